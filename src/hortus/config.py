@@ -1,0 +1,187 @@
+"""`hortus.toml` into a frozen `Config`; a bad value becomes a problem and its default applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hortus.model import Problem, Source
+
+CONFIG_NAME = "hortus.toml"
+DEFAULT_CIRCLE = "network"
+DEFAULT_CIRCLES: Mapping[str, int] = {"inner": 14, "close": 30, "network": 90, "weak": 365}
+
+_UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
+_NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
+_CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
+_TOML_LINE_RE = re.compile(r"at line (\d+)")
+
+
+def parse_cadence(value: object) -> int | None:
+    """Days between contacts, from `21`, `3w`, `2 months`, `monthly`…; None when unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if text in _NAMED_CADENCES:
+        return _NAMED_CADENCES[text]
+    if text.isdigit():
+        return int(text) or None
+    match = _CADENCE_RE.fullmatch(text)
+    if match is None:
+        return None
+    days = int(match.group(1)) * _UNIT_DAYS[match.group(2).rstrip("s")]
+    return days or None
+
+
+@dataclass(frozen=True)
+class Config:
+    people_folder: str = "people"
+    garden: str = "GARDEN.md"
+    today: dt.date | None = None
+    circles: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
+
+
+CONFIG_TEMPLATE = """\
+# hortus settings. Every setting is optional: the values shown are the defaults.
+
+# The folder (relative to this file) whose Markdown files are contacts, matched
+# case-insensitively. A note anywhere else is a contact when its front matter
+# says `type: person`.
+# people_folder = "people"
+
+# Where the garden overview is written, relative to this file.
+# garden = "GARDEN.md"
+
+# Pin the date the garden is computed for (handy for demos and tests).
+# `hortus regenerate --today 2026-11-20` wins over it; without either, the clock.
+# today = 2026-11-20
+
+# How often you would like to be in touch with each circle: days, or `3w`, `2m`,
+# `1y`, `6 weeks`, `monthly`… A contact's own `cadence:` wins. A contact
+# without a circle is in `network`. Add circles of your own here.
+[circles]
+inner = 14
+close = 30
+network = 90
+weak = 365
+"""
+
+
+def load_config(root: Path) -> tuple[Config, list[Problem]]:
+    """Read `root/hortus.toml` if it exists; every bad value is a problem, never an exception."""
+    path = root / CONFIG_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), []
+    except OSError as exc:
+        return Config(), [_problem(1, f"cannot read the settings: {exc.strerror}")]
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return Config(), [_problem(1, "the settings are not valid UTF-8; defaults apply")]
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE_RE.search(str(exc))
+        line = int(match.group(1)) if match else 1
+        return Config(), [
+            _problem(line, f"the settings are not valid TOML ({exc}); defaults apply")
+        ]
+    return _from_mapping(data, _key_lines(raw))
+
+
+def _from_mapping(
+    data: Mapping[str, object], lines: Mapping[str, int]
+) -> tuple[Config, list[Problem]]:
+    problems: list[Problem] = []
+    known = {"people_folder", "garden", "today", "circles"}
+    for key in data:
+        if key not in known:
+            problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
+    people = _relative_path(data, "people_folder", "people", lines, problems)
+    garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
+    today = _today(data.get("today"), lines.get("today", 1), problems)
+    circles = _circles(data.get("circles", {}), lines, problems)
+    return Config(people, garden, today, circles), problems
+
+
+def _relative_path(
+    data: Mapping[str, object],
+    key: str,
+    default: str,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> str:
+    value = data.get(key, default)
+    if isinstance(value, str):
+        parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+        if parts and ".." not in parts and not value.startswith("/"):
+            return "/".join(parts)
+    problems.append(
+        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; using '{default}'")
+    )
+    return default
+
+
+def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
+    return None
+
+
+def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
+    circles = dict(DEFAULT_CIRCLES)
+    if not isinstance(value, dict):
+        problems.append(_problem(lines.get("circles", 1), "[circles] must be a table"))
+        return circles
+    for name, cadence in value.items():
+        days = parse_cadence(cadence)
+        if days is None:
+            problems.append(
+                _problem(
+                    lines.get(f"circles.{name}", 1),
+                    f"circle '{name}' has an unreadable cadence {cadence!r}; "
+                    f"using {circles.get(name, DEFAULT_CIRCLES[DEFAULT_CIRCLE])} days",
+                )
+            )
+            circles.setdefault(name, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
+        else:
+            circles[name.strip().lower()] = days
+    return circles
+
+
+_KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+def _key_lines(raw: bytes) -> dict[str, int]:
+    """Line of each simple `key =` (as `table.key` inside a table), to place problems."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(raw.decode("utf-8-sig", "replace").split("\n"), start=1):
+        if table_match := _TABLE_RE.match(line):
+            table = table_match.group(1)
+            lines.setdefault(table, number)
+        elif key_match := _KEY_RE.match(line):
+            key = f"{table}.{key_match.group(1)}" if table else key_match.group(1)
+            lines.setdefault(key, number)
+    return lines
+
+
+def _problem(line: int, message: str) -> Problem:
+    return Problem(Source(CONFIG_NAME, line), message)

@@ -1,0 +1,248 @@
+"""Notes into an `Index`: who the contacts are, and which dated entries involve each of them.
+
+The index does not depend on today's date (so it can be cached); the garden does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from hortus.config import DEFAULT_CIRCLE, Config, parse_cadence
+from hortus.model import (
+    Contact,
+    Entry,
+    Involvement,
+    Mention,
+    MentionKind,
+    Note,
+    Problem,
+    Source,
+    Unresolved,
+)
+
+_KNOWN_FIELDS = frozenset({"name", "aliases", "alias", "circle", "cadence", "birthday", "tags"})
+_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def fold(text: str) -> str:
+    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def strip_md(path: str) -> str:
+    return path[:-3] if path.lower().endswith(".md") else path
+
+
+@dataclass(frozen=True)
+class Index:
+    contacts: tuple[Contact, ...]
+    involvements: Mapping[str, tuple[Involvement, ...]]  # by contact key, in file order
+    unresolved: tuple[Unresolved, ...]
+    problems: tuple[Problem, ...]
+
+
+def build_index(notes: Sequence[Note], config: Config) -> Index:
+    problems: list[Problem] = [p for note in notes for p in note.problems]
+    contact_notes = [note for note in notes if is_contact_note(note, config.people_folder)]
+    contacts = [_contact(note, config, problems) for note in contact_notes]
+    resolver = _Resolver(contacts, notes)
+    own = {contact.path: contact.key for contact in contacts}
+    involvements: dict[str, list[Involvement]] = defaultdict(list)
+    unresolved: list[Unresolved] = []
+    for note in notes:
+        owner = own.get(note.path)
+        entries = list(note.entries)
+        whole = None if owner else _whole_note_entry(note, problems)
+        if whole is not None:
+            entries.append(whole)
+        for entry in entries:
+            involved = resolver.resolve_all(note.path, entry.mentions, problems, unresolved)
+            if owner is not None:
+                involved.add(owner)
+            for key in sorted(involved):
+                involvements[key].append(Involvement(entry, note.path))
+        # Names in a contact's file are worth a page even outside dated entries.
+        extra = [*note.loose_mentions, *note.task_mentions] if owner else note.task_mentions
+        if owner or whole is not None:
+            resolver.resolve_all(note.path, extra, problems, unresolved)
+    contacts.sort(key=lambda c: (fold(c.name), c.name, c.key))
+    return Index(
+        tuple(contacts),
+        {key: tuple(items) for key, items in involvements.items()},
+        tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source))),
+        tuple(sorted(set(problems))),
+    )
+
+
+def is_contact_note(note: Note, people_folder: str) -> bool:
+    folder = fold(people_folder) + "/"
+    if fold(note.path).startswith(folder):
+        return True
+    kind = note.meta.values.get("type")
+    return isinstance(kind, str) and fold(kind) == "person"
+
+
+class _Resolver:
+    """Mention targets to contacts: by file stem, path, name or alias, compared folded."""
+
+    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Note]) -> None:
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.by_path: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for contact in contacts:
+            self._add(contact)
+        self.note_keys: set[str] = set()
+        for note in notes:
+            path = strip_md(note.path)
+            self.note_keys.update((fold(path), fold(path.rsplit("/", 1)[-1])))
+            self.note_keys.update(fold(alias) for alias in _as_list(_alias_value(note)))
+
+    def _add(self, contact: Contact) -> None:
+        self.names[contact.key] = contact.name
+        stem = contact.key.rsplit("/", 1)[-1]
+        for name in (contact.key, stem, contact.name, *contact.aliases):
+            self.by_name[fold(name)].add(contact.key)
+        self.by_path[fold(contact.key)] = contact.key
+
+    def resolve_all(
+        self,
+        path: str,
+        mentions: Iterable[Mention],
+        problems: list[Problem],
+        unresolved: list[Unresolved],
+    ) -> set[str]:
+        found: set[str] = set()
+        for mention in mentions:
+            if mention.kind is MentionKind.LINK:
+                key = self.by_path.get(fold(mention.target))
+                if key is not None:
+                    found.add(key)
+                continue
+            keys = self.by_name.get(fold(strip_md(mention.target)), set())
+            if len(keys) == 1:
+                found.update(keys)
+            elif keys:
+                problems.append(self._ambiguous(path, mention, keys))
+            elif not self._is_note(mention.target):
+                unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
+        return found
+
+    def _is_note(self, target: str) -> bool:
+        folded = fold(strip_md(target))
+        return folded in self.note_keys or _ISO_DATE_RE.fullmatch(folded) is not None
+
+    def _ambiguous(self, path: str, mention: Mention, keys: set[str]) -> Problem:
+        options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
+        message = (
+            f"[[{mention.target}]] could mean {options}; it counts for none of them "
+            "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
+        )
+        return Problem(Source(path, mention.line), message)
+
+
+def _whole_note_entry(note: Note, problems: list[Problem]) -> Entry | None:
+    """A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole."""
+    day = _note_date(note, problems)
+    if day is None:
+        return None
+    title = note.h1 or note.stem
+    return Entry(day, 1, title, note.loose_tags, note.loose_mentions)
+
+
+def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
+    value = note.meta.values.get("date")
+    if value is not None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        line = note.meta.line_of("date")
+        problems.append(
+            Problem(Source(note.path, line), f"date {value!r} is not a date like 2026-11-20")
+        )
+    match = _ISO_DATE_RE.match(note.stem)
+    if match is None:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        message = f"the file name starts with '{match.group(0)}', which is not a real date"
+        problems.append(Problem(Source(note.path, 1), message))
+        return None
+
+
+def _contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
+    meta = note.meta
+    key = strip_md(note.path)
+    circle = _circle(note, config, problems)
+    return Contact(
+        key=key,
+        name=_name(note),
+        path=note.path,
+        aliases=tuple(_as_list(_alias_value(note))),
+        circle=circle,
+        cadence_days=_cadence(note, config.circles[circle], problems),
+        birthday=_text(meta.values.get("birthday")),
+        tags=tuple(tag.lstrip("#") for tag in _as_list(meta.values.get("tags"))),
+        fields={k: v for k, v in meta.values.items() if k not in _KNOWN_FIELDS},
+    )
+
+
+def _name(note: Note) -> str:
+    value = note.meta.values.get("name")
+    text = _text(value)
+    return (text or "").strip() or note.h1 or note.stem
+
+
+def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
+    value = note.meta.values.get("circle")
+    if value is None:
+        return DEFAULT_CIRCLE
+    name = fold(str(value))
+    if name in config.circles:
+        return name
+    known = ", ".join(sorted(config.circles))
+    message = f"unknown circle '{value}' (known: {known}); treated as {DEFAULT_CIRCLE}"
+    problems.append(Problem(Source(note.path, note.meta.line_of("circle")), message))
+    return DEFAULT_CIRCLE
+
+
+def _cadence(note: Note, circle_days: int, problems: list[Problem]) -> int:
+    value = note.meta.values.get("cadence")
+    if value is None:
+        return circle_days
+    days = parse_cadence(value)
+    if days is not None:
+        return days
+    message = (
+        f"cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); "
+        f"using the circle's {circle_days} days"
+    )
+    problems.append(Problem(Source(note.path, note.meta.line_of("cadence")), message))
+    return circle_days
+
+
+def _alias_value(note: Note) -> object:
+    values = note.meta.values
+    return values.get("aliases", values.get("alias"))
+
+
+def _as_list(value: object) -> list[str]:
+    """A YAML list or an Obsidian-style comma-separated string, as clean strings."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else str(value).split(",")
+    return [text for item in items if item is not None and (text := str(item).strip())]
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,109 @@
+"""The records that flow through the pipeline: immutable, each with its source position."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """A place in the vault: a vault-relative `/` path and a 1-based line (front matter counts)."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something in the user's files that hortus could not read as intended."""
+
+    source: Source
+    message: str
+
+
+class MentionKind(Enum):
+    WIKILINK = "wikilink"
+    LINK = "link"  # an ordinary Markdown link; `target` is then a vault-relative path
+
+
+@dataclass(frozen=True)
+class Mention:
+    target: str
+    kind: MentionKind
+    line: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A dated piece of a note: a dated heading section, a dated list item or a dated note."""
+
+    date: dt.date
+    line: int
+    title: str
+    tags: frozenset[str]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Front-matter values, with the line of each top-level key for problems."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One Markdown file of the vault, parsed."""
+
+    path: str
+    meta: Meta
+    h1: str | None
+    entries: tuple[Entry, ...]
+    # Mentions outside every dated entry (they water nobody but may still be unresolved names).
+    loose_mentions: tuple[Mention, ...]
+    loose_tags: frozenset[str]
+    # Mentions on task lines (`- [ ] call [[Ada]]`): writing a promise down is not a contact.
+    task_mentions: tuple[Mention, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def stem(self) -> str:
+        name = self.path.rsplit("/", 1)[-1]
+        return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person: a note under the people folder or with `type: person`."""
+
+    key: str  # the vault-relative path without `.md`: unique, stable, used for sorting ties
+    name: str
+    path: str
+    aliases: tuple[str, ...]
+    circle: str
+    cadence_days: int
+    birthday: str | None
+    tags: tuple[str, ...]
+    fields: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A wikilink to a name that has no note yet."""
+
+    target: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """An entry that involves a contact, and where it was written."""
+
+    entry: Entry
+    path: str

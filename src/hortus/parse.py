@@ -1,0 +1,233 @@
+"""A note's Markdown body into dated entries, mentions and tags, each with its file line.
+
+markdown-it-py does the Markdown (lists, headings, code spans and blocks, escapes,
+reference links), so `[[Ada]]` in a code block is code, as in every renderer. hortus
+adds one inline rule for `[[wikilinks]]` and `![[embeds]]`. Never raises on user text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from hortus.model import Entry, Mention, MentionKind, Note, Problem, Source
+from hortus.vault import SourceFile
+
+_DATE_RE = re.compile(r"(?:\[\[)?(\d{4})-(\d{2})-(\d{2})(?:\]\])?(?=$|[\s:,;.)\]\-–—])")
+_TITLE_LEAD_RE = re.compile(r"^[\s:\-–—,;.]+")
+_TASK_RE = re.compile(r"\[[ xX]\]\s")
+_WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
+# A tag as Obsidian reads it: `#` after a space or line start, with at least one letter.
+_TAG_RE = re.compile(r"(?<![\w#&/\\])#([\w/-]*[^\W\d_][\w/-]*)")
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    """`[[Target#heading|label]]`, and `![[embed]]` so that embeds never count as mentions."""
+    if state.src[state.pos] not in "![":
+        return False
+    match = _WIKILINK_RE.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        inner = match.group(2).replace("\\|", "|")  # `\|` is how tables escape the pipe
+        target, _, label = inner.partition("|")
+        token = state.push("wikilink", "", 0)
+        token.content = label or target
+        token.meta = {"target": target.split("#", 1)[0].strip(), "embed": bool(match.group(1))}
+    state.pos = match.end()
+    return True
+
+
+def _markdown() -> MarkdownIt:
+    # Only the rules that shape what a line belongs to; html off so raw HTML is plain text.
+    md = MarkdownIt("zero", {"html": False})
+    md.enable(["heading", "lheading", "list", "fence", "code", "blockquote", "hr", "reference"])
+    md.enable(["paragraph", "backticks", "escape", "newline", "link", "image"])
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    return md
+
+
+_MD = _markdown()
+
+
+@dataclass
+class _Span:
+    """A dated part of the body while parsing; lines are 0-based body lines, end exclusive."""
+
+    date: dt.date | None  # None for a task: its lines water nobody (a promise is not a contact)
+    start: int
+    end: int
+    title: str
+    tags: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    spans: list[_Span] = field(default_factory=list)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)
+    tags: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    h1: str | None = None
+
+
+def parse_note(src: SourceFile) -> Note:
+    """Parse one note. Lines in the result count from the top of the file."""
+    try:
+        tokens = _MD.parse(src.body)
+    except RecursionError:
+        problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
+        return Note(src.path, src.meta, None, (), (), frozenset(), (), (*src.problems, problem))
+    found = _Found()
+    total_lines = src.body.count("\n") + 1
+    _scan_blocks(tokens, src, found, total_lines)
+    return _assemble(src, found)
+
+
+def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total: int) -> None:
+    headings: list[tuple[int, int, _Span | None]] = []  # (level, start, span)
+    for index, token in enumerate(tokens):
+        if token.type == "inline" and token.map is not None:
+            _scan_inline(token, token.map[0], src, found)
+        elif token.type == "heading_open" and token.map is not None:
+            level = int(token.tag[1])
+            content = tokens[index + 1].content
+            if level == 1 and found.h1 is None:
+                found.h1 = content.strip() or None
+            span = _dated(content, token.map[0], total, src, found)
+            headings.append((level, token.map[0], span))
+        elif token.type == "list_item_open" and token.map is not None:
+            first = tokens[index + 2] if index + 2 < len(tokens) else None
+            if tokens[index + 1].type == "paragraph_open" and first is not None:
+                if _TASK_RE.match(first.content):
+                    found.spans.append(_Span(None, token.map[0], token.map[1], ""))
+                else:
+                    _dated(first.content, token.map[0], token.map[1], src, found)
+    _close_sections(headings, total)
+
+
+def _close_sections(headings: list[tuple[int, int, _Span | None]], total: int) -> None:
+    """A dated heading covers everything up to the next heading of the same or a higher level."""
+    for position, (level, _, span) in enumerate(headings):
+        if span is None:
+            continue
+        span.end = total
+        for later_level, later_start, _ in headings[position + 1 :]:
+            if later_level <= level:
+                span.end = later_start
+                break
+
+
+def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _Span | None:
+    match = _DATE_RE.match(text)
+    if match is None:
+        return None
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        date_text = "-".join(match.groups())
+        message = f"'{date_text}' is not a real date; this entry is not dated"
+        found.problems.append(Problem(Source(src.path, src.body_line + start), message))
+        return None
+    title = _TITLE_LEAD_RE.sub("", text[match.end() :].split("\n", 1)[0]).strip()
+    span = _Span(day, start, end, title)
+    found.spans.append(span)
+    return span
+
+
+def _scan_inline(token: Token, first_line: int, src: SourceFile, found: _Found) -> None:
+    line = first_line
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "text":
+            found.tags.extend((line, tag) for tag in _TAG_RE.findall(child.content))
+        elif child.type == "wikilink" and not child.meta["embed"] and child.meta["target"]:
+            found.mentions.append(
+                (line, Mention(child.meta["target"], MentionKind.WIKILINK, src.body_line + line))
+            )
+        elif child.type == "link_open":
+            target = link_target(src.path, str(child.attrs.get("href", "")))
+            if target is not None:
+                found.mentions.append(
+                    (line, Mention(target, MentionKind.LINK, src.body_line + line))
+                )
+
+
+def link_target(note_path: str, href: str) -> str | None:
+    """The vault-relative path (without `.md`) a relative Markdown link points to, as GitHub
+    reads it; None for URLs with a scheme, pure anchors and paths leaving the vault."""
+    from urllib.parse import unquote
+
+    if not href or href.startswith(("#", "//")) or _SCHEME_RE.match(href):
+        return None
+    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    folder = note_path.rsplit("/", 1)[0] if "/" in note_path else ""
+    parts: list[str] = [] if path.startswith("/") else folder.split("/") if folder else []
+    for part in path.split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    joined = "/".join(parts)
+    return joined[:-3] if joined.lower().endswith(".md") else joined
+
+
+def _assemble(src: SourceFile, found: _Found) -> Note:
+    loose_mentions: list[Mention] = []
+    loose_tags: set[str] = set()
+    task_mentions: list[Mention] = []
+    for line, mention in found.mentions:
+        span = _innermost(found.spans, line)
+        if span is None:
+            loose_mentions.append(mention)
+        elif span.date is None:
+            task_mentions.append(mention)
+        else:
+            span.mentions.append(mention)
+    for line, tag in found.tags:
+        span = _innermost(found.spans, line)
+        (loose_tags if span is None or span.date is None else span.tags).add(tag.lower())
+    entries = tuple(_entry(span, span.date, src.body_line) for span in found.spans if span.date)
+    problems = (*src.problems, *found.problems)
+    return Note(
+        src.path,
+        src.meta,
+        found.h1,
+        entries,
+        tuple(loose_mentions),
+        frozenset(loose_tags),
+        tuple(task_mentions),
+        problems,
+    )
+
+
+def _innermost(spans: Iterable[_Span], line: int) -> _Span | None:
+    best: _Span | None = None
+    for span in spans:
+        if span.start <= line < span.end and (
+            best is None or (span.start, -span.end) > (best.start, -best.end)
+        ):
+            best = span
+    return best
+
+
+def _entry(span: _Span, date: dt.date, body_line: int) -> Entry:
+    return Entry(
+        date,
+        body_line + span.start,
+        span.title,
+        frozenset(span.tags),
+        tuple(span.mentions),
+    )

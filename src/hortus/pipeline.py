@@ -1,0 +1,143 @@
+"""The composition root: vault → notes → index → garden → pages, and the one place that writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from hortus.atomic import atomic_write
+from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
+from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
+from hortus.garden import Garden, compute_garden
+from hortus.index import Index, build_index, fold
+from hortus.model import Note, Problem
+from hortus.parse import parse_note
+from hortus.render.markdown import is_generated, render_markdown
+from hortus.vault import read_note, walk_vault
+
+
+@dataclass(frozen=True)
+class Vault:
+    root: Path
+    config: Config
+    config_problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Regenerated:
+    garden: Garden
+    path: str  # vault-relative
+    written: bool  # False when the page was already up to date
+
+
+def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
+    """`--vault`, else `$HORTUS_VAULT`, else the nearest folder up with hortus.toml, else cwd."""
+    chosen = explicit or env.get("HORTUS_VAULT")
+    if chosen:
+        return Path(chosen).expanduser()
+    for folder in (cwd, *cwd.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return cwd
+
+
+def open_vault(root: Path) -> Vault:
+    if not root.is_dir():
+        raise VaultNotFoundError(str(root))
+    config, problems = load_config(root)
+    return Vault(root, config, tuple(problems))
+
+
+def load_index(vault: Vault) -> Index:
+    walk = walk_vault(vault.root, frozenset({fold(vault.config.garden)}))
+    notes: list[Note] = []
+    problems: list[Problem] = [*vault.config_problems, *walk.problems]
+    for rel in walk.paths:
+        source = read_note(vault.root, rel)
+        if isinstance(source, Problem):
+            problems.append(source)
+        else:
+            notes.append(parse_note(source))
+    index = build_index(notes, vault.config)
+    return Index(
+        index.contacts,
+        index.involvements,
+        index.unresolved,
+        tuple(sorted({*index.problems, *problems})),
+    )
+
+
+def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
+    """`today` from the command line wins over a pinned date, which wins over the clock."""
+    pinned = today is None and vault.config.today is not None
+    day = today or vault.config.today or clock_today
+    return compute_garden(load_index(vault), day, today_pinned=pinned)
+
+
+def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
+    garden = build_garden(vault, today, clock_today)
+    rel = vault.config.garden
+    text = render_markdown(garden, rel)
+    written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
+    return Regenerated(garden, rel, written)
+
+
+def write_owned(path: Path, data: bytes, rel: str) -> bool:
+    """Replace a page hortus owns; never one it did not write. False when nothing changed."""
+    current = _read_existing(path, rel)
+    if current is not None:
+        if current == data:
+            return False
+        first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
+        if not is_generated(first_line):
+            raise NotOurFileError(rel)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, data, display=rel)
+    return True
+
+
+def _read_existing(path: Path, rel: str) -> bytes | None:
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise WriteError(
+                rel, "it is a link or not a regular file; hortus replaces only its own page"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteError(rel, exc.strerror or str(exc)) from exc
+
+
+def init_vault(root: Path) -> list[str]:
+    """Create what a new vault needs and is missing; never overwrite. Returns what was created."""
+    created: list[str] = []
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in ("people", "journal"):
+        if not (root / folder).exists():
+            (root / folder).mkdir()
+            created.append(folder + "/")
+    if not (root / CONFIG_NAME).exists():
+        atomic_write(root / CONFIG_NAME, CONFIG_TEMPLATE.encode("utf-8"), display=CONFIG_NAME)
+        created.append(CONFIG_NAME)
+    if _add_gitignore_line(root / ".gitignore", ".hortus/"):
+        created.append(".gitignore (.hortus/)")
+    return created
+
+
+def _add_gitignore_line(path: Path, line: str) -> bool:
+    """Append `line` to .gitignore unless present: the user's lines stay byte for byte."""
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = b""
+    if line.encode() in current.splitlines():
+        return False
+    separator = b"" if not current or current.endswith(b"\n") else b"\n"
+    atomic_write(path, current + separator + line.encode() + b"\n", display=".gitignore")
+    return True
