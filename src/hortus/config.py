@@ -150,18 +150,13 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
         problems.append(_problem(lines.get("circles", 1), "[circles] must be a table"))
         return circles
     for name, cadence in value.items():
+        key = name.strip().lower()
         days = parse_cadence(cadence)
         if days is None:
-            problems.append(
-                _problem(
-                    lines.get(f"circles.{name}", 1),
-                    f"circle '{name}' has an unreadable cadence {cadence!r}; "
-                    f"using {circles.get(name, DEFAULT_CIRCLES[DEFAULT_CIRCLE])} days",
-                )
-            )
-            circles.setdefault(name, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
-        else:
-            circles[name.strip().lower()] = days
+            days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
+            message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+        circles[key] = days
     return circles
 
 

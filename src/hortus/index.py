@@ -66,10 +66,11 @@ def build_index(notes: Sequence[Note], config: Config) -> Index:
                 involved.add(owner)
             for key in sorted(involved):
                 involvements[key].append(Involvement(entry, note.path))
-        # Names in a contact's file are worth a page even outside dated entries.
-        extra = [*note.loose_mentions, *note.task_mentions] if owner else note.task_mentions
-        if owner or whole is not None:
-            resolver.resolve_all(note.path, extra, problems, unresolved)
+        # Names in a contact's file or a dated note are worth a page even outside entries;
+        # elsewhere a loose link only needs to be unambiguous.
+        extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
+        names = unresolved if owner or whole else None
+        resolver.resolve_all(note.path, extra, problems, names)
     contacts.sort(key=lambda c: (fold(c.name), c.name, c.key))
     return Index(
         tuple(contacts),
@@ -114,7 +115,7 @@ class _Resolver:
         path: str,
         mentions: Iterable[Mention],
         problems: list[Problem],
-        unresolved: list[Unresolved],
+        unresolved: list[Unresolved] | None,
     ) -> set[str]:
         found: set[str] = set()
         for mention in mentions:
@@ -128,7 +129,7 @@ class _Resolver:
                 found.update(keys)
             elif keys:
                 problems.append(self._ambiguous(path, mention, keys))
-            elif not self._is_note(mention.target):
+            elif unresolved is not None and not self._is_note(mention.target):
                 unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
         return found
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import StateInline, backtick
 from markdown_it.token import Token
 
 from hortus.model import Entry, Mention, MentionKind, Note, Problem, Source
@@ -45,12 +45,23 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _backticks(state: StateInline, silent: bool) -> bool:
+    """markdown-it's code span rule, noting the line breaks it turns into spaces."""
+    start = state.pos
+    if not backtick(state, silent):
+        return False
+    if not silent and state.tokens and state.tokens[-1].type == "code_inline":
+        state.tokens[-1].meta = {"breaks": state.src.count("\n", start, state.pos)}
+    return True
+
+
 def _markdown() -> MarkdownIt:
     # Only the rules that shape what a line belongs to; html off so raw HTML is plain text.
     md = MarkdownIt("zero", {"html": False})
     md.enable(["heading", "lheading", "list", "fence", "code", "blockquote", "hr", "reference"])
     md.enable(["paragraph", "backticks", "escape", "newline", "link", "image"])
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.inline.ruler.at("backticks", _backticks)
     return md
 
 
@@ -145,6 +156,7 @@ def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _
 def _scan_inline(token: Token, first_line: int, src: SourceFile, found: _Found) -> None:
     line = first_line
     for child in token.children or ():
+        line += _breaks_inside(child)
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "text":
@@ -159,6 +171,15 @@ def _scan_inline(token: Token, first_line: int, src: SourceFile, found: _Found) 
                 found.mentions.append(
                     (line, Mention(target, MentionKind.LINK, src.body_line + line))
                 )
+
+
+def _breaks_inside(token: Token) -> int:
+    """Line breaks a token swallowed: in a code span (see `_backticks`) or an image's text."""
+    if token.type == "code_inline":
+        return int(token.meta.get("breaks", 0))
+    if token.type == "image":
+        return sum(c.type in ("softbreak", "hardbreak") for c in token.children or ())
+    return 0
 
 
 def link_target(note_path: str, href: str) -> str | None:

@@ -174,6 +174,10 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
     """YAML front matter into a `Meta`; refuses tags, anchors and aliases before building values."""
     if not yaml_text.strip():
         return Meta(), []
+    anchor_line = _first_anchor(yaml_text)
+    if anchor_line is not None:
+        message = "front matter uses YAML anchors or aliases, which hortus does not read"
+        return Meta(), [_problem(rel, message, anchor_line + first_line)]
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -188,8 +192,21 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
         return Meta(), [_problem(rel, message, mark_line + first_line)]
     if not isinstance(node, yaml.MappingNode):
         message = "front matter must be a mapping of `key: value` lines; ignored"
-        return Meta(), [_problem(rel, message, first_line)]
+        return Meta(), [_problem(rel, message, node.start_mark.line + first_line)]
     return _build_meta(rel, node, first_line)
+
+
+def _first_anchor(yaml_text: str) -> int | None:
+    """The line of the first `&anchor` or `*alias`: refused before any value is built."""
+    if "&" not in yaml_text and "*" not in yaml_text:
+        return None  # the common case costs one substring search
+    try:
+        for token in yaml.scan(yaml_text, Loader=_Loader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                return int(token.start_mark.line)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None  # `compose` reports the syntax error with its position
+    return None
 
 
 def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:

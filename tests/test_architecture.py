@@ -1,0 +1,87 @@
+"""The pipeline stays visible: imports point one way, and each library has one adapter."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "hortus"
+
+# Who may import whom (hortus modules), left to right along the pipeline.
+ALLOWED = {
+    "model": set(),
+    "errors": {"model"},
+    "config": {"model"},
+    "vault": {"model"},
+    "parse": {"model", "vault"},
+    "index": {"model", "config"},
+    "garden": {"model", "index"},
+    "render": {"model", "garden", "index", "errors", "render"},
+    "atomic": {"errors"},
+    "pipeline": {
+        "model",
+        "errors",
+        "config",
+        "vault",
+        "parse",
+        "index",
+        "garden",
+        "render",
+        "atomic",
+    },
+    "cli": {"errors", "pipeline", "render", "__init__"},
+    "__main__": {"cli"},
+    "__init__": set(),
+}
+# Third-party libraries and the only module allowed to import each.
+ADAPTERS = {"yaml": {"vault"}, "frontmatter": {"vault"}, "markdown_it": {"parse"}, "click": {"cli"}}
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def _layer(path: Path) -> str:
+    rel = path.relative_to(SRC)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def test_imports_follow_the_pipeline() -> None:
+    wrong = []
+    for path in sorted(SRC.rglob("*.py")):
+        layer = _layer(path)
+        for name in _imports(path):
+            if name == "hortus":
+                target = "__init__"
+            elif name.startswith("hortus."):
+                target = name.split(".")[1]
+            else:
+                continue
+            if target != layer and target not in ALLOWED[layer]:
+                wrong.append(f"{path.relative_to(SRC)} imports {name}")
+    assert wrong == []
+
+
+def test_third_party_parsers_sit_behind_one_adapter() -> None:
+    wrong = []
+    for path in sorted(SRC.rglob("*.py")):
+        for name in _imports(path):
+            owners = ADAPTERS.get(name.split(".")[0])
+            if owners is not None and _layer(path) not in owners:
+                wrong.append(f"{path.relative_to(SRC)} imports {name}")
+    assert wrong == []
+
+
+def test_no_module_reads_the_clock_below_the_cli() -> None:
+    offenders = [
+        str(path.relative_to(SRC))
+        for path in SRC.rglob("*.py")
+        if "date.today()" in path.read_text(encoding="utf-8") and path.name != "cli.py"
+    ]
+    assert offenders == []
