@@ -45,7 +45,7 @@ def test_regenerate_twice_is_byte_identical_and_says_unchanged(make_vault: MakeV
     mtime = (root / "GARDEN.md").stat().st_mtime_ns
     code, out, _ = run(root, "regenerate", "--today", "2026-11-20")
     assert code == 0
-    assert out.startswith("Unchanged GARDEN.md:")
+    assert out.startswith("GARDEN.md is already up to date: 1 contact")
     assert (root / "GARDEN.md").read_bytes() == first
     assert (root / "GARDEN.md").stat().st_mtime_ns == mtime
 

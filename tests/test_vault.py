@@ -102,7 +102,7 @@ def regenerate_keeps_user_files(root: Path) -> str:
     before.pop("GARDEN.md", None)
     result = CliRunner().invoke(main, ["--vault", str(root), "regenerate", "--today", TODAY])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(("Wrote GARDEN.md: ", "Unchanged GARDEN.md: "))
+    assert result.output.startswith(("Wrote GARDEN.md: ", "GARDEN.md is already up to date: "))
     after = snapshot(root)
     garden: bytes = after.pop("GARDEN.md")[3]
     assert after == before

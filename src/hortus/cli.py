@@ -104,8 +104,8 @@ def init(path: Path | None) -> None:
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden page (GARDEN.md) and print a one-line summary."""
     result = regenerate(_vault(ctx), today, dt.date.today())
-    verb = "Wrote" if result.written else "Unchanged"
-    click.echo(f"{verb} {result.path}: {summary(result.garden)}.")
+    done = f"Wrote {result.path}" if result.written else f"{result.path} is already up to date"
+    click.echo(f"{done}: {summary(result.garden)}.")
 
 
 @main.command()

@@ -46,8 +46,11 @@ class Index:
     problems: tuple[Problem, ...]
 
 
-def build_index(notes: Sequence[Note], config: Config) -> Index:
-    problems: list[Problem] = [p for note in notes for p in note.problems]
+def build_index(
+    notes: Sequence[Note], config: Config, known_problems: Iterable[Problem] = ()
+) -> Index:
+    """`known_problems` (files that could not be read, bad settings) join the index's own."""
+    problems: list[Problem] = [*known_problems, *(p for note in notes for p in note.problems)]
     contact_notes = [note for note in notes if is_contact_note(note, config.people_folder)]
     contacts = [_contact(note, config, problems) for note in contact_notes]
     resolver = _Resolver(contacts, notes)
