@@ -15,7 +15,7 @@ ALLOWED = {
     "vault": {"model"},
     "parse": {"model", "vault"},
     "index": {"model", "config"},
-    "garden": {"model", "index"},
+    "garden": {"model", "index", "config"},
     "render": {"model", "garden", "index", "errors", "render"},
     "atomic": {"errors"},
     "pipeline": {

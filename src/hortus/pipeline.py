@@ -104,7 +104,7 @@ def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> G
     day = today or vault.config.today or clock_today
     index = load_index(vault)
     with _no_gc():
-        return compute_garden(index, day, today_pinned=pinned)
+        return compute_garden(index, day, vault.config, today_pinned=pinned)
 
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
