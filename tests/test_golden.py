@@ -39,7 +39,7 @@ def test_example_vault_is_lively_and_has_exactly_one_problem(tmp_path: Path) -> 
     data = json.loads(result.stdout)
     assert data["today"] == "2026-11-20"  # pinned in its hortus.toml
     states = {c["state"] for c in data["contacts"]}
-    assert states == {"seedling", "thriving", "due", "thirsty", "wilting"}
-    assert 10 <= len(data["contacts"]) <= 16
+    assert states == {"seedling", "thriving", "due", "thirsty", "wilting", "resting"}
+    assert 10 <= len(data["contacts"]) <= 20
     assert [p["path"] for p in data["problems"]] == ["people/pat-oneill.md"]
     assert {u["target"] for u in data["unresolved"]} == {"Carla Diaz", "Tom from the climbing gym"}

@@ -24,7 +24,7 @@ from hortus.pipeline import (
     regenerate,
 )
 from hortus.render.status import render_json, render_text
-from hortus.render.summary import summary
+from hortus.render.summary import regenerated
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,10 +102,14 @@ def init(path: Path | None) -> None:
 @click.pass_context
 @reports_errors
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
-    """Write the garden page (GARDEN.md) and print a one-line summary."""
-    result = regenerate(_vault(ctx), today, dt.date.today())
-    done = f"Wrote {result.path}" if result.written else f"{result.path} is already up to date"
-    click.echo(f"{done}: {summary(result.garden)}.")
+    """Write the garden pages (GARDEN.md, garden.html) and print a one-line summary."""
+    vault = _vault(ctx)
+    result = regenerate(vault, today, dt.date.today())
+    written = [
+        p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
+    ]
+    paths = ", ".join(written or [result.path, result.html_path])
+    click.echo(regenerated(result.garden, paths, bool(written), vault.config.language))
 
 
 @main.command()
@@ -115,8 +119,12 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @reports_errors
 def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
     """Show the garden in the terminal; writes nothing."""
-    garden = build_garden(_vault(ctx), today, dt.date.today())
-    click.echo(render_json(garden) if as_json else render_text(garden), nl=False)
+    vault = _vault(ctx)
+    garden = build_garden(vault, today, dt.date.today())
+    language = vault.config.language
+    click.echo(
+        render_json(garden, language) if as_json else render_text(garden, language), nl=False
+    )
 
 
 @main.command()

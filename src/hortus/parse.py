@@ -232,9 +232,7 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
         if span is not None and span.task is not None:
             span.tags.add(tag.lower())
     entries = tuple(_entry(span, span.date, src.body_line) for span in found.spans if span.date)
-    tasks = tuple(
-        _task(span, span.task, src, found.problems) for span in found.spans if span.task
-    )
+    tasks = tuple(_task(span, span.task, src, found.problems) for span in found.spans if span.task)
     problems = (*src.problems, *found.problems)
     return Note(
         src.path,

@@ -20,7 +20,8 @@ from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.model import Note, Problem
 from hortus.parse import parse_note
-from hortus.render.markdown import is_generated, render_markdown
+from hortus.render.html import HTML_MARKER, render_html
+from hortus.render.markdown import MARKER, render_markdown
 from hortus.vault import read_note, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
@@ -41,6 +42,8 @@ class Regenerated:
     garden: Garden
     path: str  # vault-relative
     written: bool  # False when the page was already up to date
+    html_path: str = ""
+    html_written: bool = False
 
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -109,10 +112,29 @@ def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> G
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
     garden = build_garden(vault, today, clock_today)
-    rel = vault.config.garden
-    text = render_markdown(garden, rel)
+    config = vault.config
+    rel, html_rel = config.garden, config.html_path
+    text = render_markdown(garden, rel, config.language)
+    page = render_html(garden, html_rel, config.language)
+    # Both pages are checked before either is written: one refusal writes nothing.
+    for path, name in ((vault.root / rel, rel), (vault.root / html_rel, html_rel)):
+        _check_owned(path, name)
     written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
-    return Regenerated(garden, rel, written)
+    html_written = write_owned(vault.root / html_rel, page.encode("utf-8"), html_rel)
+    return Regenerated(garden, rel, written, html_rel, html_written)
+
+
+def is_generated(first_line: str) -> bool:
+    """The first line of a page hortus wrote (GARDEN.md or garden.html)."""
+    return first_line.strip() in (MARKER, HTML_MARKER)
+
+
+def _check_owned(path: Path, rel: str) -> None:
+    current = _read_existing(path, rel)
+    if current is not None:
+        first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
+        if not is_generated(first_line):
+            raise NotOurFileError(rel)
 
 
 def write_owned(path: Path, data: bytes, rel: str) -> bool:

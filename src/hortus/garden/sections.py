@@ -10,8 +10,9 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from itertools import pairwise
 
-from hortus.garden.plants import Life, entry_text, has_tag, is_resting, name_key
+from hortus.garden.plants import Life, entry_text, is_resting, name_key
 from hortus.garden.records import (
     BirthdaySoon,
     Breathe,
@@ -48,7 +49,9 @@ def key_moments(lives: Iterable[Life], today: dt.date, window: int) -> tuple[Key
             if day >= since and (last is None or last < day):
                 kind = _moment_kind(inv.entry.tags)
                 source = Source(inv.path, inv.entry.line)
-                found.append(KeyMoment(life.contact, day, kind, entry_text(inv.entry.title), source))
+                found.append(
+                    KeyMoment(life.contact, day, kind, entry_text(inv.entry.title), source)
+                )
     found.sort(key=lambda m: (-m.date.toordinal(), name_key(m.contact), m.source))
     return tuple(found)
 
@@ -146,9 +149,7 @@ def rediscover(
 ) -> tuple[Rediscover, ...]:
     """Up to 3 dormant weak ties, the same all week; the next week moves on through the pool."""
     pool = [
-        life
-        for life in lives
-        if _is_weak(life.contact) and _is_dormant(plants[life.contact.key])
+        life for life in lives if _is_weak(life.contact) and _is_dormant(plants[life.contact.key])
     ]
     pool.sort(key=lambda life: (_stable_hash(life.contact.key), name_key(life.contact)))
     if not pool:
@@ -175,7 +176,9 @@ def _stable_hash(key: str) -> str:
 
 
 def _rediscover(life: Life, plant: Plant) -> Rediscover:
-    latest = max(life.involvements, key=lambda i: (i.entry.date, i.path, i.entry.line), default=None)
+    latest = max(
+        life.involvements, key=lambda i: (i.entry.date, i.path, i.entry.line), default=None
+    )
     starter = entry_text(latest.entry.title) if latest is not None else None
     return Rediscover(life.contact, plant.last_interaction, starter or None)
 
@@ -199,7 +202,7 @@ def drifting(lives: Iterable[Life], plants: Mapping[str, Plant]) -> tuple[Drifti
 
 
 def _median_gap(days: Sequence[dt.date]) -> Fraction | None:
-    gaps = sorted((later - earlier).days for earlier, later in zip(days, days[1:], strict=False))
+    gaps = sorted((later - earlier).days for earlier, later in pairwise(days))
     if not gaps:
         return None
     middle = len(gaps) // 2
