@@ -18,11 +18,11 @@ from markdown_it.token import Token
 _WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
 
 
-def _nothing(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def _nothing(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     return ""
 
 
-def _alt_text(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+def _alt_text(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
     return escapeHtml(tokens[idx].content)
 
 
