@@ -54,9 +54,9 @@ font-weight:600;border:1px solid transparent;vertical-align:middle}
 .spark{margin-left:auto;flex:none}
 .spark rect{fill:var(--accent)}
 .spark rect.zero{fill:var(--line)}
-.chart{width:100%;height:auto;max-height:16rem}
+.chart{display:block;width:100%;max-width:36rem;height:auto;margin:auto}
 .chart rect{fill:var(--accent)}
-.chart text{fill:var(--muted);font-size:10px;text-anchor:middle}
+.chart text{fill:var(--muted);font-size:11px;text-anchor:middle}
 @media (min-width:52rem){main{grid-template-columns:1fr 1fr}
 #gestures,#chart,#everyone,#problems,#unresolved{grid-column:1/-1}
 #everyone ul{columns:2;column-gap:2rem}#everyone li{break-inside:avoid}}
@@ -94,7 +94,7 @@ def bar_chart(
     counts: Sequence[int], labels: Sequence[str], titles: Sequence[str], name: str
 ) -> str:
     """Interactions per month: bars with their number above and the month below."""
-    step, bar, base, room = 30, 20, 130, 105
+    step, bar, base, room = 44, 30, 130, 105
     top = max(counts, default=0) or 1
     parts = []
     for position, (count, label, title) in enumerate(zip(counts, labels, titles, strict=True)):

@@ -34,7 +34,7 @@ class Catalogue:
         return f"{self.day_number(day.day)} {self.months[day.month - 1]}"
 
     def month_short(self, day: dt.date) -> str:
-        return self.t("month.short", month=self.months_short[day.month - 1], year=day.year % 100)
+        return self.months_short[day.month - 1]
 
 
 def catalogue(code: str) -> Catalogue:

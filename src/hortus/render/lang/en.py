@@ -13,7 +13,6 @@ MESSAGES = {
     "status_header": "Garden for {date}{pinned}: {summary}",
     "regenerated": "Wrote {path}: {summary}.",
     "up_to_date": "Already up to date ({path}): {summary}.",
-    "month.short": "{month} {year:02d}",
     # sections: title and lead
     "gestures": "Today's gestures",
     "gestures.lead": "A few small things for today. Small and regular beats grand and rare.",

@@ -16,7 +16,6 @@ MESSAGES = {
     "status_header": f"Jardin du {{date}}{{pinned}}{_}: {{summary}}",
     "regenerated": f"{{path}} écrit{_}: {{summary}}.",
     "up_to_date": f"Déjà à jour ({{path}}){_}: {{summary}}.",
-    "month.short": "{month} {year:02d}",
     # sections: title and lead
     "gestures": "Les gestes du jour",
     "gestures.lead": "Quelques petites attentions pour aujourd’hui. Peu mais souvent vaut mieux que beaucoup mais rarement.",
