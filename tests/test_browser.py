@@ -144,7 +144,7 @@ def test_a_hostile_contact_is_shown_as_text_and_runs_nothing(browser: Any, tmp_p
             circle: inner
             ---
             - 2020-01-01 <script>alert(1)</script> [x](javascript:alert(1)) #received
-            - 2026-11-19 ![x](https://example.com/pixel.png) <img src=https://example.com/p.png> #moment
+            - 2026-11-19 ![x](https://example.com/x.png) <img src=https://example.com/y.png> #moment
             """,
     }
     visit = _Visit(browser, _example(tmp_path, hostile), viewport={"width": 1280, "height": 1600})

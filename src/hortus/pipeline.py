@@ -67,7 +67,8 @@ def open_vault(root: Path) -> Vault:
 def load_index(vault: Vault) -> Index:
     """Read, parse and index every note. The cyclic garbage collector is paused meanwhile:
     every record built is kept, and its full scans cost a third of a big vault's time."""
-    walk = walk_vault(vault.root, frozenset({fold(vault.config.garden)}))
+    generated = frozenset({fold(vault.config.garden), fold(vault.config.html_path)})
+    walk = walk_vault(vault.root, generated)
     with _no_gc():
         results = _read_all(vault.root, walk.paths)
         notes = [result for result in results if isinstance(result, Note)]

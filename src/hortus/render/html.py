@@ -169,7 +169,7 @@ class _Page:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             flag = f' <span class="flag">{escape(cat.t("overdue"))}</span>' if p.overdue else ""
             items.append(
-                f"{self.who(p.contact)}: {inline_html(p.text)} "
+                cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
                 f'<span class="meta">{escape(due)}</span>{flag} {self.where(p.source)}'
             )
         return items
@@ -274,7 +274,7 @@ class _Page:
         for _, group in groupby(self.garden.unresolved, key=lambda u: fold(u.target)):
             found = list(group)
             places = ", ".join(self.where(u.source) for u in found)
-            items.append(f"{escape(found[0].target)}: {places}")
+            items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 
     def problems(self) -> list[str]:

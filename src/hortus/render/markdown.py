@@ -99,13 +99,15 @@ class _Page:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             due += f" · **{cat.t('overdue')}**" if p.overdue else ""
             text = escape(words.plain(p.text))
-            lines.append(f"- {self.who(p.contact)}: {text} · {due} · {self.where(p.source)}")
+            item = cat.t("labelled", label=self.who(p.contact), text=text)
+            lines.append(f"- {item} · {due} · {self.where(p.source)}")
         return lines
 
     def thanks_owed(self) -> list[str]:
         return [
-            f"- {self.cat.date(t.date)} · {self.who(t.contact)}: {escape(words.plain(t.text))}"
-            f" · {self.where(t.source)}"
+            f"- {self.cat.date(t.date)} · "
+            + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
+            + f" · {self.where(t.source)}"
             for t in self.garden.thanks_owed
         ]
 
@@ -172,7 +174,7 @@ class _Page:
         for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
             items = list(group)
             places = ", ".join(self.where(u.source) for u in items)
-            lines.append(f"- {escape(items[0].target)}: {places}")
+            lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
         return lines
 
     def problems(self, problems: Iterable[Problem]) -> list[str]:

@@ -155,23 +155,31 @@ def render_text(garden: Garden, language: str = "en") -> str:
 def _others(garden: Garden, cat: Catalogue) -> list[str]:
     """The garden's other lists, one short line per item, only when not empty."""
     sections = (
-        ("key_moments", [f"{m.contact.name}: {words.plain(m.text)}" for m in garden.key_moments]),
+        (
+            "key_moments",
+            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments],
+        ),
         (
             "birthdays",
             [
-                f"{b.contact.name}: {cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                _labelled(
+                    cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                )
                 for b in garden.birthdays
             ],
         ),
         (
             "promises",
             [
-                f"{p.contact.name}: {words.plain(p.text)}"
+                _labelled(cat, p.contact.name, words.plain(p.text))
                 + (f" ({cat.t('overdue')})" if p.overdue else "")
                 for p in garden.promises
             ],
         ),
-        ("thanks_owed", [f"{t.contact.name}: {words.plain(t.text)}" for t in garden.thanks_owed]),
+        (
+            "thanks_owed",
+            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed],
+        ),
         ("give_back", [g.contact.name for g in garden.give_back]),
         ("rediscover", [r.contact.name for r in garden.rediscover]),
         ("drifting", [d.contact.name for d in garden.drifting]),
@@ -183,6 +191,10 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
         if lines:
             out += ["", cat.t(key)] + [f"  {line}" for line in lines]
     return out
+
+
+def _labelled(cat: Catalogue, label: str, text: str) -> str:
+    return cat.t("labelled", label=label, text=text)
 
 
 def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[str]:

@@ -82,6 +82,7 @@ MESSAGES = {
     "until_further": "until you say so",
     "sparkline": "{name}: {count} in the last 12 months",
     "chart.bar": "{month}: {count}",
+    "labelled": "{label}: {text}",
     "source": "source",
     "links": "Links",
     # suggestions (gestures)

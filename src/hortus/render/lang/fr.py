@@ -85,6 +85,7 @@ MESSAGES = {
     "until_further": "jusqu’à nouvel ordre",
     "sparkline": f"{{name}}{_}: {{count}} ces 12 derniers mois",
     "chart.bar": f"{{month}}{_}: {{count}}",
+    "labelled": f"{{label}}{_}: {{text}}",
     "source": "source",
     "links": "Liens",
     # suggestions (gestures)
