@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from hortus.garden.records import Plant, State
@@ -12,6 +13,7 @@ from hortus.index import Index, fold
 from hortus.model import Contact, Involvement, Promise
 
 NEWS_TAGS = frozenset({"news", "moment"})
+OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone
 MONTHS_SHOWN = 12
 # hortus's own tags, left out of the `text` of an entry shown in the garden.
 _OWN_TAG_RE = re.compile(
@@ -27,20 +29,34 @@ class Life:
     involvements: tuple[Involvement, ...]
     interactions: tuple[Involvement, ...]
     promises: tuple[Promise, ...] = ()  # open tasks that are promises to this contact
+    tagged: Mapping[str, tuple[Involvement, ...]] = field(default_factory=dict)
+    dates: tuple[dt.date, ...] = ()  # the interactions' dates, sorted
 
-    def concerning(self, tag: str) -> list[Involvement]:
+    @property
+    def last(self) -> dt.date | None:
+        return self.dates[-1] if self.dates else None
+
+    def concerning(self, tag: str) -> tuple[Involvement, ...]:
         """Entries about this contact tagged `tag` (or `tag/…`), dated today or before."""
-        return [i for i in self.involvements if i.concerns and has_tag(i.entry.tags, tag)]
+        return self.tagged.get(tag, ())
 
 
-def has_tag(tags: frozenset[str], tag: str) -> bool:
-    return any(t == tag or t.startswith(tag + "/") for t in tags)
+def _by_own_tag(involvements: Iterable[Involvement]) -> dict[str, tuple[Involvement, ...]]:
+    """One pass over a contact's entries: those that concern them, by hortus's own tags."""
+    found: dict[str, list[Involvement]] = {}
+    for inv in involvements:
+        if inv.concerns and inv.entry.tags:
+            for root in {tag.split("/", 1)[0] for tag in inv.entry.tags} & OWN_TAGS:
+                found.setdefault(root, []).append(inv)
+    return {tag: tuple(items) for tag, items in found.items()}
 
 
 def is_interaction(entry_date: dt.date, tags: frozenset[str], today: dt.date) -> bool:
     """A contact made: not a plan (dated after today), not news (`#news`, `#moment…`)."""
     if entry_date > today:
         return False
+    if not tags:
+        return True
     return not any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
 
 
@@ -56,18 +72,20 @@ def life_of(contact: Contact, index: Index, today: dt.date) -> Life:
     interactions = tuple(
         i for i in involvements if is_interaction(i.entry.date, i.entry.tags, today)
     )
-    return Life(contact, involvements, interactions, index.promises.get(contact.key, ()))
+    promises = index.promises.get(contact.key, ())
+    dates = tuple(sorted(i.entry.date for i in interactions))
+    return Life(contact, involvements, interactions, promises, _by_own_tag(involvements), dates)
 
 
 def plant(life: Life, today: dt.date) -> Plant:
     contact = life.contact
-    dates = [i.entry.date for i in life.interactions]
+    dates = life.dates
     monthly = _monthly(dates, today)
     resting = is_resting(contact, today)
     if not dates:
         state = State.RESTING if resting else State.SEEDLING
         return Plant(contact, None, None, None, state, 0, monthly)
-    last = max(dates)
+    last = dates[-1]
     days_since = (today - last).days
     thirst = Fraction(days_since, contact.cadence_days)
     state = State.RESTING if resting else _state(thirst)
@@ -91,7 +109,7 @@ def month_starts(today: dt.date) -> tuple[dt.date, ...]:
     return tuple(dt.date(m // 12, m % 12 + 1, 1) for m in firsts)
 
 
-def _monthly(dates: list[dt.date], today: dt.date) -> tuple[int, ...]:
+def _monthly(dates: Iterable[dt.date], today: dt.date) -> tuple[int, ...]:
     counts = [0] * MONTHS_SHOWN
     now = today.year * 12 + today.month - 1
     for day in dates:

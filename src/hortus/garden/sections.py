@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
@@ -43,7 +44,7 @@ def key_moments(lives: Iterable[Life], today: dt.date, window: int) -> tuple[Key
     since = today - dt.timedelta(days=window - 1)
     found = []
     for life in lives:
-        last = max((i.entry.date for i in life.interactions), default=None)
+        last = life.last
         for inv in life.concerning("moment"):
             day = inv.entry.date
             if day >= since and (last is None or last < day):
@@ -137,7 +138,7 @@ def breathe(lives: Iterable[Life], today: dt.date) -> tuple[Breathe, ...]:
     since = today - dt.timedelta(days=BREATHE_DAYS - 1)
     found = []
     for life in lives:
-        recent = sum(i.entry.date >= since for i in life.interactions)
+        recent = len(life.dates) - bisect_left(life.dates, since)
         limit = max(Fraction(4), Fraction(2 * BREATHE_DAYS, life.contact.cadence_days))
         if recent > limit:
             found.append(Breathe(life.contact, recent))
@@ -190,7 +191,7 @@ def drifting(lives: Iterable[Life], plants: Mapping[str, Plant]) -> tuple[Drifti
         plant = plants[life.contact.key]
         if plant.interactions < DRIFT_MIN_INTERACTIONS or plant.state is State.THRIVING:
             continue
-        median = _median_gap(sorted({i.entry.date for i in life.interactions}))
+        median = _median_gap(sorted(set(life.dates)))
         if median is None or plant.days_since is None:
             continue
         if plant.days_since > DRIFT_FACTOR * median:
