@@ -466,3 +466,16 @@ def test_suggestions_are_concrete_in_english_and_in_french() -> None:
         "Remercier Bob\u00a0: the intro to Carla",
         "Prendre des nouvelles de Eve\u00a0: dernier contact il y a 50 jours",
     ]
+
+
+def test_a_promise_in_a_contact_file_is_to_that_contact_only_even_when_kept() -> None:
+    garden = garden_of(
+        {
+            "people/ada.md": f"# Ada\n- [ ] tell [[Bob]] hi\n- [x] lend [[Bob]] a pen ✅ {ago(2)}\n",
+            "people/bob.md": "# Bob\n",
+        }
+    )
+    plants = {p.contact.name: p for p in garden.plants}
+    assert plants["Ada"].last_interaction == TODAY - dt.timedelta(2)
+    assert plants["Bob"].state is State.SEEDLING
+    assert [p.contact.name for p in garden.promises] == ["Ada"]

@@ -71,7 +71,8 @@ def build_index(
         whole = None if owner else _whole_note_entry(note, problems)
         if whole is not None:
             entries.append(whole)
-        entries.extend(_kept_promise(task) for task in note.tasks if task.done and task.checked)
+        kept = (task for task in note.tasks if task.done and task.checked)
+        entries.extend(_kept_promise(task, owner is not None) for task in kept)
         for entry in entries:
             involved = resolver.resolve_all(note.path, entry.mentions, problems, unresolved)
             if owner is not None:
@@ -99,10 +100,12 @@ def build_index(
     )
 
 
-def _kept_promise(task: Task) -> Entry:
-    """A checked task with a done date: the promise kept is a contact made on that day."""
+def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
+    """A checked task with a done date: the promise kept is a contact made on that day, with
+    the people it was to (in a contact's file, that contact only)."""
     assert task.done is not None
-    return Entry(task.done, task.line, task.text, task.tags, task.mentions)
+    mentions = () if in_contact_file else task.mentions
+    return Entry(task.done, task.line, task.text, task.tags, mentions)
 
 
 def is_contact_note(note: Note, people_folder: str) -> bool:
