@@ -471,7 +471,7 @@ def test_suggestions_are_concrete_in_english_and_in_french() -> None:
 def test_a_promise_in_a_contact_file_is_to_that_contact_only_even_when_kept() -> None:
     garden = garden_of(
         {
-            "people/ada.md": f"# Ada\n- [ ] tell [[Bob]] hi\n- [x] lend [[Bob]] a pen ✅ {ago(2)}\n",
+            "people/ada.md": f"# Ada\n- [ ] tell [[Bob]] hi\n- [x] lent [[Bob]] it ✅ {ago(2)}\n",
             "people/bob.md": "# Bob\n",
         }
     )
