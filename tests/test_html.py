@@ -136,7 +136,7 @@ def test_snippets_keep_emphasis_and_drop_html_links_and_images() -> None:
     html = inline_html(
         "*so* `code` <b>x</b> [link](https://e.com) ![i](https://e.com/p.png) [[Ada|A]]"
     )
-    assert html == "<em>so</em> <code>code</code> &lt;b&gt;x&lt;/b&gt; link !i A"
+    assert html == "<em>so</em> <code>code</code> &lt;b&gt;x&lt;/b&gt; link i A"
     assert "href" not in inline_html("<https://example.com> [x](javascript:alert(1))")
 
 

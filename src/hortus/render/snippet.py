@@ -28,7 +28,6 @@ def _alt_text(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("js-default", {"html": False, "linkify": False, "typographer": False})
-    md.disable(["image"])  # `![alt](x)` then reads as `!` + a link: its text only
     md.add_render_rule("link_open", _nothing)
     md.add_render_rule("link_close", _nothing)
     md.add_render_rule("image", _alt_text)
