@@ -102,6 +102,7 @@ def test_the_example_garden_in_a_browser_desktop_and_phone(
     desktop = _Visit(browser, page_path, viewport={"width": 1280, "height": 1600})
     page = desktop.page
     assert page.title() == "Garden · 20 November 2026"
+    assert page.evaluate("document.compatMode") == "CSS1Compat"  # the marker keeps standards mode
     first = page.locator("main > section").first
     assert first.get_attribute("id") == "gestures"
     gestures = page.locator("#gestures li")

@@ -24,10 +24,8 @@ from hortus.render.snippet import inline_html
 HTML_MARKER = (
     "<!-- hortus: generated garden page. Edits here are replaced at the next regenerate. -->"
 )
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
+# Nothing may load or run: only the page's own inline style. Its charts are inline SVG.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _URL_RE = re.compile(r"(?:https?://|mailto:|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^\s@<>\"'\\`:/]+@[^\s@<>\"'\\`:/]+\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{3,}")
