@@ -479,3 +479,14 @@ def test_a_promise_in_a_contact_file_is_to_that_contact_only_even_when_kept() ->
     assert plants["Ada"].last_interaction == TODAY - dt.timedelta(2)
     assert plants["Bob"].state is State.SEEDLING
     assert [p.contact.name for p in garden.promises] == ["Ada"]
+
+
+def test_a_moment_or_a_help_without_words_still_gives_a_sentence() -> None:
+    garden = garden_of(
+        {
+            "people/ada.md": f"---\nname: Ada\n---\n- {ago(1)} #moment\n",
+            "people/bob.md": f"---\nname: Bob\n---\n- {ago(1)}: #received\n",
+        }
+    )
+    english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
+    assert english == ["Reach out to Ada: something happened in their life", "Say thanks to Bob"]

@@ -91,7 +91,10 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
     if isinstance(item, KeyMoment):
         if item.kind in MOMENT_KINDS:
             return cat.t(f"suggest.moment.{item.kind}", name=name)
-        return cat.t("suggest.moment", name=name, text=plain(item.text))
+        text = plain(item.text)
+        if not text:
+            return cat.t("suggest.moment.bare", name=name)
+        return cat.t("suggest.moment", name=name, text=text)
     if isinstance(item, BirthdaySoon):
         if item.in_days <= 1:
             key = "today" if item.in_days == 0 else "tomorrow"
@@ -100,7 +103,10 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
     if isinstance(item, OpenPromise):
         return cat.t("suggest.promise", name=name, text=plain(item.text))
     if isinstance(item, ThanksOwed):
-        return cat.t("suggest.thanks", name=name, text=plain(item.text))
+        text = plain(item.text)
+        if not text:
+            return cat.t("suggest.thanks.bare", name=name)
+        return cat.t("suggest.thanks", name=name, text=text)
     return cat.t("suggest.water", name=name, ago=ago(item.days_since or 0, cat))
 
 
