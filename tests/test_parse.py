@@ -622,3 +622,17 @@ def test_tasks_are_records_with_due_and_done_dates_and_clean_text() -> None:
     assert [(p.source.line, p.message) for p in parsed.problems] == [
         (5, "'2026-02-30' is not a real date")
     ]
+
+
+def test_a_task_is_to_the_people_its_own_paragraph_names() -> None:
+    parsed = note(
+        """
+        - [ ] call [[Ada]] about
+          the trip with [[Bob]]
+          - ask [[Cy]] first
+        """
+    )
+    (task,) = parsed.tasks
+    assert [m.target for m in task.mentions] == ["Ada", "Bob"]
+    assert task.text == "call [[Ada]] about"
+    assert [m.target for m in parsed.task_mentions] == ["Ada", "Bob", "Cy"]

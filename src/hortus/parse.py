@@ -81,7 +81,8 @@ class _Span:
     title: str
     tags: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
-    task: tuple[bool, str] | None = None  # (checked, first line after the checkbox)
+    # A task: (checked, first line after the checkbox, lines of its own paragraph).
+    task: tuple[bool, str, int] | None = None
 
 
 @dataclass
@@ -123,7 +124,8 @@ def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total:
             if tokens[index + 1].type == "paragraph_open" and first is not None:
                 if task := _TASK_RE.match(first.content):
                     line = first.content[task.end() :].split("\n", 1)[0]
-                    info = (task.group(1) != " ", line)
+                    lines = first.content.count("\n") + 1
+                    info = (task.group(1) != " ", line, lines)
                     found.spans.append(_Span(None, token.map[0], token.map[1], "", task=info))
                 else:
                     _dated(first.content, token.map[0], token.map[1], src, found)
@@ -247,13 +249,17 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
     )
 
 
-def _task(span: _Span, info: tuple[bool, str], src: SourceFile, problems: list[Problem]) -> Task:
-    checked, text = info
+def _task(
+    span: _Span, info: tuple[bool, str, int], src: SourceFile, problems: list[Problem]
+) -> Task:
+    checked, text, lines = info
     line = src.body_line + span.start
     due = _marker_date(_DUE_RE, text, src.path, line, problems)
     done = _marker_date(_DONE_RE, text, src.path, line, problems)
     clean = " ".join(_DONE_RE.sub("", _DUE_RE.sub("", text)).split())
-    return Task(line, checked, clean, due, done, frozenset(span.tags), tuple(span.mentions))
+    # The people a promise is to are those its own paragraph names (not its nested items).
+    mentions = tuple(m for m in span.mentions if m.line < line + lines)
+    return Task(line, checked, clean, due, done, frozenset(span.tags), mentions)
 
 
 def _marker_date(
