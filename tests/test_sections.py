@@ -490,3 +490,19 @@ def test_a_moment_or_a_help_without_words_still_gives_a_sentence() -> None:
     )
     english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
     assert english == ["Reach out to Ada: something happened in their life", "Say thanks to Bob"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("the *new* **job** at `Acme`", "the new job at Acme"),
+        ("[[Carla Diaz|Carla]] and [[Bob Nguyen#Work]]", "Carla and Bob Nguyen"),
+        ("[the site](https://example.com) ![pic](x.png)", "the site pic"),
+        ("a snake_case_name and _this_", "a snake_case_name and this"),
+        ("2 * 3 * 4", "2 * 3 * 4"),
+    ],
+)
+def test_suggestions_use_plain_text(markdown: str, text: str) -> None:
+    from hortus.render.words import plain
+
+    assert plain(markdown) == text

@@ -28,7 +28,8 @@ MOMENT_KINDS = (
 )
 _WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
 _LINK_RE = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
-_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS_RE = re.compile(r"(\*\*|\*|~~|`)(?=\S)(.+?)(?<=\S)\1")
+_UNDERSCORE_RE = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # not in snake_case
 
 
 def plain(markdown: str) -> str:
@@ -38,6 +39,7 @@ def plain(markdown: str) -> str:
     previous = None
     while previous != text:
         previous, text = text, _EMPHASIS_RE.sub(lambda m: m.group(2), text)
+        text = _UNDERSCORE_RE.sub(lambda m: m.group(2), text)
     return " ".join(text.replace("\\", "").split())
 
 
