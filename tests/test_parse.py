@@ -596,3 +596,16 @@ def test_broken_front_matter_is_a_problem_and_the_body_still_parses() -> None:
     assert [p.source.path for p in parsed.problems] == ["people/ada.md"]
     assert parsed.problems[0].message.startswith("front matter is not valid YAML")
     assert dated(parsed) == [("2026-11-20", 4, "with [[Bob]]")]
+
+
+def test_a_note_of_thousands_of_entries_and_mentions_parses_in_linear_time() -> None:
+    # Assigning each mention to its entry used to compare every mention with every entry:
+    # 20,000 entries took about 30 s. The budget is generous; the point is the growth.
+    import time
+
+    body = "".join(f"- 2026-11-20: call [[A{i % 50}]] #t\n" for i in range(20_000))
+    started = time.perf_counter()
+    parsed = note(body)
+    assert time.perf_counter() - started < 10
+    assert len(parsed.entries) == 20_000
+    assert parsed.entries[-1].mentions[0].line == 20_000
