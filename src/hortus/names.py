@@ -31,16 +31,16 @@ def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
 
 def suggestions(contacts: Sequence[Contact], query: str, limit: int = 3) -> list[str]:
     """The contacts' names closest to a typo, best first (difflib, on folded text)."""
-    by_text: dict[str, str] = {}
-    for contact in contacts:
+    by_text: dict[str, list[str]] = {}
+    for contact in sorted(contacts, key=lambda c: (fold(c.name), c.key)):
         for name in (contact.name, *contact.aliases):
-            by_text.setdefault(fold(name), contact.name)
-    close = difflib.get_close_matches(fold(query), list(by_text), n=limit * 2, cutoff=0.6)
-    names = list(dict.fromkeys(by_text[text] for text in close))
-    return names[:limit]
+            by_text.setdefault(fold(name), []).append(contact.name)
+    close = difflib.get_close_matches(fold(query), list(by_text), n=limit, cutoff=0.6)
+    names = dict.fromkeys(name for text in close for name in by_text[text])
+    return list(names)[:limit]
 
 
-def completions(contacts: Iterable[Contact], incomplete: str) -> list[tuple[str, str]]:
+def completions(contacts: Sequence[Contact], incomplete: str) -> list[tuple[str, str]]:
     """(value, help) pairs for shell completion: the file stem (no spaces to quote in a shell),
     offered when the stem, the name, a word of the name or an alias starts with `incomplete`."""
     prefix = fold(incomplete)
