@@ -9,6 +9,8 @@ from hortus.errors import AmbiguousNameError, UnknownNameError
 from hortus.index import fold, names_of, strip_md
 from hortus.model import Contact
 
+CUTOFF = 0.6  # difflib's similarity: below it a name is not worth suggesting
+
 
 def resolve(contacts: Sequence[Contact], query: str) -> Contact:
     """The one contact `query` names (name, alias, file stem or path; case-insensitive, NFC).
@@ -30,13 +32,18 @@ def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
 
 
 def suggestions(contacts: Sequence[Contact], query: str, limit: int = 3) -> list[str]:
-    """The contacts' names closest to a typo, best first (difflib, on folded text)."""
+    """The contacts' names closest to a typo, best first (difflib, on folded text): a close
+    name, alias or single word of a name (`omar` → Omar Haddad)."""
     by_text: dict[str, list[str]] = {}
     for contact in sorted(contacts, key=lambda c: (fold(c.name), c.key)):
-        for name in (contact.name, *contact.aliases):
+        for name in {contact.name, *contact.aliases, *contact.name.split()}:
             by_text.setdefault(fold(name), []).append(contact.name)
-    close = difflib.get_close_matches(fold(query), list(by_text), n=limit, cutoff=0.6)
-    names = dict.fromkeys(name for text in close for name in by_text[text])
+    close = difflib.get_close_matches(fold(query), list(by_text), n=limit, cutoff=CUTOFF)
+    if not close:
+        return []
+    best = difflib.SequenceMatcher(None, fold(query), close[0]).ratio()
+    near = [t for t in close if difflib.SequenceMatcher(None, fold(query), t).ratio() >= best - 0.1]
+    names = dict.fromkeys(name for text in near for name in by_text[text])
     return list(names)[:limit]
 
 
