@@ -23,7 +23,7 @@ ALLOWED = {
     "editor": {"errors"},
     # Writing to the user's files: appending an entry, creating a contact.
     "capture": {"model", "errors", "atomic", "vault", "parse"},
-    "create": {"model", "errors", "atomic", "index", "names", "vault"},
+    "create": {"model", "errors", "atomic", "config", "index", "names", "vault"},
     "pipeline": {
         "card",
         "capture",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import threading
+from pathlib import Path
 
 import pytest
 
 from hortus import create
+from hortus.config import Config
 from hortus.create import NewContact, create_contact, safe_stem
 from hortus.errors import ContactExistsError, HortusError, WriteError
 from hortus.pipeline import add_contact, open_vault
@@ -32,15 +36,30 @@ def test_safe_file_names(name: str, stem: str) -> None:
     assert safe_stem(name) == stem
 
 
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        (NewContact("Ada", circle="best"), "unknown circle 'best' (known: close, inner, network"),
+        (NewContact("Ada", cadence="often"), "cadence 'often' is not readable"),
+        (NewContact("Ada", birthday="1815-13-10"), "birthday '1815-13-10' is not a date"),
+        (NewContact("Ada", birthday="10 Dec"), "birthday '10 Dec' is not a date"),
+    ],
+)
+def test_fields_that_would_be_problems_are_refused(
+    make_vault: MakeVault, new: NewContact, message: str
+) -> None:
+    root = make_vault({"hortus.toml": ""})
+    with pytest.raises(HortusError, match=re.escape(message)):
+        add(root, new)
+    assert not (root / "people").exists()
+
+
 def test_a_name_without_letters_or_digits_is_refused() -> None:
     with pytest.raises(HortusError, match="cannot make a file name"):
         safe_stem("---")
 
 
-def add(root: object, new: NewContact) -> str:
-    from pathlib import Path
-
-    assert isinstance(root, Path)
+def add(root: Path, new: NewContact) -> str:
     return add_contact(open_vault(root), new, DAY)
 
 
@@ -101,7 +120,7 @@ def test_a_broken_template_is_refused(make_vault: MakeVault) -> None:
     root = make_vault({"templates/person.md": "---\nname: [x\n---\n"})
     with pytest.raises(HortusError, match=r"templates/person\.md"):
         add(root, NewContact("Ada"))
-    assert not (root / "people").exists() or list((root / "people").iterdir()) == []
+    assert not (root / "people").exists()
 
 
 def test_the_people_folder_is_found_case_insensitively(make_vault: MakeVault) -> None:
@@ -142,7 +161,7 @@ def test_an_existing_file_is_never_replaced(
     root = make_vault({"people/ada.md": "mine\n"})
     monkeypatch.setattr(create, "_refuse_twin", lambda *args: None)
     with pytest.raises(WriteError, match="already exists; nothing was created"):
-        create_contact(root, "people", [], NewContact("Ada"), DAY)
+        create_contact(root, Config(), [], NewContact("Ada"), DAY)
     assert (root / "people/ada.md").read_text() == "mine\n"
 
 
@@ -164,3 +183,15 @@ def test_two_adds_of_one_person_at_once_create_one_file(make_vault: MakeVault) -
     assert sorted(results)[0] == "people/zoe-durand.md"
     assert results.count("people/zoe-durand.md") == 1
     assert [p.name for p in (root / "people").iterdir()] == ["zoe-durand.md"]
+
+
+def test_a_people_folder_linked_outside_the_vault_is_refused(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    root = make_vault({"hortus.toml": ""})
+    os.symlink(outside, root / "people")
+    with pytest.raises(WriteError, match="leads outside the vault"):
+        add(root, NewContact("Ada"))
+    assert list(outside.iterdir()) == []

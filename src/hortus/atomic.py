@@ -95,6 +95,12 @@ def vault_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
+def in_vault(root: Path, folder: Path) -> bool:
+    """Whether `folder`, links resolved, is the vault or inside it."""
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([real_root, os.path.realpath(folder)]) == real_root
+
+
 def _existing_mode(path: Path, display: str) -> int:
     try:
         info = os.lstat(path)

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.atomic import atomic_write, digest, vault_lock
+from hortus.atomic import atomic_write, digest, in_vault, vault_lock
 from hortus.errors import ChangedWhileWritingError, HortusError, WriteError
 from hortus.model import Note, Problem
 from hortus.parse import parse_note
@@ -82,18 +82,12 @@ def read_for_write(root: Path, rel: str) -> bytes:
         raise WriteError(
             rel, f"it has {info.st_nlink} hard links; replacing it would split them apart"
         )
-    if not _inside(root, path):
+    if not in_vault(root, path.parent):
         raise WriteError(rel, "it is outside the vault")
     data = read_bytes(root, rel)
     if isinstance(data, Problem):
         raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(data)}")
     return data
-
-
-def _inside(root: Path, path: Path) -> bool:
-    real_root = os.path.realpath(root)
-    real_folder = os.path.realpath(path.parent)
-    return os.path.commonpath([real_root, real_folder]) == real_root
 
 
 def _reason(problem: Problem) -> str:

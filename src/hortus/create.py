@@ -12,7 +12,8 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from hortus.atomic import fsync_folder
+from hortus.atomic import fsync_folder, in_vault
+from hortus.config import Config, parse_cadence
 from hortus.errors import ContactExistsError, HortusError, WriteError
 from hortus.index import fold
 from hortus.model import Contact, Problem
@@ -35,7 +36,7 @@ class NewContact:
     cadence: str | None = None
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    birthday: str | None = None
+    birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without a year
 
 
 def safe_stem(name: str) -> str:
@@ -48,13 +49,14 @@ def safe_stem(name: str) -> str:
 
 def create_contact(
     root: Path,
-    people_folder: str,
+    config: Config,
     contacts: Sequence[Contact],
     new: NewContact,
     today: dt.date,
 ) -> str:
     """Write the new contact's file and return its vault-relative path. Refuses a name, alias
     or file name that already belongs to a contact, and never replaces any file."""
+    check_fields(new, config)
     stem = safe_stem(new.name)
     for what, value in (
         ("the name", new.name),
@@ -64,27 +66,55 @@ def create_contact(
         taken = matches(contacts, value)
         if taken:
             raise ContactExistsError(f"{what} '{value}'", taken[0].name, taken[0].path)
-    folder = _people_folder(root, people_folder)
+    folder = _people_folder(root, config.people_folder)
     rel = f"{folder}/{stem}.md"
     _refuse_twin(root / folder, f"{stem}.md", rel)
     data = contact_text(root, new, today, rel).encode("utf-8")
+    try:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(folder, exc.strerror or str(exc)) from exc
+    if not in_vault(root, root / folder):
+        raise WriteError(rel, f"{folder}/ leads outside the vault; nothing was created")
     _create_exclusive(root / rel, data, rel)
     return rel
 
 
+def check_fields(new: NewContact, config: Config) -> None:
+    """Refuse what would only become a problem in the new file: say it now, write nothing."""
+    if not new.name or "\n" in new.name:
+        raise HortusError("a contact needs a name on one line")
+    if new.circle is not None and fold(new.circle) not in config.circles:
+        known = ", ".join(sorted(config.circles))
+        raise HortusError(
+            f"unknown circle '{new.circle}' (known: {known}; add yours to hortus.toml)"
+        )
+    if new.cadence is not None and parse_cadence(new.cadence) is None:
+        raise HortusError(
+            f"cadence '{new.cadence}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…)"
+        )
+    if new.birthday is not None and not _is_birthday(new.birthday):
+        raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
+
+
+def _is_birthday(text: str) -> bool:
+    # Without a year (`--02-29`), check it against a leap year.
+    day = "2000" + text[1:] if text.startswith("--") else text
+    try:
+        return _ISO_RE.fullmatch(day) is not None and bool(dt.date.fromisoformat(day))
+    except ValueError:
+        return False
+
+
 def _people_folder(root: Path, configured: str) -> str:
-    """The people folder as it exists on disk (matched case-insensitively), made if missing."""
+    """The people folder as it exists on disk (matched case-insensitively)."""
     parts: list[str] = []
     for part in configured.split("/"):
         here = root.joinpath(*parts)
         existing = [p.name for p in _list(here) if p.is_dir() and fold(p.name) == fold(part)]
+        # (a linked folder is matched too, and then refused in `create_contact`)
         parts.append(sorted(existing)[0] if existing else part)
-    rel = "/".join(parts)
-    try:
-        (root / rel).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(rel, exc.strerror or str(exc)) from exc
-    return rel
+    return "/".join(parts)
 
 
 def _list(folder: Path) -> list[Path]:

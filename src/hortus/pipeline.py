@@ -167,7 +167,7 @@ def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     the same person cannot both succeed."""
     with vault_lock(vault.root):
         contacts = load_index(vault).contacts
-        return create_contact(vault.root, vault.config.people_folder, contacts, new, today)
+        return create_contact(vault.root, vault.config, contacts, new, today)
 
 
 def contact_card(vault: Vault, name: str, today: dt.date | None, clock_today: dt.date) -> Card:
