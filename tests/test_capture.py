@@ -289,3 +289,14 @@ def test_a_held_lock_times_out_with_a_clear_message(make_vault: MakeVault) -> No
     ):
         pass
     assert (root / "people/ada.md").read_text() == ADA
+
+
+def test_appending_keeps_the_files_owner(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": ADA})
+    path = root / "people/ada.md"
+    if os.getuid() == 0:  # as root (CI), hand the file to someone else first
+        os.chown(path, 1234, 5678)
+    before = os.stat(path)
+    append_entry(root, "people/ada.md", ENTRY)
+    after = os.stat(path)
+    assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)

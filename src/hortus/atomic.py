@@ -35,13 +35,16 @@ def atomic_write(path: Path, data: bytes, *, display: str, expected: bytes | Non
     leaves it untouched if someone saved it meanwhile. Raises `WriteError`; the temp file never
     outlives a failure.
     """
-    mode = _existing_mode(path, display)
+    mode, owner = _existing_mode(path, display)
     temp = path.parent / f"{TEMP_PREFIX}{path.name}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(temp, flags, mode)
         try:
             os.fchmod(fd, mode)  # the umask must not change the mode the user gave the file
+            if owner is not None:
+                with contextlib.suppress(OSError):  # only root may give a file away
+                    os.fchown(fd, *owner)
             with os.fdopen(fd, "wb", closefd=False) as handle:
                 handle.write(data)
                 handle.flush()
@@ -101,18 +104,20 @@ def in_vault(root: Path, folder: Path) -> bool:
     return os.path.commonpath([real_root, os.path.realpath(folder)]) == real_root
 
 
-def _existing_mode(path: Path, display: str) -> int:
+def _existing_mode(path: Path, display: str) -> tuple[int, tuple[int, int] | None]:
+    """The mode and (owner, group) the new file keeps; refuses links and special files."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return 0o644
+        return 0o644, None
     except OSError as exc:
         raise WriteError(display, exc.strerror or str(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
         raise WriteError(display, "it is a symbolic link; hortus never writes through links")
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(display, "it is not a regular file")
-    return stat.S_IMODE(info.st_mode)
+    owner = (info.st_uid, info.st_gid)
+    return stat.S_IMODE(info.st_mode), owner if owner != (os.getuid(), os.getgid()) else None
 
 
 def fsync_folder(folder: Path) -> None:
