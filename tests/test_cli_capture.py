@@ -137,8 +137,11 @@ def test_a_failed_write_keeps_the_draft(make_vault: MakeVault, tmp_path: Path) -
 
 def test_add_creates_the_file_and_refuses_a_second_time(make_vault: MakeVault) -> None:
     root = make_vault(FILES)
-    result = run(root, "add", "Zoë Durand", "--circle", "close", "--alias", "Zo")
+    result = run(root, "add", "Zoë Durand", "--circle", "close", "--alias", "Zo", "--tag", "#run")
     assert (result.exit_code, result.stdout) == (0, "created people/zoe-durand.md\n")
+    assert (root / "people/zoe-durand.md").read_text() == (
+        "---\nname: Zoë Durand\naliases: [Zo]\ncircle: close\ntags: [run]\n---\n\n# Zoë Durand\n"
+    )
     result = run(root, "add", "zo")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -146,7 +149,7 @@ def test_add_creates_the_file_and_refuses_a_second_time(make_vault: MakeVault) -
         "nothing was created\n"
     )
     result = run(root, "log", "Zo", "first coffee")
-    assert result.stdout.startswith("people/zoe-durand.md:9\n")
+    assert result.stdout.startswith("people/zoe-durand.md:10\n")
 
 
 def test_show_prints_the_card_and_the_timeline(make_vault: MakeVault) -> None:

@@ -211,7 +211,7 @@ def log(
     "--alias", "aliases", multiple=True, metavar="ALIAS", help="Another name (repeatable)."
 )
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
-@click.option("--birthday", metavar="DATE", help="YYYY-MM-DD.")
+@click.option("--birthday", metavar="DATE", help="YYYY-MM-DD, or --MM-DD without the year.")
 @click.pass_context
 @reports_errors
 def add(

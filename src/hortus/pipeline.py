@@ -165,6 +165,7 @@ def _mention(contacts: Sequence[Contact], contact: Contact) -> str:
 def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     """Create the contact's file; the vault is read under the write lock, so two `add`s of
     the same person cannot both succeed."""
+    new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
     with vault_lock(vault.root):
         contacts = load_index(vault).contacts
         return create_contact(vault.root, vault.config, contacts, new, today)
