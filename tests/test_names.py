@@ -13,7 +13,7 @@ from tests.conftest import MakeVault, index_of
 FILES = {
     "people/ada-lovelace.md": "---\nname: Ada Lovelace\naliases: [Countess]\n---\n",
     "people/sam-lee.md": "---\nname: Sam Lee\naliases: Sam\n---\n",
-    "people/work/sam-ortiz.md": "---\nname: Sam Ortiz\naliases: [Sam]\n---\n",
+    "people/team/sam-ortiz.md": "---\nname: Sam Ortiz\naliases: [Sam]\n---\n",
     "people/zoe.md": "---\nname: Zoë Durand\n---\n",
     "journal/2026-11-20.md": "[[Ada Lovelace]]\n",
 }
@@ -26,8 +26,8 @@ FILES = {
         ("ada lovelace", "people/ada-lovelace.md"),
         ("COUNTESS", "people/ada-lovelace.md"),
         ("ada-lovelace", "people/ada-lovelace.md"),
-        ("people/work/sam-ortiz", "people/work/sam-ortiz.md"),
-        ("people/work/sam-ortiz.md", "people/work/sam-ortiz.md"),
+        ("people/team/sam-ortiz", "people/team/sam-ortiz.md"),
+        ("people/team/sam-ortiz.md", "people/team/sam-ortiz.md"),
         ("zoe", "people/zoe.md"),
         ("ZOË DURAND", "people/zoe.md"),
         ("Zoe\u0308 Durand", "people/zoe.md"),  # NFD input
@@ -56,7 +56,7 @@ def test_an_ambiguous_name_lists_every_candidate(make_vault: MakeVault) -> None:
     with pytest.raises(AmbiguousNameError) as caught:
         resolve(contacts, "sam")
     assert caught.value.message == (
-        "'sam' could mean Sam Lee (people/sam-lee.md); Sam Ortiz (people/work/sam-ortiz.md). "
+        "'sam' could mean Sam Lee (people/sam-lee.md); Sam Ortiz (people/team/sam-ortiz.md). "
         "Nothing was written: use a full name or the file's path"
     )
 
