@@ -15,7 +15,7 @@ def status_document(garden: Garden) -> dict[str, object]:
     """The documented JSON interface (docs/json.md): keep its keys stable."""
     return {
         "today": garden.today.isoformat(),
-        "contacts": [_contact_document(plant) for plant in garden.plants],
+        "contacts": [contact_document(plant) for plant in garden.plants],
         "needs_watering": [plant.contact.name for plant in garden.needs_watering],
         "unresolved": [
             {"target": u.target, "path": u.source.path, "line": u.source.line}
@@ -28,7 +28,7 @@ def status_document(garden: Garden) -> dict[str, object]:
     }
 
 
-def _contact_document(plant: Plant) -> dict[str, object]:
+def contact_document(plant: Plant) -> dict[str, object]:
     contact = plant.contact
     last = plant.last_interaction
     thirst = plant.thirst_rounded
