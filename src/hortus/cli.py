@@ -11,18 +11,27 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from hortus import __version__
+from hortus.create import NewContact
 from hortus.errors import HortusError, format_problem
 from hortus.pipeline import (
     Vault,
+    add_contact,
     build_garden,
+    complete_names,
+    contact_card,
+    day_of,
     init_vault,
     load_index,
     locate_vault,
+    log_entry,
+    open_contact,
     open_vault,
     regenerate,
 )
+from hortus.render.card import render_card_json, render_card_text
 from hortus.render.status import render_json, render_text
 from hortus.render.summary import regenerated
 
@@ -137,3 +146,116 @@ def check(ctx: click.Context) -> None:
         click.echo(format_problem(problem))
     if problems:
         sys.exit(1)
+
+
+def _complete_name(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
+    explicit = ctx.find_root().params.get("vault_path")
+    try:
+        vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
+        pairs = complete_names(vault, incomplete)
+    except (HortusError, OSError):
+        return []
+    return [CompletionItem(value, help=name) for value, name in pairs]
+
+
+def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
+    return click.argument(name, shell_complete=_complete_name, **kwargs)
+
+
+@main.command()
+@_name_argument()
+@click.argument("text", required=False)
+@click.option(
+    "--date",
+    "day",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="The entry's date (YYYY-MM-DD). Default: today (a date pinned in hortus.toml counts).",
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Add #TAG (repeatable).")
+@click.option(
+    "--with",
+    "with_names",
+    multiple=True,
+    metavar="NAME",
+    shell_complete=_complete_name,
+    help="Someone else who was there: adds a [[mention]] (repeatable).",
+)
+@click.pass_context
+@reports_errors
+def log(
+    ctx: click.Context,
+    name: str,
+    text: str | None,
+    day: dt.date | None,
+    tags: tuple[str, ...],
+    with_names: tuple[str, ...],
+) -> None:
+    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    vault = _vault(ctx)
+    if text == "-":
+        text = sys.stdin.read()
+    date = day or day_of(vault, None, dt.date.today())
+    logged = log_entry(
+        vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
+    )
+    if logged is None:
+        click.echo("Nothing written: the entry was empty.")
+        return
+    click.echo(f"{logged.path}:{logged.line}")
+    for line in logged.lines:
+        click.echo(f"  {line}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--circle", metavar="CIRCLE", help="inner, close, network, weak, or your own.")
+@click.option("--cadence", metavar="DAYS", help="How often to be in touch: 21, 3w, 2m, monthly…")
+@click.option(
+    "--alias", "aliases", multiple=True, metavar="ALIAS", help="Another name (repeatable)."
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--birthday", metavar="DATE", help="YYYY-MM-DD, or --MM-DD without the year.")
+@click.pass_context
+@reports_errors
+def add(
+    ctx: click.Context,
+    name: str,
+    circle: str | None,
+    cadence: str | None,
+    aliases: tuple[str, ...],
+    tags: tuple[str, ...],
+    birthday: str | None,
+) -> None:
+    """Create a contact file for NAME in the people folder (from templates/person.md if any)."""
+    vault = _vault(ctx)
+    new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
+    rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
+    click.echo(f"created {rel}")
+
+
+@main.command()
+@_name_argument()
+@TODAY
+@click.option("--json", "as_json", is_flag=True, help="Print the card as JSON (docs/json.md).")
+@click.pass_context
+@reports_errors
+def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
+    """Show NAME's card and every entry involving them, newest first, with path:line."""
+    vault = _vault(ctx)
+    card = contact_card(vault, name, today, dt.date.today())
+    language = vault.config.language
+    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+
+
+@main.command(name="open")
+@_name_argument()
+@click.pass_context
+@reports_errors
+def open_command(ctx: click.Context, name: str) -> None:
+    """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
+    open_contact(_vault(ctx), name, os.environ)

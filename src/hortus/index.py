@@ -44,6 +44,11 @@ def strip_md(path: str) -> str:
     return path[:-3] if path.lower().endswith(".md") else path
 
 
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """Every text a mention of `contact` may use: its path and file stem, its name, its aliases."""
+    return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
+
+
 @dataclass(frozen=True)
 class Index:
     contacts: tuple[Contact, ...]
@@ -133,8 +138,7 @@ class _Resolver:
 
     def _add(self, contact: Contact) -> None:
         self.names[contact.key] = contact.name
-        stem = contact.key.rsplit("/", 1)[-1]
-        for name in (contact.key, stem, contact.name, *contact.aliases):
+        for name in names_of(contact):
             self.by_name[fold(name)].add(contact.key)
         self.by_path[fold(contact.key)] = contact.key
 

@@ -217,8 +217,9 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
     loose_mentions: list[Mention] = []
     loose_tags: set[str] = set()
     task_mentions: list[Mention] = []
+    owner = _owners(found.spans, src.body.count("\n") + 1)
     for line, mention in found.mentions:
-        span = _innermost(found.spans, line)
+        span = owner[line]
         if span is None:
             loose_mentions.append(mention)
         elif span.date is None:
@@ -227,10 +228,8 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
         else:
             span.mentions.append(mention)
     for line, tag in found.tags:
-        span = _innermost(found.spans, line)
+        span = owner[line]
         (loose_tags if span is None or span.date is None else span.tags).add(tag.lower())
-    for line, tag in found.tags:
-        span = _innermost(found.spans, line)
         if span is not None and span.task is not None:
             span.tags.add(tag.lower())
     entries = tuple(_entry(span, span.date, src.body_line) for span in found.spans if span.date)
@@ -276,14 +275,16 @@ def _marker_date(
         return None
 
 
-def _innermost(spans: Iterable[_Span], line: int) -> _Span | None:
-    best: _Span | None = None
-    for span in spans:
-        if span.start <= line < span.end and (
-            best is None or (span.start, -span.end) > (best.start, -best.end)
-        ):
-            best = span
-    return best
+def _owners(spans: Iterable[_Span], total: int) -> list[_Span | None]:
+    """The innermost span of each body line: the one starting last, the shorter on a tie.
+
+    One pass over the spans' lines (linear in lines × nesting), so a note of
+    thousands of entries and mentions stays fast.
+    """
+    owner: list[_Span | None] = [None] * total
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        owner[span.start : span.end] = [span] * (span.end - span.start)
+    return owner
 
 
 def _entry(span: _Span, date: dt.date, body_line: int) -> Entry:

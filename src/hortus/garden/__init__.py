@@ -11,7 +11,15 @@ import datetime as dt
 
 from hortus.config import Config
 from hortus.garden.gestures import gestures
-from hortus.garden.plants import Life, is_interaction, is_resting, life_of, month_starts, plant
+from hortus.garden.plants import (
+    NEWS_TAGS,
+    Life,
+    is_interaction,
+    is_resting,
+    life_of,
+    month_starts,
+    plant,
+)
 from hortus.garden.records import (
     BirthdaySoon,
     Breathe,
@@ -42,6 +50,7 @@ from hortus.garden.sections import (
 from hortus.index import Index, fold
 
 __all__ = [
+    "NEWS_TAGS",
     "BirthdaySoon",
     "Breathe",
     "Drifting",

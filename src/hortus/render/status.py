@@ -21,7 +21,7 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
     cat = catalogue(language)
     return {
         "today": garden.today.isoformat(),
-        "contacts": [_contact_document(plant) for plant in garden.plants],
+        "contacts": [contact_document(plant) for plant in garden.plants],
         "needs_watering": [plant.contact.name for plant in garden.needs_watering],
         "gestures": [
             {
@@ -103,7 +103,7 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
     }
 
 
-def _contact_document(plant: Plant) -> dict[str, object]:
+def contact_document(plant: Plant) -> dict[str, object]:
     contact = plant.contact
     thirst = plant.thirst_rounded
     return {

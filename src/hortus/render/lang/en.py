@@ -83,6 +83,22 @@ MESSAGES = {
     "sparkline": "{name}: {count} in the last 12 months",
     "chart.bar": "{month}: {count}",
     "labelled": "{label}: {text}",
+    # the card of `hortus show`
+    "card.circle": "circle",
+    "card.state": "state",
+    "card.birthday": "birthday",
+    "card.aliases": "aliases",
+    "card.tags": "tags",
+    "card.rhythm": "{circle}, every {days}",
+    "card.seedling": "{state} (no contact written down yet)",
+    "card.last": "{state}, last contact {date} ({ago})",
+    "card.timeline": "Timeline ({entries}, newest first)",
+    "card.nothing": "nothing written down yet",
+    "card.untitled": "(untitled)",
+    "timeline.interaction": "interaction",
+    "timeline.plan": "plan",
+    "timeline.news": "news",
+    "timeline.moment": "moment",
     "source": "source",
     "links": "Links",
     # suggestions (gestures)
@@ -118,6 +134,7 @@ PLURALS = {
     "days": ("{n} day", "{n} days"),
     "interactions": ("{n} interaction", "{n} interactions"),
     "times": ("once", "{n} times"),
+    "entries": ("{n} entry", "{n} entries"),
 }
 
 MONTHS = (

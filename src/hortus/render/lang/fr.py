@@ -86,6 +86,22 @@ MESSAGES = {
     "sparkline": f"{{name}}{_}: {{count}} ces 12 derniers mois",
     "chart.bar": f"{{month}}{_}: {{count}}",
     "labelled": f"{{label}}{_}: {{text}}",
+    # the card of `hortus show`
+    "card.circle": "cercle",
+    "card.state": "état",
+    "card.birthday": "anniversaire",
+    "card.aliases": "alias",
+    "card.tags": "étiquettes",
+    "card.rhythm": "{circle}, tous les {days}",
+    "card.seedling": "{state} (aucun contact noté)",
+    "card.last": "{state}, dernier contact le {date} ({ago})",
+    "card.timeline": "Chronologie ({entries}, les plus récentes d’abord)",
+    "card.nothing": "rien de noté pour l’instant",
+    "card.untitled": "(sans titre)",
+    "timeline.interaction": "échange",
+    "timeline.plan": "projet",
+    "timeline.news": "nouvelle",
+    "timeline.moment": "moment",
     "source": "source",
     "links": "Liens",
     # suggestions (gestures)
@@ -121,6 +137,7 @@ PLURALS = {
     "days": ("{n} jour", "{n} jours"),
     "interactions": ("{n} échange", "{n} échanges"),
     "times": ("une fois", "{n} fois"),
+    "entries": ("{n} entrée", "{n} entrées"),
 }
 
 MONTHS = (
