@@ -37,6 +37,9 @@ class NewContact:
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without a year
+    # More front-matter fields, in this order (`hortus import`: email, phone, company…).
+    fields: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+    body: str = ""  # Markdown added at the end of the new file
 
 
 def safe_stem(name: str) -> str:
@@ -140,6 +143,8 @@ def contact_text(root: Path, new: NewContact, today: dt.date, rel: str) -> str:
         if template is not None
         else _plain(fields, new.name)
     )
+    if new.body:
+        text = text + ("" if text.endswith("\n") else "\n") + "\n" + new.body
     source = split_front_matter(rel, text)
     if source.problems or source.meta.values.get("name") != new.name:
         why = source.problems[0].message if source.problems else "the name does not read back"
@@ -160,6 +165,8 @@ def _fields(new: NewContact) -> dict[str, str]:
         fields["birthday"] = new.birthday if plain else yaml_value(new.birthday)
     if new.tags:
         fields["tags"] = yaml_value(list(new.tags))
+    for key, value in new.fields:
+        fields[key] = yaml_value(value if isinstance(value, str) else list(value))
     return fields
 
 
