@@ -1,8 +1,10 @@
 """The only module that imports vobject: one vCard's text to plain fields, plain fields to a
 vCard 4.0. It absorbs vobject's quirks:
 
-- NICKNAME is a comma-separated list (RFC 6350 §6.2.3), but vobject keeps only its first
+- NICKNAME is a comma-separated list (RFC 6350 §6.2.3), but vobject writes only a text
   value: NICKNAME is registered here as a list, like CATEGORIES.
+- vobject's text behaviour keeps only what is before a value's first unescaped comma:
+  `read_card` takes vobject's content lines and splits and unescapes values itself.
 - vobject raises many kinds of exceptions on bad input (its own, `ValueError`,
   `LookupError` for an unknown CHARSET, `binascii.Error`…): any failure is this card's
   problem, returned as a message.
@@ -12,6 +14,7 @@ vCard 4.0. It absorbs vobject's quirks:
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,10 +52,21 @@ class CardFields:
 
 
 def read_card(text: str) -> CardFields | str:
-    """One `BEGIN:VCARD … END:VCARD` (any version) to fields, or why it cannot be read."""
+    """One `BEGIN:VCARD … END:VCARD` (any version) to fields, or why it cannot be read.
+
+    vobject reads the content lines (unfolding, parameters, quoted-printable and CHARSET);
+    the values are split and unescaped here, because vobject's text behaviour keeps only
+    what comes before the first comma of a value (`NOTE:Hello, world` → `Hello`), and
+    vCard 2.1 files and many exporters do not escape commas."""
     try:
-        card = vobject.readOne(text, ignoreUnreadable=False)
-        return _fields(card)
+        props: dict[str, list[tuple[str, dict[str, list[str]]]]] = {}
+        for line, number in vobject.base.getLogicalLines(io.StringIO(text)):
+            content = vobject.base.textLineToContentLine(line, number)
+            name = str(content.name).upper()
+            if name not in ("BEGIN", "END", "VERSION") and isinstance(content.value, str):
+                params = {str(k).upper(): [str(v) for v in vs] for k, vs in content.params.items()}
+                props.setdefault(name, []).append((content.value, params))
+        return _fields(props)
     except Exception as exc:  # any failure is this card's (see the module docstring)
         return _reason(exc)
 
@@ -62,73 +76,71 @@ def _reason(exc: Exception) -> str:
     return f"this card cannot be read ({text or type(exc).__name__})"
 
 
-def _fields(card: Any) -> CardFields:
-    if getattr(card, "name", "").upper() != "VCARD":
-        raise ValueError("not a vCard")
-    names = card.contents.get("n", [])
-    family, given, additional = _name_parts(names[0].value) if names else ("", "", "")
-    fn = _first(card, "fn")
-    bdays = card.contents.get("bday", [])
-    omit = bdays[0].params.get("X-APPLE-OMIT-YEAR", [""])[0] if bdays else ""
+Props = dict[str, list[tuple[str, dict[str, list[str]]]]]
+
+
+def _fields(props: Props) -> CardFields:
+    n = _split(props["N"][0][0], ";") if props.get("N") else []
+    family, given, additional = [*n, "", "", ""][:3]
+    bdays = props.get("BDAY", [])
+    omit = bdays[0][1].get("X-APPLE-OMIT-YEAR", [""])[0] if bdays else ""
     return CardFields(
-        name=fn or " ".join(part for part in (given, additional, family) if part),
+        name=_first(props, "FN") or " ".join(p for p in (given, additional, family) if p.strip()),
         family=family,
         given=given,
-        nicknames=_all(card, "nickname"),
-        emails=_all(card, "email"),
-        phones=_all(card, "tel"),
-        org=(_all(card, "org") or ("",))[0],
-        title=_first(card, "title"),
-        bday=_first(card, "bday"),
-        bday_omit_year=str(omit),
-        categories=_all(card, "categories"),
-        note="\n\n".join(_all(card, "note")),
-        urls=_all(card, "url") + _all(card, "x-socialprofile"),
-        address=_address(card),
-        uid=_first(card, "uid"),
+        nicknames=_list(props, "NICKNAME"),
+        emails=_texts(props, "EMAIL"),
+        phones=_texts(props, "TEL"),
+        org=next((_split(v, ";")[0] for v, _ in props.get("ORG", [])), "").strip(),
+        title=_first(props, "TITLE"),
+        bday=_first(props, "BDAY"),
+        bday_omit_year=omit,
+        categories=_list(props, "CATEGORIES"),
+        note="\n\n".join(_texts(props, "NOTE")),
+        urls=_texts(props, "URL") + _texts(props, "X-SOCIALPROFILE"),
+        address=_address(props),
+        uid=_first(props, "UID"),
     )
 
 
-def _name_parts(value: object) -> tuple[str, str, str]:
-    def text(part: object) -> str:
-        return " ".join(part) if isinstance(part, list) else str(part or "")
-
-    return (
-        text(getattr(value, "family", "")),
-        text(getattr(value, "given", "")),
-        text(getattr(value, "additional", "")),
-    )
-
-
-def _values(card: Any, key: str) -> list[object]:
-    values: list[object] = []
-    for line in card.contents.get(key, []):
-        value = line.value
-        values.extend(value if isinstance(value, list) else [value])
-    return values
-
-
-def _all(card: Any, key: str) -> tuple[str, ...]:
-    return tuple(
-        text for value in _values(card, key) if isinstance(value, str) and (text := value.strip())
-    )
+def _split(value: str, separator: str) -> list[str]:
+    """Split at unescaped separators, then unescape (`\\n`, `\\,`, `\\;`, `\\\\`)."""
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current.append("\n" if following in ("n", "N") else following)
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
 
 
-def _first(card: Any, key: str) -> str:
-    return next(iter(_all(card, key)), "")
+def _texts(props: Props, name: str) -> tuple[str, ...]:
+    values = ("".join(_split(value, "\0")).strip() for value, _ in props.get(name, []))
+    return tuple(value for value in values if value)
 
 
-def _address(card: Any) -> str:
-    for line in card.contents.get("adr", []):
-        value = line.value
-        parts = [
-            getattr(value, "street", ""),
-            " ".join(p for p in (getattr(value, "code", ""), getattr(value, "city", "")) if p),
-            getattr(value, "region", ""),
-            getattr(value, "country", ""),
-        ]
-        flat = [" ".join(p) if isinstance(p, list) else str(p) for p in parts]
-        text = ", ".join(" ".join(p.split()) for p in flat if p and p.strip())
+def _list(props: Props, name: str) -> tuple[str, ...]:
+    values = (part.strip() for value, _ in props.get(name, []) for part in _split(value, ","))
+    return tuple(value for value in values if value)
+
+
+def _first(props: Props, name: str) -> str:
+    return next(iter(_texts(props, name)), "")
+
+
+def _address(props: Props) -> str:
+    for value, _ in props.get("ADR", []):
+        parts = (_split(value, ";") + [""] * 7)[:7]
+        _box, _extended, street, city, region, code, country = (" ".join(p.split()) for p in parts)
+        town = " ".join(p for p in (code, city) if p)
+        text = ", ".join(p for p in (street, town, region, country) if p)
         if text:
             return text
     return ""
