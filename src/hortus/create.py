@@ -26,6 +26,7 @@ _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 )
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BOUNDARY_RE = re.compile(r"-{3,}\s*")
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*(title|date)(?::([^}]*))?\s*\}\}")
 
 
@@ -194,7 +195,9 @@ def _fill(template: str, fields: dict[str, str], name: str, today: dt.date) -> s
     lines = template.split("\n")
     if source.body_line == 1:  # no front matter: start one
         lines[:0] = ["---", "---"]
-    closing = max(source.body_line - 2, 1)
+    # The closing `---` line. (`body_line` cannot tell it: python-frontmatter's boundary
+    # takes the line break after `---` only when a blank line follows.)
+    closing = next(i for i in range(1, len(lines)) if _BOUNDARY_RE.fullmatch(lines[i]))
     where = source.meta.lines
     lines[closing:closing] = [f"{k}: {v}" for k, v in fields.items() if k not in where]
     starts = sorted(line - 1 for line in where.values())

@@ -127,7 +127,7 @@ def _existing(
 ) -> Existing | None:
     same = names.get(fold(person.name))
     if same is not None:
-        return Existing(person, same, "same name")
+        return Existing(person, same, _why(person.name, same))
     try:
         same = names.get(fold(safe_stem(person.name)))
     except HortusError:
@@ -138,6 +138,14 @@ def _existing(
         if fold(email) in emails:
             return Existing(person, emails[fold(email)], f"same e-mail {email}")
     return None
+
+
+def _why(name: str, contact: Contact) -> str:
+    if fold(name) == fold(contact.name):
+        return "same name"
+    if fold(name) in {fold(alias) for alias in contact.aliases}:
+        return "same alias"
+    return "same file name"
 
 
 def new_contact(
