@@ -234,3 +234,13 @@ def test_a_30_mb_photo_is_skipped_without_being_held_in_memory() -> None:
 def test_a_file_with_no_card_has_no_records() -> None:
     imported = read("hello\nworld\n", "x.vcf")
     assert (imported.records, imported.people) == (0, ())
+
+
+def test_only_begin_lines_are_one_problem() -> None:
+    imported = read("BEGIN:VCARD\n" * 2000, "begins.vcf")
+    assert imported.people == ()
+    assert imported.problems == (
+        Problem(
+            Source("begins.vcf", 1), "2000 BEGIN:VCARD lines without a card or END:VCARD; skipped"
+        ),
+    )

@@ -107,7 +107,8 @@ def _rows(
             except StopIteration:
                 break
             except csv.Error as exc:
-                problems.append(Problem(Source(display, begin + 1), _why(exc)))
+                spans = source.pos - begin
+                problems.append(Problem(Source(display, begin + 1), _why(exc, spans)))
                 source.pos = begin + 1
                 reader = csv.reader(source, delimiter=delimiter)
                 continue
@@ -126,9 +127,11 @@ def _rows(
     return rows, problems
 
 
-def _why(exc: csv.Error) -> str:
+def _why(exc: csv.Error, spans: int) -> str:
     if "field larger" in str(exc):
-        return f"a cell is larger than {MAX_CELL // 1024} KiB; this row is skipped"
+        # Over several lines, it is most often a quote that is never closed.
+        quote = "a quote here is never closed, or " if spans > 1 else ""
+        return f"{quote}a cell is larger than {MAX_CELL // 1024} KiB; this row is skipped"
     return f"this row cannot be read as CSV ({exc}); it is skipped"
 
 
