@@ -226,3 +226,18 @@ def test_google_import_with_a_template_aliases_tags_birthdays_and_fenced_notes(
     assert index.unresolved == ()  # [[Charles]] in the imported notes is not a mention
     assert "already there: Bob Stone" not in out  # Bob Stone is not Bob
     assert "birthday: --04-12\n" in (root / "people/bob-stone.md").read_text(encoding="utf-8")
+
+
+def test_an_alias_that_names_someone_else_is_left_out(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    root = make_vault({"hortus.toml": "", "people/ada.md": ADA})
+    path = tmp_path / "c.vcf"
+    path.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Augusta Byron\nNICKNAME:Countess,Gus\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Gus Grissom\nNICKNAME:Gus,Augusta Byron\nEND:VCARD\n"
+    )
+    code, _, _ = run(root, "import", "vcard", str(path), "--write")
+    assert code == 0
+    aliases = {c.name: c.aliases for c in index_of(root).contacts}
+    assert aliases == {"Ada Lovelace": ("Countess",), "Augusta Byron": ("Gus",), "Gus Grissom": ()}

@@ -244,3 +244,11 @@ def test_only_begin_lines_are_one_problem() -> None:
             Source("begins.vcf", 1), "2000 BEGIN:VCARD lines without a card or END:VCARD; skipped"
         ),
     )
+
+
+def test_names_are_nfc_as_macos_decomposes_them() -> None:
+    decomposed = "Zoe\u0301 Durand"
+    (zoe,) = read(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:{decomposed}\nNICKNAME:Zo\u0308\nEND:VCARD\n"
+    ).people
+    assert (zoe.name, zoe.aliases) == ("Zoé Durand", ("Zö",))

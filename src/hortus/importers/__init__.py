@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from hortus.model import Problem
@@ -73,8 +74,9 @@ def _checked(year: int, month: int, day: int, text: str) -> str | None:
 
 
 def clean(text: str | None) -> str:
-    """One line of text: outer spaces dropped, inner runs of whitespace made single spaces."""
-    return " ".join((text or "").split())
+    """One line of text, NFC (macOS writes `é` as `e` + an accent), outer spaces dropped, inner
+    runs of whitespace made single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
 def unique(items: list[str]) -> tuple[str, ...]:

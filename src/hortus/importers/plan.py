@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +89,8 @@ def plan_import(
             problems.append(Problem(Source(display, person.line), message))
             continue
         seen.update(dict.fromkeys(keys, person.line))
-        new = new_contact(person, chosen, names, LABELS.get(kind, kind))
+        new = new_contact(person, chosen, names.keys() | seen.keys(), LABELS.get(kind, kind))
+        seen.update(dict.fromkeys((fold(alias) for alias in new.aliases), person.line))
         create.append(Planned(person, new, f"{folder}/{stem}.md"))
     return ImportPlan(
         display,
@@ -148,14 +149,11 @@ def _why(name: str, contact: Contact) -> str:
     return "same file name"
 
 
-def new_contact(
-    person: ImportedPerson, circle: str, names: dict[str, Contact], label: str
-) -> NewContact:
+def new_contact(person: ImportedPerson, circle: str, taken: Set[str], label: str) -> NewContact:
     """The contact file's fields, in hortus's own names; aliases that already name someone
-    else are left out (they would make `[[links]]` ambiguous)."""
-    aliases = tuple(
-        a for a in person.aliases if fold(a) != fold(person.name) and fold(a) not in names
-    )
+    (`taken`: folded names, aliases, file names, e-mails) are left out: they would make
+    `[[links]]` ambiguous."""
+    aliases = tuple(a for a in person.aliases if fold(a) not in taken | {fold(person.name)})
     fields: list[tuple[str, str | tuple[str, ...]]] = []
     for key, values in (("email", person.emails), ("phone", person.phones)):
         if values:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from hortus.importers import ImportedFile, ImportedPerson, birthday_text, unique
+from hortus.importers import ImportedFile, ImportedPerson, birthday_text, clean, unique
 from hortus.model import Problem, Source
 from hortus.vcf import CardFields, read_card
 
@@ -139,7 +139,7 @@ class _Splitter:
             self.people.append(person)
 
     def _person(self, line: int, fields: CardFields) -> ImportedPerson | None:
-        name = " ".join(fields.name.split()) or " ".join(fields.nicknames[:1])
+        name = clean(fields.name) or clean(" ".join(fields.nicknames[:1]))
         if not name:
             self._report(line, "no name (FN, N or NICKNAME); card skipped")
             return None
@@ -150,11 +150,11 @@ class _Splitter:
         return ImportedPerson(
             line=line,
             name=name,
-            aliases=unique([n for n in fields.nicknames if n != name]),
+            aliases=unique([n for n in fields.nicknames if clean(n) != name]),
             emails=unique(list(fields.emails)),
             phones=unique(list(fields.phones)),
-            company=fields.org.strip() or None,
-            role=fields.title.strip() or None,
+            company=clean(fields.org) or None,
+            role=clean(fields.title) or None,
             linkedin=urls[0] if urls else None,
             birthday=self._birthday(line, fields),
             address=fields.address or None,
