@@ -249,3 +249,15 @@ def test_the_ics_setting(
     config, problems = load_config(root)
     assert config.ics == ics
     assert problems == ([Problem(Source("hortus.toml", 2), message)] if message else [])
+
+
+def test_a_setting_written_under_circles_says_where_it_belongs(make_vault: MakeVault) -> None:
+    root = make_vault({"hortus.toml": '[circles]\ninner = 10\nics = "garden.ics"\n'})
+    config, problems = load_config(root)
+    assert (config.ics, "ics" in config.circles, config.circles["inner"]) == (None, False, 10)
+    assert problems == [
+        Problem(
+            Source("hortus.toml", 3),
+            "'ics' is a setting, but it is under [circles]: move it above that line",
+        )
+    ]

@@ -177,6 +177,10 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     for name, cadence in value.items():
         key = name.strip().lower()
         days = parse_cadence(cadence)
+        if days is None and key in _SETTINGS:
+            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+            continue
         if days is None:
             days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
             message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
@@ -185,6 +189,7 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     return circles
 
 
+_SETTINGS = frozenset({"people_folder", "garden", "today", "ics"})
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 
