@@ -42,7 +42,7 @@ class _Splitter:
         self.card: _Card | None = None
         self.people: list[ImportedPerson] = []
         self.problems: list[Problem] = []
-        self.cards = 0
+        self.cards = 0  # cards read or reported (a run of bare BEGIN:VCARD lines counts once)
         self.unclosed: tuple[int, int] | None = None  # a run of empty unclosed cards
         self.strays: tuple[int, int] | None = None  # a run of END:VCARD outside a card
         self.outside: int | None = None  # the first line of a run of text outside cards
@@ -76,7 +76,6 @@ class _Splitter:
 
     def _begin(self, number: int) -> None:
         self.card = _Card(number)
-        self.cards += 1
 
     def _unclosed(self, card: _Card, number: int) -> None:
         if card.lines:
@@ -136,6 +135,7 @@ class _Splitter:
             return
         person = self._person(card.line, fields)
         if person is not None:
+            self.cards += 1
             self.people.append(person)
 
     def _person(self, line: int, fields: CardFields) -> ImportedPerson | None:
@@ -170,10 +170,13 @@ class _Splitter:
             value = "--" + value[len(fields.bday_omit_year) :].lstrip("-")
         found = birthday_text(value)
         if found is None:
-            self._report(line, f"BDAY {fields.bday!r} is not a date; imported without it")
+            message = f"BDAY {fields.bday!r} is not a date; imported without it"
+            self._report(line, message, card=False)
         return found
 
-    def _report(self, line: int, message: str) -> None:
+    def _report(self, line: int, message: str, *, card: bool = True) -> None:
+        """A problem; `card`: it stands for a card (counted in the file's total)."""
+        self.cards += card
         self.problems.append(Problem(Source(self.display, line), message))
 
     def _flush_runs(self) -> None:
@@ -185,10 +188,11 @@ class _Splitter:
         if self.strays:
             first, count = self.strays
             many = f"{count} END:VCARD lines" if count > 1 else "an END:VCARD"
-            self._report(first, f"{many} without a BEGIN:VCARD; ignored")
+            self._report(first, f"{many} without a BEGIN:VCARD; ignored", card=False)
             self.strays = None
         if self.outside is not None:
-            self._report(self.outside, "text outside BEGIN:VCARD … END:VCARD; ignored")
+            message = "text outside BEGIN:VCARD … END:VCARD; ignored"
+            self._report(self.outside, message, card=False)
             self.outside = None
 
     def finish(self, last: int) -> ImportedFile:
