@@ -111,6 +111,7 @@ def test_an_unterminated_quote_is_one_problem_and_the_next_rows_are_read() -> No
     imported = read_linkedin(data.encode(), "broken.csv")
     assert [p.name for p in imported.people] == ["Bob Stone", "Cy Twombly"]
     assert [p.line for p in imported.people] == [3, 4]
+    assert imported.records == 3
     assert imported.problems == (
         Problem(
             Source("broken.csv", 2),

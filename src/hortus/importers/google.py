@@ -26,7 +26,8 @@ def read_google(data: bytes, display: str) -> ImportedFile:
         person = _person(row, display, problems)
         if person is not None:
             people.append(person)
-    return ImportedFile(tuple(people), tuple(sorted(problems)), len(table.rows))
+    records = len(table.rows) + len(table.problems)  # rows read, and rows that could not be
+    return ImportedFile(tuple(people), tuple(sorted(problems)), records)
 
 
 def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson | None:
