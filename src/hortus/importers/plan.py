@@ -65,42 +65,57 @@ def plan_import(
     if chosen not in config.circles:
         known = ", ".join(sorted(config.circles))
         raise HortusError(f"unknown circle '{circle}' (known: {known}; add yours to hortus.toml)")
-    emails = _emails_of(contacts)
-    names = _names_of(contacts)
-    folder = config.people_folder
-    create: list[Planned] = []
-    existing: list[Existing] = []
-    problems = list(imported.problems)
-    seen: dict[str, int] = {}  # folded name, e-mail or file name in this file → its line
+    planner = _Planner(display, chosen, contacts, config.people_folder, LABELS.get(kind, kind))
     for person in imported.people:
-        found = _existing(person, names, emails)
-        if found is not None:
-            existing.append(found)
-            continue
-        try:
-            stem = safe_stem(person.name)
-        except HortusError as exc:
-            problems.append(Problem(Source(display, person.line), f"{exc.message}; skipped"))
-            continue
-        keys = {fold(person.name), fold(stem), *(fold(e) for e in person.emails)}
-        earlier = sorted(seen[key] for key in keys if key in seen)
-        if earlier:
-            message = f"{person.name} is already at line {earlier[0]} of this file; skipped"
-            problems.append(Problem(Source(display, person.line), message))
-            continue
-        seen.update(dict.fromkeys(keys, person.line))
-        new = new_contact(person, chosen, names.keys() | seen.keys(), LABELS.get(kind, kind))
-        seen.update(dict.fromkeys((fold(alias) for alias in new.aliases), person.line))
-        create.append(Planned(person, new, f"{folder}/{stem}.md"))
+        planner.add(person)
+    problems = sorted([*imported.problems, *planner.problems])
     return ImportPlan(
         display,
         kind,
         chosen,
         imported.records,
-        tuple(create),
-        tuple(existing),
-        tuple(sorted(problems)),
+        tuple(planner.create),
+        tuple(planner.existing),
+        tuple(problems),
     )
+
+
+class _Planner:
+    def __init__(
+        self, display: str, circle: str, contacts: Sequence[Contact], folder: str, label: str
+    ) -> None:
+        self.display, self.circle, self.folder, self.label = display, circle, folder, label
+        self.emails = _emails_of(contacts)
+        self.names = _names_of(contacts)
+        self.create: list[Planned] = []
+        self.existing: list[Existing] = []
+        self.problems: list[Problem] = []
+        self.seen: dict[str, int] = {}  # folded name, alias, e-mail or file name → its line
+
+    def add(self, person: ImportedPerson) -> None:
+        found = _existing(person, self.names, self.emails)
+        if found is not None:
+            self.existing.append(found)
+            return
+        try:
+            stem = safe_stem(person.name)
+        except HortusError as exc:
+            self._problem(person, f"{exc.message}; skipped")
+            return
+        keys = {fold(person.name), fold(stem), *(fold(e) for e in person.emails)}
+        earlier = sorted(self.seen[key] for key in keys if key in self.seen)
+        if earlier:
+            self._problem(
+                person, f"{person.name} is already at line {earlier[0]} of this file; skipped"
+            )
+            return
+        self.seen.update(dict.fromkeys(keys, person.line))
+        new = new_contact(person, self.circle, self.names.keys() | self.seen.keys(), self.label)
+        self.seen.update(dict.fromkeys((fold(alias) for alias in new.aliases), person.line))
+        self.create.append(Planned(person, new, f"{self.folder}/{stem}.md"))
+
+    def _problem(self, person: ImportedPerson, message: str) -> None:
+        self.problems.append(Problem(Source(self.display, person.line), message))
 
 
 def _emails_of(contacts: Sequence[Contact]) -> dict[str, Contact]:
