@@ -253,3 +253,12 @@ def test_names_are_nfc_as_macos_decomposes_them() -> None:
         f"BEGIN:VCARD\nVERSION:3.0\nFN:{decomposed}\nNICKNAME:Zo\u0308\nEND:VCARD\n"
     ).people
     assert (zoe.name, zoe.aliases) == ("Zoé Durand", ("Zö",))
+
+
+def test_a_card_larger_than_the_cap_is_skipped() -> None:
+    notes = "".join(f"NOTE:{'n' * 60_000}\n" for _ in range(20))  # 1.2 MB in lines under 64 KiB
+    imported = read(f"BEGIN:VCARD\nVERSION:3.0\nFN:Huge\n{notes}END:VCARD\n{V4}", "huge.vcf")
+    assert [p.name for p in imported.people] == ["Zoë Durand"]
+    assert imported.problems == (
+        Problem(Source("huge.vcf", 1), "this card is larger than 1024 KiB; skipped"),
+    )

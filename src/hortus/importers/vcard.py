@@ -86,41 +86,24 @@ class _Splitter:
         self.unclosed = (first, count + 1)
 
     def _line(self, card: _Card, number: int, text: str, raw: bytes, truncated: bool) -> None:
-        if card.trouble:
+        if card.trouble or _skipped(card, text):
             return
-        if card.skipping:
-            if text[:1] in (" ", "\t") or (
-                card.bare_base64 and text.strip() and not _is_property(text)
-            ):
-                return
-            card.skipping = card.bare_base64 = False
-            if not text.strip():
-                return
         if card.soft_break:
             card.lines[-1] = card.lines[-1][:-1] + text
             card.soft_break = text.endswith("=")
             return
         match = _PROPERTY_RE.match(text)
         name = match.group(1).upper() if match else ""
+        head = text.upper().split(":", 1)[0]
         if name in SKIPPED:
-            head = text.upper().split(":", 1)[0]
             card.skipping = True
             card.bare_base64 = "BASE64" in head or "ENCODING=B" in head
             return
-        if truncated:
-            card.trouble = f"line {number} is longer than {MAX_LINE // 1024} KiB; card skipped"
-        elif name == "BEGIN":
-            card.trouble = f"line {number} starts another object inside this card; card skipped"
-        elif _not_utf8(raw):
-            card.trouble = f"line {number} is not UTF-8; card skipped (export it as UTF-8)"
-        elif card.size + len(raw) > MAX_CARD:
-            card.trouble = f"this card is larger than {MAX_CARD // 1024} KiB; skipped"
-        else:
+        card.trouble = _trouble(card, number, name, raw, truncated)
+        if not card.trouble:
             card.lines.append(text)
             card.size += len(raw)
-            card.soft_break = "QUOTED-PRINTABLE" in text.upper().split(":", 1)[0] and text.endswith(
-                "="
-            )
+            card.soft_break = "QUOTED-PRINTABLE" in head and text.endswith("=")
 
     def _end(self, card: _Card) -> None:
         self.card = None
@@ -209,6 +192,29 @@ class _Splitter:
                 self.unclosed = (first, count + 1)
         self._flush_runs()
         return ImportedFile(tuple(self.people), tuple(sorted(self.problems)), self.cards)
+
+
+def _skipped(card: _Card, text: str) -> bool:
+    """Whether `text` belongs to a skipped property (a photo's folded or bare base64 lines);
+    the first line that does not ends the skipping (a blank one is dropped too)."""
+    if not card.skipping:
+        return False
+    if text[:1] in (" ", "\t") or (card.bare_base64 and text.strip() and not _is_property(text)):
+        return True
+    card.skipping = card.bare_base64 = False
+    return not text.strip()
+
+
+def _trouble(card: _Card, number: int, name: str, raw: bytes, truncated: bool) -> str:
+    if truncated:
+        return f"line {number} is longer than {MAX_LINE // 1024} KiB; card skipped"
+    if name == "BEGIN":
+        return f"line {number} starts another object inside this card; card skipped"
+    if _not_utf8(raw):
+        return f"line {number} is not UTF-8; card skipped (export it as UTF-8)"
+    if card.size + len(raw) > MAX_CARD:
+        return f"this card is larger than {MAX_CARD // 1024} KiB; skipped"
+    return ""
 
 
 def _is_property(text: str) -> bool:
