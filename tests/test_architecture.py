@@ -36,6 +36,7 @@ ALLOWED = {
         "errors",
         "export",
         "importers",
+        "model",
         "pipeline",
     },
     "pipeline": {

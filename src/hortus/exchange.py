@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from hortus.importers.google import read_google
 from hortus.importers.linkedin import read_linkedin
 from hortus.importers.plan import ImportPlan, Written, plan_import, write_plan
 from hortus.importers.vcard import read_vcards
+from hortus.model import Contact
 from hortus.pipeline import Vault, build_garden, load_index
 
 MAX_CSV_BYTES = 64 * 1024 * 1024  # a CSV is read whole; a vCard file is streamed
@@ -45,9 +47,9 @@ def import_people(
     """Read the file, plan the import against the vault; with `write`, create the files
     under the vault's write lock (the vault is read again inside it)."""
     imported = read_import(kind, path, display)
-    if not write:
-        contacts = load_index(vault).contacts
-        plan = plan_import(
+
+    def plan(contacts: Sequence[Contact]) -> ImportPlan:
+        return plan_import(
             imported,
             display=display,
             kind=kind,
@@ -55,18 +57,15 @@ def import_people(
             contacts=contacts,
             config=vault.config,
         )
-        return ImportOutcome(plan, None)
+
+    if not write:
+        return ImportOutcome(plan(load_index(vault).contacts), None)
     with vault_lock(vault.root):
         contacts = load_index(vault).contacts
-        plan = plan_import(
-            imported,
-            display=display,
-            kind=kind,
-            circle=circle,
-            contacts=contacts,
-            config=vault.config,
+        planned = plan(contacts)
+        return ImportOutcome(
+            planned, write_plan(vault.root, vault.config, contacts, planned, today)
         )
-        return ImportOutcome(plan, write_plan(vault.root, vault.config, contacts, plan, today))
 
 
 def read_import(kind: str, path: Path, display: str) -> ImportedFile:
