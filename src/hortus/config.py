@@ -47,6 +47,7 @@ class Config:
     garden: str = "GARDEN.md"
     today: dt.date | None = None
     circles: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
+    ics: str | None = None  # a calendar file `regenerate` writes beside the garden
 
 
 CONFIG_TEMPLATE = """\
@@ -59,6 +60,10 @@ CONFIG_TEMPLATE = """\
 
 # Where the garden overview is written, relative to this file.
 # garden = "GARDEN.md"
+
+# A calendar of birthdays, promises and watering days, written by `regenerate`
+# beside the garden, for any calendar app to subscribe to (off unless set).
+# ics = "garden.ics"
 
 # Pin the date the garden is computed for (handy for demos and tests).
 # `hortus regenerate --today 2026-11-20` wins over it; without either, the clock.
@@ -101,7 +106,7 @@ def _from_mapping(
     data: Mapping[str, object], lines: Mapping[str, int]
 ) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
-    known = {"people_folder", "garden", "today", "circles"}
+    known = {"people_folder", "garden", "today", "circles", "ics"}
     for key in data:
         if key not in known:
             problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
@@ -109,7 +114,26 @@ def _from_mapping(
     garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
     today = _today(data.get("today"), lines.get("today", 1), problems)
     circles = _circles(data.get("circles", {}), lines, problems)
-    return Config(people, garden, today, circles), problems
+    ics = _ics(data, garden, lines, problems)
+    return Config(people, garden, today, circles, ics), problems
+
+
+def _ics(
+    data: Mapping[str, object], garden: str, lines: Mapping[str, int], problems: list[Problem]
+) -> str | None:
+    """The calendar file, if set: a path inside the vault, not the garden page, not a note."""
+    if "ics" not in data:
+        return None
+    value = _relative_path(data, "ics", "", lines, problems)
+    if not value:
+        return None
+    if value.lower().endswith(".md") or value.lower() == garden.lower():
+        message = (
+            f"'ics' must not be a Markdown note or the garden ('{value}'); no calendar written"
+        )
+        problems.append(_problem(lines.get("ics", 1), message))
+        return None
+    return value
 
 
 def _relative_path(
@@ -124,8 +148,9 @@ def _relative_path(
         parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and ".." not in parts and not value.startswith("/"):
             return "/".join(parts)
+    instead = f"using '{default}'" if default else "ignored"
     problems.append(
-        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; using '{default}'")
+        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; {instead}")
     )
     return default
 
@@ -152,6 +177,10 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     for name, cadence in value.items():
         key = name.strip().lower()
         days = parse_cadence(cadence)
+        if days is None and key in _SETTINGS:
+            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+            continue
         if days is None:
             days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
             message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
@@ -160,6 +189,7 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     return circles
 
 
+_SETTINGS = frozenset({"people_folder", "garden", "today", "ics"})
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 
