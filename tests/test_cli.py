@@ -246,7 +246,8 @@ def test_init_settings_are_the_defaults(tmp_path: Path) -> None:
         if "today" not in line
     )
     (tmp_path / "hortus.toml").write_text(uncommented, encoding="utf-8")
-    assert load_config(tmp_path) == (Config(), [])
+    # Every value shown is the default, except the calendar: off unless set, shown with its name.
+    assert load_config(tmp_path) == (Config(ics="garden.ics"), [])
 
 
 def test_regenerate_never_changes_a_user_file(make_vault: MakeVault) -> None:

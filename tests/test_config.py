@@ -269,3 +269,38 @@ decades = 3
     assert (config.language, config.daily_gestures) == ("en", 5)
     assert dict(config.windows) == {"moments": 60, "birthdays": 14}
     assert sorted(p.source.line for p in problems) == [1, 2, 3, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("line", "ics", "message"),
+    [
+        ('ics = "garden.ics"', "garden.ics", None),
+        ('ics = "out/cal.ics"', "out/cal.ics", None),
+        ('ics = "../cal.ics"', None, "'ics' must be a path inside the vault; ignored"),
+        ("ics = 3", None, "'ics' must be a path inside the vault; ignored"),
+        (
+            'ics = "people/x.md"',
+            None,
+            "'ics' must not be a Markdown note or the garden ('people/x.md'); no calendar written",
+        ),
+    ],
+)
+def test_the_ics_setting(
+    make_vault: MakeVault, line: str, ics: str | None, message: str | None
+) -> None:
+    root = make_vault({"hortus.toml": f"# calendar\n{line}\n"})
+    config, problems = load_config(root)
+    assert config.ics == ics
+    assert problems == ([Problem(Source("hortus.toml", 2), message)] if message else [])
+
+
+def test_a_setting_written_under_circles_says_where_it_belongs(make_vault: MakeVault) -> None:
+    root = make_vault({"hortus.toml": '[circles]\ninner = 10\nics = "garden.ics"\n'})
+    config, problems = load_config(root)
+    assert (config.ics, "ics" in config.circles, config.circles["inner"]) == (None, False, 10)
+    assert problems == [
+        Problem(
+            Source("hortus.toml", 3),
+            "'ics' is a setting, but it is under [circles]: move it above that line",
+        )
+    ]

@@ -195,3 +195,15 @@ def test_a_people_folder_linked_outside_the_vault_is_refused(
     with pytest.raises(WriteError, match="leads outside the vault"):
         add(root, NewContact("Ada"))
     assert list(outside.iterdir()) == []
+
+
+def test_a_template_whose_front_matter_is_followed_by_text_at_once(
+    make_vault: MakeVault,
+) -> None:
+    template = '---\ntype: person\nname: "{{title}}"\ncircle: network\n---\n# {{title}}\n'
+    root = make_vault({"templates/person.md": template})
+    add(root, NewContact("Ada", circle="inner", aliases=("Countess",), birthday="--12-10"))
+    assert (root / "people/ada.md").read_text() == (
+        "---\ntype: person\nname: Ada\ncircle: inner\naliases: [Countess]\n"
+        "birthday: --12-10\n---\n# Ada\n"
+    )

@@ -649,3 +649,12 @@ def test_a_note_of_thousands_of_entries_and_mentions_parses_in_linear_time() -> 
     assert time.perf_counter() - started < 10
     assert len(parsed.entries) == 20_000
     assert parsed.entries[-1].mentions[0].line == 20_000
+
+
+def test_a_lone_carriage_return_counts_as_a_line_break() -> None:
+    # Found by hypothesis: `\r#A` given straight to the parser (the reader normalises first).
+    from hortus.parse import parse_note
+    from hortus.vault import split_front_matter
+
+    parsed = parse_note(split_front_matter("journal/2026-11-20.md", "\r#A"))
+    assert parsed.loose_tags == frozenset({"a"})

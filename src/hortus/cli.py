@@ -16,6 +16,9 @@ from click.shell_completion import CompletionItem
 from hortus import __version__
 from hortus.create import NewContact
 from hortus.errors import HortusError, format_problem
+from hortus.exchange import export_data, import_people, write_export
+from hortus.export import KINDS as EXPORT_KINDS
+from hortus.importers import KINDS as IMPORT_KINDS
 from hortus.pipeline import (
     Vault,
     add_contact,
@@ -32,8 +35,9 @@ from hortus.pipeline import (
     regenerate,
 )
 from hortus.render.card import render_card_json, render_card_text
+from hortus.render.importing import render_import
 from hortus.render.status import render_json, render_text
-from hortus.render.summary import regenerated
+from hortus.render.summary import calendar_written, regenerated
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -114,11 +118,14 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden pages (GARDEN.md, garden.html) and print a one-line summary."""
     vault = _vault(ctx)
     result = regenerate(vault, today, dt.date.today())
+    language = vault.config.language
     written = [
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.garden, paths, bool(written), vault.config.language))
+    click.echo(regenerated(result.garden, paths, bool(written), language))
+    if result.ics is not None:
+        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -259,3 +266,55 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) ->
 def open_command(ctx: click.Context, name: str) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
     open_contact(_vault(ctx), name, os.environ)
+
+
+@main.command(name="import")
+@click.argument("kind", type=click.Choice(IMPORT_KINDS))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--circle", metavar="CIRCLE", help="The circle of the new contacts (default: weak).")
+@click.option("--write", is_flag=True, help="Create the files (without it: a dry run).")
+@click.pass_context
+@reports_errors
+def import_command(
+    ctx: click.Context, kind: str, file: Path, circle: str | None, write: bool
+) -> None:
+    """Bring people in from LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.
+
+    A dry run by default: says what would be created, what is already there and which rows
+    have problems. --write creates the files; an existing contact is never changed."""
+    vault = _vault(ctx)
+    outcome = import_people(
+        vault,
+        kind,
+        file,
+        display=str(file),
+        circle=circle,
+        write=write,
+        today=day_of(vault, None, dt.date.today()),
+    )
+    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+
+
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@TODAY
+@click.pass_context
+@reports_errors
+def export_command(
+    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+) -> None:
+    """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
+    (ics), or the garden as a spreadsheet (csv)."""
+    data = export_data(_vault(ctx), kind, today, dt.date.today())
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    write_export(output, data, kind)
+    click.echo(f"wrote {output}", err=True)

@@ -50,6 +50,7 @@ class Config:
     garden: str = "GARDEN.md"
     today: dt.date | None = None
     circles: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
+    ics: str | None = None  # a calendar file `regenerate` writes beside the garden
     language: str = "en"
     daily_gestures: int = 5
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
@@ -75,6 +76,10 @@ CONFIG_TEMPLATE = """\
 
 # The garden as a web page (one self-contained file). Default: beside the garden page.
 # garden_html = "garden.html"
+
+# A calendar of birthdays, promises and watering days, written by `regenerate`
+# beside the garden, for any calendar app to subscribe to (off unless set).
+# ics = "garden.ics"
 
 # The language of the garden pages and of `hortus status`: "en" or "fr".
 # language = "en"
@@ -129,7 +134,7 @@ def _from_mapping(
     data: Mapping[str, object], lines: Mapping[str, int]
 ) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
-    known = {"people_folder", "garden", "today", "circles", "language", "daily_gestures"}
+    known = {"people_folder", "garden", "today", "circles", "ics", "language", "daily_gestures"}
     known |= {"windows", "garden_html"}
     for key in data:
         if key not in known:
@@ -148,6 +153,7 @@ def _from_mapping(
         garden,
         today,
         circles,
+        ics=_ics(data, garden, lines, problems),
         language=_language(data.get("language", "en"), lines.get("language", 1), problems),
         daily_gestures=_count(data, "daily_gestures", 5, lines, problems),
         windows=_windows(data.get("windows", {}), lines, problems),
@@ -199,6 +205,24 @@ def _windows(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     return windows
 
 
+def _ics(
+    data: Mapping[str, object], garden: str, lines: Mapping[str, int], problems: list[Problem]
+) -> str | None:
+    """The calendar file, if set: a path inside the vault, not the garden page, not a note."""
+    if "ics" not in data:
+        return None
+    value = _relative_path(data, "ics", "", lines, problems)
+    if not value:
+        return None
+    if value.lower().endswith(".md") or value.lower() == garden.lower():
+        message = (
+            f"'ics' must not be a Markdown note or the garden ('{value}'); no calendar written"
+        )
+        problems.append(_problem(lines.get("ics", 1), message))
+        return None
+    return value
+
+
 def _relative_path(
     data: Mapping[str, object],
     key: str,
@@ -211,8 +235,9 @@ def _relative_path(
         parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and ".." not in parts and not value.startswith("/"):
             return "/".join(parts)
+    instead = f"using '{default}'" if default else "ignored"
     problems.append(
-        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; using '{default}'")
+        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; {instead}")
     )
     return default
 
@@ -239,6 +264,10 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     for name, cadence in value.items():
         key = name.strip().lower()
         days = parse_cadence(cadence)
+        if days is None and key in _SETTINGS:
+            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+            continue
         if days is None:
             days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
             message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
@@ -247,6 +276,7 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     return circles
 
 
+_SETTINGS = frozenset({"people_folder", "garden", "today", "ics"})
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 

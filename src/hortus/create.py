@@ -26,6 +26,7 @@ _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 )
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BOUNDARY_RE = re.compile(r"-{3,}\s*")
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*(title|date)(?::([^}]*))?\s*\}\}")
 
 
@@ -37,6 +38,9 @@ class NewContact:
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     birthday: str | None = None  # YYYY-MM-DD, or --MM-DD without a year
+    # More front-matter fields, in this order (`hortus import`: email, phone, company…).
+    fields: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+    body: str = ""  # Markdown added at the end of the new file
 
 
 def safe_stem(name: str) -> str:
@@ -140,6 +144,8 @@ def contact_text(root: Path, new: NewContact, today: dt.date, rel: str) -> str:
         if template is not None
         else _plain(fields, new.name)
     )
+    if new.body:
+        text = text + ("" if text.endswith("\n") else "\n") + "\n" + new.body
     source = split_front_matter(rel, text)
     if source.problems or source.meta.values.get("name") != new.name:
         why = source.problems[0].message if source.problems else "the name does not read back"
@@ -160,6 +166,8 @@ def _fields(new: NewContact) -> dict[str, str]:
         fields["birthday"] = new.birthday if plain else yaml_value(new.birthday)
     if new.tags:
         fields["tags"] = yaml_value(list(new.tags))
+    for key, value in new.fields:
+        fields[key] = yaml_value(value if isinstance(value, str) else list(value))
     return fields
 
 
@@ -187,7 +195,9 @@ def _fill(template: str, fields: dict[str, str], name: str, today: dt.date) -> s
     lines = template.split("\n")
     if source.body_line == 1:  # no front matter: start one
         lines[:0] = ["---", "---"]
-    closing = max(source.body_line - 2, 1)
+    # The closing `---` line. (`body_line` cannot tell it: python-frontmatter's boundary
+    # takes the line break after `---` only when a blank line follows.)
+    closing = next(i for i in range(1, len(lines)) if _BOUNDARY_RE.fullmatch(lines[i]))
     where = source.meta.lines
     lines[closing:closing] = [f"{k}: {v}" for k, v in fields.items() if k not in where]
     starts = sorted(line - 1 for line in where.values())

@@ -93,3 +93,12 @@ class LockedError(HortusError):
 
 def _either(options: list[str]) -> str:
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+class ImportFileError(HortusError):
+    """The file given to `hortus import` cannot be used at all (not a row of it was read)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot import {path}: {reason}; nothing was imported")
+        self.path = path
+        self.reason = reason

@@ -102,9 +102,15 @@ def parse_note(src: SourceFile) -> Note:
         problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
         return Note(src.path, src.meta, None, (), (), frozenset(), (), (*src.problems, problem))
     found = _Found()
-    total_lines = src.body.count("\n") + 1
+    total_lines = _line_count(src.body)
     _scan_blocks(tokens, src, found, total_lines)
     return _assemble(src, found)
+
+
+def _line_count(body: str) -> int:
+    """Lines as markdown-it counts them: `\r\n`, `\r` and `\n` each end one (the vault's
+    reader has already made them `\n`; text given straight to the parser may not be)."""
+    return body.count("\n") + body.count("\r") - body.count("\r\n") + 1
 
 
 def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total: int) -> None:
@@ -217,7 +223,7 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
     loose_mentions: list[Mention] = []
     loose_tags: set[str] = set()
     task_mentions: list[Mention] = []
-    owner = _owners(found.spans, src.body.count("\n") + 1)
+    owner = _owners(found.spans, _line_count(src.body))
     for line, mention in found.mentions:
         span = owner[line]
         if span is None:

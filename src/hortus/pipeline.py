@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import os
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -14,12 +14,14 @@ from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, vault_lock
+from hortus.calendar import PromiseRecord, calendar_events
 from hortus.capture import Logged, NewEntry, append_entry, check_tag
 from hortus.card import Card, build_card, last_own_entry_line
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.create import NewContact, create_contact
 from hortus.editor import draft, editor_command, run_editor
 from hortus.errors import HortusError, NotOurFileError, VaultNotFoundError, WriteError
+from hortus.export.ics import is_our_calendar, render_ics
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.model import Contact, Note, Problem
@@ -47,6 +49,9 @@ class Regenerated:
     garden: Garden
     path: str  # vault-relative
     written: bool  # False when the page was already up to date
+    ics: str | None = None  # the calendar file, when `ics` is set in hortus.toml
+    ics_written: bool = False
+    ics_events: int = 0
     html_path: str = ""
     html_written: bool = False
 
@@ -206,7 +211,18 @@ def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Reg
         _check_owned(path, name)
     written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
     html_written = write_owned(vault.root / html_rel, page.encode("utf-8"), html_rel)
-    return Regenerated(garden, rel, written, html_rel, html_written)
+    ics = vault.config.ics
+    if ics is None:
+        return Regenerated(garden, rel, written, html_path=html_rel, html_written=html_written)
+    promises = [
+        PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
+        for p in garden.promises
+        if p.due is not None
+    ]
+    events = calendar_events(garden, promises)
+    data = render_ics(events, garden.today)
+    ics_written = write_owned(vault.root / ics, data, ics, owned=is_our_calendar)
+    return Regenerated(garden, rel, written, ics, ics_written, len(events), html_rel, html_written)
 
 
 def is_generated(first_line: str) -> bool:
@@ -216,20 +232,24 @@ def is_generated(first_line: str) -> bool:
 
 def _check_owned(path: Path, rel: str) -> None:
     current = _read_existing(path, rel)
-    if current is not None:
-        first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
-        if not is_generated(first_line):
-            raise NotOurFileError(rel)
+    if current is not None and not _is_our_page(current):
+        raise NotOurFileError(rel)
 
 
-def write_owned(path: Path, data: bytes, rel: str) -> bool:
-    """Replace a page hortus owns; never one it did not write. False when nothing changed."""
+def _is_our_page(current: bytes) -> bool:
+    return is_generated(current.split(b"\n", 1)[0].decode("utf-8", "replace"))
+
+
+def write_owned(
+    path: Path, data: bytes, rel: str, *, owned: Callable[[bytes], bool] = _is_our_page
+) -> bool:
+    """Replace a file hortus owns (`owned` tells from its bytes); never one it did not write.
+    False when nothing changed."""
     current = _read_existing(path, rel)
     if current is not None:
         if current == data:
             return False
-        first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
-        if not is_generated(first_line):
+        if not owned(current):
             raise NotOurFileError(rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data, display=rel)

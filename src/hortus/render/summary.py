@@ -16,3 +16,10 @@ def regenerated(garden: Garden, path: str, written: bool, language: str = "en") 
     cat = catalogue(language)
     key = "regenerated" if written else "up_to_date"
     return cat.t(key, path=path, summary=words.summary(garden, cat))
+
+
+def calendar_written(path: str, written: bool, events: int, language: str = "en") -> str:
+    """`Wrote garden.ics: 5 calendar events.` or `… is already up to date: …`."""
+    cat = catalogue(language)
+    key = "calendar.written" if written else "calendar.up_to_date"
+    return cat.t(key, path=path, events=cat.n("events", events))

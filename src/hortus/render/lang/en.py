@@ -13,6 +13,8 @@ MESSAGES = {
     "status_header": "Garden for {date}{pinned}: {summary}",
     "regenerated": "Wrote {path}: {summary}.",
     "up_to_date": "Already up to date ({path}): {summary}.",
+    "calendar.written": "Wrote {path}: {events}.",
+    "calendar.up_to_date": "{path} is already up to date: {events}.",
     # sections: title and lead
     "gestures": "Today's gestures",
     "gestures.lead": "A few small things for today. Small and regular beats grand and rare.",
@@ -135,6 +137,7 @@ PLURALS = {
     "interactions": ("{n} interaction", "{n} interactions"),
     "times": ("once", "{n} times"),
     "entries": ("{n} entry", "{n} entries"),
+    "events": ("{n} calendar event", "{n} calendar events"),
 }
 
 MONTHS = (

@@ -16,6 +16,8 @@ MESSAGES = {
     "status_header": f"Jardin du {{date}}{{pinned}}{_}: {{summary}}",
     "regenerated": f"{{path}} écrit{_}: {{summary}}.",
     "up_to_date": f"Déjà à jour ({{path}}){_}: {{summary}}.",
+    "calendar.written": f"{{path}} écrit{_}: {{events}}.",
+    "calendar.up_to_date": f"{{path}} est déjà à jour{_}: {{events}}.",
     # sections: title and lead
     "gestures": "Les gestes du jour",
     "gestures.lead": "Quelques petites attentions pour aujourd’hui. Peu mais souvent vaut mieux que beaucoup mais rarement.",
@@ -138,6 +140,7 @@ PLURALS = {
     "interactions": ("{n} échange", "{n} échanges"),
     "times": ("une fois", "{n} fois"),
     "entries": ("{n} entrée", "{n} entrées"),
+    "events": ("{n} événement", "{n} événements"),
 }
 
 MONTHS = (
