@@ -14,9 +14,9 @@ MESSAGES = {
     "pinned": " (date fixée dans hortus.toml)",
     "summary": "{contacts}, {watering}, {problems}",
     "status_header": f"Jardin du {{date}}{{pinned}}{_}: {{summary}}",
-    "regenerated": f"{{path}} écrit{_}: {{summary}}.",
+    "regenerated": f"Mis à jour ({{path}}){_}: {{summary}}.",
     "up_to_date": f"Déjà à jour ({{path}}){_}: {{summary}}.",
-    "calendar.written": f"{{path}} écrit{_}: {{events}}.",
+    "calendar.written": f"Mis à jour ({{path}}){_}: {{events}}.",
     "calendar.up_to_date": f"{{path}} est déjà à jour{_}: {{events}}.",
     # sections: title and lead
     "gestures": "Les gestes du jour",
