@@ -67,6 +67,8 @@ def render_html(garden: Garden, page_path: str, language: str = "en") -> str:
         page.section("drifting", page.drifting()),
         page.section("breathe", page.breathe()),
         page.section("resting", page.resting()),
+        page.section("needs_watering", [page.plant(p) for p in garden.needs_watering]),
+        page.section("due_soon", [page.plant(p) for p in garden.due_soon]),
         page.chart(),
         page.section("everyone", page.everyone(), css="everyone"),
         page.section("unresolved", page.unresolved(), "unresolved.empty"),

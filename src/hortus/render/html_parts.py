@@ -13,7 +13,7 @@ font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 header{padding:1.25rem 1rem .5rem;max-width:68rem;margin:auto}
 h1{margin:0;font-size:1.8rem;color:var(--accent)}
 header p{margin:.25rem 0 0;color:var(--muted)}
-main{max-width:68rem;margin:auto;padding:.5rem 1rem 2rem;display:grid;gap:1rem}
+main{max-width:68rem;margin:auto;padding:.5rem 1rem 2rem;display:grid;gap:1rem;align-items:start}
 section{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:.9rem 1rem;
 min-width:0}
 h2{margin:0;font-size:1.15rem}
