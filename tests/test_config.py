@@ -228,6 +228,49 @@ def test_settings_problems_reach_the_index(make_vault: MakeVault) -> None:
     ]
 
 
+def test_language_gestures_windows_and_html_path_are_read(tmp_path: Path) -> None:
+    root = write_config(
+        tmp_path,
+        """\
+language = "FR"
+daily_gestures = 3
+garden_html = "site/index.html"
+[windows]
+moments = 30
+birthdays = 7
+""",
+    )
+    config, problems = load_config(root)
+    assert problems == []
+    assert (config.language, config.daily_gestures) == ("fr", 3)
+    assert dict(config.windows) == {"moments": 30, "birthdays": 7}
+    assert config.html_path == "site/index.html"
+
+
+def test_the_html_page_goes_beside_the_garden_by_default(tmp_path: Path) -> None:
+    config, _ = load_config(write_config(tmp_path, 'garden = "out/Garden.md"\n'))
+    assert config.html_path == "out/garden.html"
+
+
+def test_bad_language_gestures_and_windows_are_problems(tmp_path: Path) -> None:
+    root = write_config(
+        tmp_path,
+        """\
+language = "de"
+daily_gestures = -1
+garden_html = "../x.html"
+[windows]
+moments = 0
+decades = 3
+""",
+    )
+    config, problems = load_config(root)
+    assert config.html_path == "garden.html"
+    assert (config.language, config.daily_gestures) == ("en", 5)
+    assert dict(config.windows) == {"moments": 60, "birthdays": 14}
+    assert sorted(p.source.line for p in problems) == [1, 2, 3, 5, 6]
+
+
 @pytest.mark.parametrize(
     ("line", "ics", "message"),
     [

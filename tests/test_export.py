@@ -305,3 +305,21 @@ def test_without_the_setting_no_calendar_is_written(make_vault: MakeVault) -> No
     code, out, _ = run(root, "regenerate")
     assert (code, len(out.splitlines())) == (0, 1)
     assert not (root / "garden.ics").exists()
+
+
+def test_regenerates_calendar_has_the_gardens_dated_promises_and_no_resting_watering(
+    make_vault: MakeVault,
+) -> None:
+    root = make_vault(
+        {
+            "hortus.toml": f'today = {TODAY}\nics = "garden.ics"\n',
+            "people/ada.md": "# Ada\n- 2026-11-01 tea\n- [ ] send the article 📅 2026-12-01\n",
+            "people/bob.md": "---\nresting: true\n---\n# Bob\n- 2026-11-01 tea\n- [ ] undated\n",
+        }
+    )
+    code, out, _ = run(root, "regenerate")
+    assert code == 0, out
+    data = (root / "garden.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "SUMMARY:Promise to Ada: send the article" in data
+    assert "Water Ada" in data and "Water Bob" not in data
+    assert "undated" not in data

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from hortus.garden import Garden, Plant
+from hortus.garden import Garden, Plant, State
 from hortus.model import Contact
 
 _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{2})-(\d{2})")
@@ -108,8 +108,8 @@ def watering_events(plants: Iterable[Plant], today: dt.date) -> list[CalendarEve
     events = []
     for plant in plants:
         day = next_watering(plant, today)
-        if day is None or plant.last_interaction is None:
-            continue
+        if day is None or plant.last_interaction is None or plant.state is State.RESTING:
+            continue  # a resting relationship is paused by choice: no watering day
         contact = plant.contact
         events.append(
             CalendarEvent(

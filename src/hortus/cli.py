@@ -37,7 +37,7 @@ from hortus.pipeline import (
 from hortus.render.card import render_card_json, render_card_text
 from hortus.render.importing import render_import
 from hortus.render.status import render_json, render_text
-from hortus.render.summary import summary
+from hortus.render.summary import calendar_written, regenerated
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,15 +115,17 @@ def init(path: Path | None) -> None:
 @click.pass_context
 @reports_errors
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
-    """Write the garden page (GARDEN.md) and print a one-line summary."""
-    result = regenerate(_vault(ctx), today, dt.date.today())
-    done = f"Wrote {result.path}" if result.written else f"{result.path} is already up to date"
-    click.echo(f"{done}: {summary(result.garden)}.")
+    """Write the garden pages (GARDEN.md, garden.html) and print a one-line summary."""
+    vault = _vault(ctx)
+    result = regenerate(vault, today, dt.date.today())
+    language = vault.config.language
+    written = [
+        p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
+    ]
+    paths = ", ".join(written or [result.path, result.html_path])
+    click.echo(regenerated(result.garden, paths, bool(written), language))
     if result.ics is not None:
-        done = (
-            f"Wrote {result.ics}" if result.ics_written else f"{result.ics} is already up to date"
-        )
-        click.echo(f"{done}: {result.ics_events} calendar events.")
+        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -133,8 +135,12 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @reports_errors
 def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
     """Show the garden in the terminal; writes nothing."""
-    garden = build_garden(_vault(ctx), today, dt.date.today())
-    click.echo(render_json(garden) if as_json else render_text(garden), nl=False)
+    vault = _vault(ctx)
+    garden = build_garden(vault, today, dt.date.today())
+    language = vault.config.language
+    click.echo(
+        render_json(garden, language) if as_json else render_text(garden, language), nl=False
+    )
 
 
 @main.command()
@@ -247,8 +253,10 @@ def add(
 @reports_errors
 def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
-    card = contact_card(_vault(ctx), name, today, dt.date.today())
-    click.echo(render_card_json(card) if as_json else render_card_text(card), nl=False)
+    vault = _vault(ctx)
+    card = contact_card(vault, name, today, dt.date.today())
+    language = vault.config.language
+    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command(name="open")

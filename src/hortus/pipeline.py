@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, vault_lock
-from hortus.calendar import calendar_events
+from hortus.calendar import PromiseRecord, calendar_events
 from hortus.capture import Logged, NewEntry, append_entry, check_tag
 from hortus.card import Card, build_card, last_own_entry_line
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
@@ -27,7 +27,8 @@ from hortus.index import Index, build_index, fold
 from hortus.model import Contact, Note, Problem
 from hortus.names import completions, matches, resolve
 from hortus.parse import parse_note
-from hortus.render.markdown import is_generated, render_markdown
+from hortus.render.html import HTML_MARKER, render_html
+from hortus.render.markdown import MARKER, render_markdown
 from hortus.vault import read_note, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
@@ -51,6 +52,8 @@ class Regenerated:
     ics: str | None = None  # the calendar file, when `ics` is set in hortus.toml
     ics_written: bool = False
     ics_events: int = 0
+    html_path: str = ""
+    html_written: bool = False
 
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -74,7 +77,8 @@ def open_vault(root: Path) -> Vault:
 def load_index(vault: Vault) -> Index:
     """Read, parse and index every note. The cyclic garbage collector is paused meanwhile:
     every record built is kept, and its full scans cost a third of a big vault's time."""
-    walk = walk_vault(vault.root, frozenset({fold(vault.config.garden)}))
+    generated = frozenset({fold(vault.config.garden), fold(vault.config.html_path)})
+    walk = walk_vault(vault.root, generated)
     with _no_gc():
         results = _read_all(vault.root, walk.paths)
         notes = [result for result in results if isinstance(result, Note)]
@@ -116,7 +120,8 @@ def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> G
 def _garden(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.date) -> Garden:
     pinned = today is None and vault.config.today is not None
     with _no_gc():
-        return compute_garden(index, day_of(vault, today, clock_today), today_pinned=pinned)
+        day = day_of(vault, today, clock_today)
+        return compute_garden(index, day, vault.config, today_pinned=pinned)
 
 
 def day_of(vault: Vault, today: dt.date | None, clock_today: dt.date) -> dt.date:
@@ -197,17 +202,38 @@ def complete_names(vault: Vault, incomplete: str) -> list[tuple[str, str]]:
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
     garden = build_garden(vault, today, clock_today)
-    rel = vault.config.garden
-    text = render_markdown(garden, rel)
+    config = vault.config
+    rel, html_rel = config.garden, config.html_path
+    text = render_markdown(garden, rel, config.language)
+    page = render_html(garden, html_rel, config.language)
+    # Both pages are checked before either is written: one refusal writes nothing.
+    for path, name in ((vault.root / rel, rel), (vault.root / html_rel, html_rel)):
+        _check_owned(path, name)
     written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
+    html_written = write_owned(vault.root / html_rel, page.encode("utf-8"), html_rel)
     ics = vault.config.ics
     if ics is None:
-        return Regenerated(garden, rel, written)
-    # The promises of issue 3 join here: calendar_events(garden, promises).
-    events = calendar_events(garden)
+        return Regenerated(garden, rel, written, html_path=html_rel, html_written=html_written)
+    promises = [
+        PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
+        for p in garden.promises
+        if p.due is not None
+    ]
+    events = calendar_events(garden, promises)
     data = render_ics(events, garden.today)
     ics_written = write_owned(vault.root / ics, data, ics, owned=is_our_calendar)
-    return Regenerated(garden, rel, written, ics, ics_written, len(events))
+    return Regenerated(garden, rel, written, ics, ics_written, len(events), html_rel, html_written)
+
+
+def is_generated(first_line: str) -> bool:
+    """The first line of a page hortus wrote (GARDEN.md or garden.html)."""
+    return first_line.strip() in (MARKER, HTML_MARKER)
+
+
+def _check_owned(path: Path, rel: str) -> None:
+    current = _read_existing(path, rel)
+    if current is not None and not _is_our_page(current):
+        raise NotOurFileError(rel)
 
 
 def _is_our_page(current: bytes) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from hortus.card import Card, TimelineItem
-from hortus.render import plural
+from hortus.render import words
+from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.status import contact_document
 
 
@@ -49,33 +50,41 @@ def render_card_json(card: Card) -> str:
     return json.dumps(card_document(card), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_card_text(card: Card) -> str:
+def render_card_text(card: Card, language: str = "en") -> str:
+    cat = catalogue(language)
     plant = card.plant
     contact = plant.contact
     rows = [
-        ("circle", f"{contact.circle}, every {plural(contact.cadence_days, 'day')}"),
-        ("state", _state(card)),
+        (
+            "circle",
+            cat.t("card.rhythm", circle=contact.circle, days=cat.n("days", contact.cadence_days)),
+        ),
+        ("state", _state(card, cat)),
         ("birthday", contact.birthday or "—"),
         ("aliases", ", ".join(contact.aliases) or "—"),
         ("tags", ", ".join(contact.tags) or "—"),
     ]
+    labels = [cat.t(f"card.{key}") for key, _ in rows]
+    width = max(len(label) for label in labels) + 2
     out = [f"{contact.name}  ({contact.path})"]
-    out += [f"  {label:<9} {value}" for label, value in rows]
+    out += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
     if card.moments:
-        out += ["", "Key moments"] + [_line(item) for item in card.moments]
-    out += ["", f"Timeline ({plural(len(card.timeline), 'entry', 'entries')}, newest first)"]
-    out += [_line(item) for item in card.timeline] or ["  nothing written down yet"]
+        out += ["", cat.t("key_moments")] + [_line(item, cat) for item in card.moments]
+    out += ["", cat.t("card.timeline", entries=cat.n("entries", len(card.timeline)))]
+    out += [_line(item, cat) for item in card.timeline] or [f"  {cat.t('card.nothing')}"]
     return "\n".join(out) + "\n"
 
 
-def _state(card: Card) -> str:
+def _state(card: Card, cat: Catalogue) -> str:
     plant = card.plant
+    state = cat.t(f"state.{plant.state}")
     if plant.last_interaction is None:
-        return f"{plant.state} (no contact written down yet)"
-    ago = "today" if plant.days_since == 0 else f"{plural(plant.days_since or 0, 'day')} ago"
-    return f"{plant.state}, last contact {plant.last_interaction.isoformat()} ({ago})"
+        return cat.t("card.seedling", state=state)
+    ago = words.ago(plant.days_since or 0, cat)
+    return cat.t("card.last", state=state, date=plant.last_interaction.isoformat(), ago=ago)
 
 
-def _line(item: TimelineItem) -> str:
-    title = item.title or "(untitled)"
-    return f"  {item.date.isoformat()}  {item.kind:<12} {title}  {item.path}:{item.line}"
+def _line(item: TimelineItem, cat: Catalogue) -> str:
+    title = item.title or cat.t("card.untitled")
+    kind = cat.t(f"timeline.{item.kind}")
+    return f"  {item.date.isoformat()}  {kind:<12} {title}  {item.path}:{item.line}"
