@@ -266,3 +266,20 @@ def test_regenerate_never_changes_a_user_file(make_vault: MakeVault) -> None:
 
 def _files(root: Path) -> list[Path]:
     return sorted(Path(dirpath) / name for dirpath, _, names in os.walk(root) for name in names)
+
+
+def test_a_big_import_of_weak_ties_does_not_flood_the_seedlings(make_vault: MakeVault) -> None:
+    files: dict[str, str | bytes] = {
+        f"people/weak-{n:02}.md": f"---\nname: Weak {n:02}\ncircle: weak\n---\n" for n in range(20)
+    }
+    files["people/zed.md"] = "---\nname: Zed New\n---\n"  # a new friend, in `network`
+    root = make_vault(files)
+    assert run(root, "regenerate", "--today", "2026-11-20")[0] == 0
+    garden = (root / "GARDEN.md").read_text(encoding="utf-8")
+    seedlings = garden.split("## Seedlings", 1)[1].split("\n## ", 1)[0]
+    named = [line for line in seedlings.splitlines() if line.startswith("- [")]
+    assert named[0].startswith("- [Zed New]")  # closer circles first
+    assert len(named) == 12
+    assert "…and 9 more, mostly weak ties" in seedlings
+    _, status_out, _ = run(root, "status", "--today", "2026-11-20")
+    assert "  …and 9 more, mostly weak ties" in status_out

@@ -41,6 +41,7 @@ from hortus.garden.sections import (
     breathe,
     drifting,
     give_back,
+    is_weak_tie,
     key_moments,
     promises,
     rediscover,
@@ -67,6 +68,7 @@ __all__ = [
     "ThanksOwed",
     "compute_garden",
     "is_interaction",
+    "is_weak_tie",
 ]
 
 _DEFAULT = Config()

@@ -150,7 +150,9 @@ def rediscover(
 ) -> tuple[Rediscover, ...]:
     """Up to 3 dormant weak ties, the same all week; the next week moves on through the pool."""
     pool = [
-        life for life in lives if _is_weak(life.contact) and _is_dormant(plants[life.contact.key])
+        life
+        for life in lives
+        if is_weak_tie(life.contact) and _is_dormant(plants[life.contact.key])
     ]
     pool.sort(key=lambda life: (_stable_hash(life.contact.key), name_key(life.contact)))
     if not pool:
@@ -163,7 +165,7 @@ def rediscover(
     return tuple(sorted(found, key=lambda r: name_key(r.contact)))
 
 
-def _is_weak(contact: Contact) -> bool:
+def is_weak_tie(contact: Contact) -> bool:
     return contact.circle == "weak" or contact.cadence_days >= WEAK_CADENCE
 
 

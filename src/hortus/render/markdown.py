@@ -43,7 +43,7 @@ def render_markdown(garden: Garden, garden_path: str, language: str = "en") -> s
         *page.section("resting", page.resting()),
         *page.section("needs_watering", page.plants(garden.needs_watering)),
         *page.section("due_soon", page.plants(garden.due_soon)),
-        *page.section("seedlings", page.plants(garden.seedlings)),
+        *page.section("seedlings", page.seedlings()),
         *page.section("thriving", page.plants(garden.thriving)),
         *page.section("unresolved", page.unresolved(garden.unresolved), "unresolved.empty"),
         *page.section("problems", page.problems(garden.problems), "problems.empty"),
@@ -66,6 +66,11 @@ class _Page:
 
     def where(self, source: Source) -> str:
         return link(f"{source.path}:{source.line}", source.path, self.folder)
+
+    def seedlings(self) -> list[str]:
+        named, more = words.named_seedlings(self.garden)
+        extra = [f"- _{self.cat.t('seedlings.more', count=more)}_"] if more else []
+        return self.plants(named) + extra
 
     def gestures(self) -> list[str]:
         return [

@@ -140,10 +140,12 @@ def render_text(garden: Garden, language: str = "en") -> str:
     for key, plants in (
         ("needs_watering", garden.needs_watering),
         ("due_soon", garden.due_soon),
-        ("seedlings", garden.seedlings),
+        ("seedlings", words.named_seedlings(garden)[0]),
         ("thriving", garden.thriving),
     ):
         out.extend(_text_section(cat.t(key), plants, cat))
+        if key == "seedlings" and (more := words.named_seedlings(garden)[1]):
+            out.append(f"  {cat.t('seedlings.more', count=more)}")
     if garden.unresolved:
         out += ["", cat.t("unresolved")]
         out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]

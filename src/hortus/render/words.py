@@ -12,6 +12,7 @@ from hortus.garden import (
     OpenPromise,
     Plant,
     ThanksOwed,
+    is_weak_tie,
 )
 from hortus.render.i18n import Catalogue
 
@@ -30,6 +31,20 @@ _WIKILINK_RE = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]
 _LINK_RE = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _EMPHASIS_RE = re.compile(r"(\*\*|\*|~~|`)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # not in snake_case
+
+
+SEEDLINGS_NAMED = 12
+
+
+def named_seedlings(garden: Garden) -> tuple[list[Plant], int]:
+    """The seedlings a page names, and how many it leaves unnamed.
+
+    Closer circles first, then weak ties, a dozen at most: after importing 800 connections
+    the page still reads as a garden, not an address book; `rediscover` brings the weak
+    ties up a few at a time.
+    """
+    ordered = sorted(garden.seedlings, key=lambda p: is_weak_tie(p.contact))  # stable: by name
+    return ordered[:SEEDLINGS_NAMED], max(0, len(ordered) - SEEDLINGS_NAMED)
 
 
 def plain(markdown: str) -> str:

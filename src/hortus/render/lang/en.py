@@ -43,6 +43,7 @@ MESSAGES = {
     "due_soon.lead": "Nearly time to reach out; no hurry.",
     "seedlings": "Seedlings",
     "seedlings.lead": "No contact written down yet. A first hello?",
+    "seedlings.more": "…and {count} more, mostly weak ties: a few come up each week under “Weak ties to rediscover”.",
     "thriving": "Thriving",
     "thriving.lead": "Doing well: let them breathe.",
     "unresolved": "Names without a page yet",

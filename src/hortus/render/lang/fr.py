@@ -46,6 +46,7 @@ MESSAGES = {
     "due_soon.lead": f"Ce sera bientôt le moment de donner des nouvelles{_}; rien ne presse.",
     "seedlings": "Semis",
     "seedlings.lead": f"Aucun contact noté pour l’instant. Un premier bonjour{_}?",
+    "seedlings.more": f"… et {{count}} autres, surtout des liens faibles{_}: quelques-uns reviennent chaque semaine dans «{_}Liens faibles à redécouvrir{_}».",
     "thriving": "En pleine forme",
     "thriving.lead": f"Tout va bien{_}: laissez-les respirer.",
     "unresolved": "Noms sans page",
