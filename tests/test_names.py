@@ -86,3 +86,21 @@ def test_completion_through_click_for_every_name_argument(make_vault: MakeVault)
 def test_completion_is_silent_without_a_vault(tmp_path: object) -> None:
     shell = ShellComplete(main, {}, "hortus", "_HORTUS_COMPLETE")
     assert shell.get_completions(["--vault", "/nonexistent/vault", "show"], "a") == []
+
+
+def test_a_first_name_finds_the_one_contact_with_that_word(make_vault: MakeVault) -> None:
+    contacts = index_of(make_vault(FILES)).contacts
+    assert resolve(contacts, "ADA").path == "people/ada-lovelace.md"
+    assert resolve(contacts, "durand").path == "people/zoe.md"
+    assert resolve(contacts, "ortiz").path == "people/team/sam-ortiz.md"
+
+
+def test_a_first_name_two_contacts_share_writes_nothing(make_vault: MakeVault) -> None:
+    contacts = index_of(make_vault(FILES)).contacts
+    with pytest.raises(AmbiguousNameError) as caught:
+        resolve(contacts, "sam")  # both Sams have it as an alias: exact, and ambiguous
+    assert "Sam Lee (people/sam-lee.md)" in str(caught.value)
+    files = {**FILES, "people/ada-byron.md": "---\nname: Ada Byron\n---\n"}
+    contacts = index_of(make_vault(files)).contacts
+    with pytest.raises(AmbiguousNameError):
+        resolve(contacts, "ada")

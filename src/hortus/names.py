@@ -1,4 +1,9 @@
-"""A NAME typed on the command line to one contact, resolved exactly as a `[[mention]]` is."""
+"""A NAME typed on the command line to one contact, resolved as a `[[mention]]` is.
+
+One convenience on top, because people type first names: when nothing matches exactly and
+exactly one contact has NAME as a word of its name or an alias (`omar` → Omar Haddad), that
+contact is meant. Two such contacts are ambiguous, and nothing is written.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ def resolve(contacts: Sequence[Contact], query: str) -> Contact:
 
     Raises `UnknownNameError` with the closest names, or `AmbiguousNameError` listing each.
     """
-    found = matches(contacts, query)
+    found = matches(contacts, query) or word_matches(contacts, query)
     if len(found) == 1:
         return found[0]
     if found:
@@ -28,6 +33,17 @@ def resolve(contacts: Sequence[Contact], query: str) -> Contact:
 def matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
     wanted = fold(strip_md(query))
     found = [c for c in contacts if wanted in {fold(name) for name in names_of(c)}]
+    return sorted(found, key=lambda c: c.key)
+
+
+def word_matches(contacts: Iterable[Contact], query: str) -> list[Contact]:
+    """Contacts with `query` as one word of their name or of an alias (folded)."""
+    wanted = fold(query)
+    found = [
+        c
+        for c in contacts
+        if any(wanted in {fold(w) for w in name.split()} for name in (c.name, *c.aliases))
+    ]
     return sorted(found, key=lambda c: c.key)
 
 
