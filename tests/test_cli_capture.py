@@ -237,3 +237,32 @@ def test_two_hortus_log_processes_at_once_both_land(make_vault: MakeVault) -> No
     assert sorted(line for line in text.splitlines() if "entry" in line) == [
         f"## 2026-11-20 entry {n}" for n in range(6)
     ]
+
+
+def test_show_lists_the_open_promises_to_the_contact(make_vault: MakeVault) -> None:
+    files = {
+        **FILES,
+        "people/ada.md": ADA + "- [ ] send the notes 📅 2026-11-18\n- [x] old one ✅ 2026-11-02\n",
+        "journal/2026-11-16.md": "- [ ] call [[Ada]] back\n- [ ] ask [[Bob Stone]] for the saw\n",
+    }
+    root = make_vault(files)
+    data = json.loads(run(root, "show", "ada", "--json").stdout)
+    assert data["promises"] == [
+        {
+            "text": "send the notes",
+            "due": "2026-11-18",
+            "overdue": True,
+            "path": "people/ada.md",
+            "line": 13,
+        },
+        {
+            "text": "call [[Ada]] back",
+            "due": None,
+            "overdue": False,
+            "path": "journal/2026-11-16.md",
+            "line": 1,
+        },
+    ]
+    out = run(root, "show", "ada").stdout
+    assert "Promises\n  send the notes · due 18 November 2026 (overdue)  people/ada.md:13\n" in out
+    assert "  call Ada back · no date  journal/2026-11-16.md:1\n" in out

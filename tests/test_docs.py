@@ -41,16 +41,10 @@ JSON_DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 STATUS_DOC, SHOW_DOC = JSON_DOC.split("## `hortus show NAME --json`")
 
 
-def _documented(doc: str, parent: str) -> set[str]:
-    rows = re.findall(r"^\| `([^|]+)` \|", doc, re.MULTILINE)
-    documented = {key for row in rows for key in re.split(r"`, `", row)}
-    return {f"{parent}[]{k}" if k.startswith(".") else k for k in documented}
-
-
 def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     make_vault: MakeVault,
 ) -> None:
-    root = make_vault({"people/ada.md": "## 2026-01-01 Tea #moment\n"})
+    root = make_vault({"people/ada.md": "## 2026-01-01 Tea #moment\n- [ ] lend the book\n"})
     run = CliRunner().invoke
     status = json.loads(run(main, ["--vault", str(root), "status", "--json"]).stdout)
     data = json.loads(run(main, ["--vault", str(root), "show", "ada", "--json"]).stdout)
@@ -58,7 +52,8 @@ def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     assert set(data["moments"][0]) == set(data["timeline"][0])
     extra = set(data) - set(status["contacts"][0])
     actual = extra | {f"timeline[].{key}" for key in data["timeline"][0]}
-    assert _documented(SHOW_DOC, "timeline") == actual
+    actual |= {f"promises[].{key}" for key in data["promises"][0]}
+    assert _documented_keys(SHOW_DOC) == actual
 
 
 def test_the_readmes_everyday_loop_runs_as_shown(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""One contact's card: how their plant is doing, their key moments and their whole timeline.
+"""One contact's card: how their plant is doing, their promises, key moments and timeline.
 
 A pure function of the index and the garden, like the garden itself.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from hortus.garden import NEWS_TAGS, Garden, Plant
+from hortus.garden import NEWS_TAGS, Garden, OpenPromise, Plant
 from hortus.index import Index
 from hortus.model import Contact, Involvement
 
@@ -30,6 +30,7 @@ class TimelineItem:
 class Card:
     today: dt.date
     plant: Plant
+    promises: tuple[OpenPromise, ...]  # open ones, as the garden orders them: overdue first
     moments: tuple[TimelineItem, ...]  # newest first
     timeline: tuple[TimelineItem, ...]  # every entry involving the contact, newest first
 
@@ -40,7 +41,8 @@ def build_card(index: Index, garden: Garden, contact: Contact) -> Card:
     items.sort(key=lambda item: (-item.date.toordinal(), item.path, item.line))
     timeline = tuple(items)
     moments = tuple(item for item in timeline if item.moment is not None)
-    return Card(garden.today, plant, moments, timeline)
+    promises = tuple(p for p in garden.promises if p.contact.key == contact.key)
+    return Card(garden.today, plant, promises, moments, timeline)
 
 
 def _item(involvement: Involvement, today: dt.date) -> TimelineItem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from hortus.card import Card, TimelineItem
+from hortus.garden import OpenPromise
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.status import contact_document
@@ -18,6 +19,16 @@ def card_document(card: Card) -> dict[str, object]:
         **contact_document(card.plant),
         "birthday": contact.birthday,
         "fields": {key: _plain(value) for key, value in contact.fields.items()},
+        "promises": [
+            {
+                "text": p.text,
+                "due": p.due.isoformat() if p.due else None,
+                "overdue": p.overdue,
+                "path": p.source.path,
+                "line": p.source.line,
+            }
+            for p in card.promises
+        ],
         "moments": [_item_document(item) for item in card.moments],
         "timeline": [_item_document(item) for item in card.timeline],
     }
@@ -68,6 +79,8 @@ def render_card_text(card: Card, language: str = "en") -> str:
     width = max(len(label) for label in labels) + 2
     out = [f"{contact.name}  ({contact.path})"]
     out += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
+    if card.promises:
+        out += ["", cat.t("promises")] + [_promise_line(p, cat) for p in card.promises]
     if card.moments:
         out += ["", cat.t("key_moments")] + [_line(item, cat) for item in card.moments]
     out += ["", cat.t("card.timeline", entries=cat.n("entries", len(card.timeline)))]
@@ -88,3 +101,8 @@ def _line(item: TimelineItem, cat: Catalogue) -> str:
     title = item.title or cat.t("card.untitled")
     kind = cat.t(f"timeline.{item.kind}")
     return f"  {item.date.isoformat()}  {kind:<12} {title}  {item.path}:{item.line}"
+
+
+def _promise_line(promise: OpenPromise, cat: Catalogue) -> str:
+    where = f"{promise.source.path}:{promise.source.line}"
+    return f"  {words.plain(promise.text)} · {words.promise_due(promise, cat)}  {where}"

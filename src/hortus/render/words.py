@@ -47,6 +47,14 @@ def named_seedlings(garden: Garden) -> tuple[list[Plant], int]:
     return ordered[:SEEDLINGS_NAMED], max(0, len(ordered) - SEEDLINGS_NAMED)
 
 
+def promise_due(promise: OpenPromise, cat: Catalogue) -> str:
+    """`due 25 November 2026`, `… (overdue)` or `no date`."""
+    if promise.due is None:
+        return cat.t("no_due")
+    due = cat.t("due_on", date=cat.date(promise.due))
+    return f"{due} ({cat.t('overdue')})" if promise.overdue else due
+
+
 def plain(markdown: str) -> str:
     """A Markdown line as plain text: links become their label, emphasis marks go."""
     text = _WIKILINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
