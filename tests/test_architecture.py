@@ -18,6 +18,10 @@ ALLOWED = {
     "garden": {"model", "index"},
     "render": {"model", "garden", "index", "errors", "render"},
     "atomic": {"errors"},
+    "engine": {"model", "vault", "parse"},
+    "codec": {"model", "garden"},
+    "cache": {"codec", "engine", "garden", "__init__"},
+    "lock": {"errors"},
     "pipeline": {
         "model",
         "errors",
@@ -28,13 +32,24 @@ ALLOWED = {
         "garden",
         "render",
         "atomic",
+        "engine",
+        "cache",
+        "lock",
     },
-    "cli": {"errors", "pipeline", "render", "__init__"},
+    "watch": {"errors", "model", "pipeline", "render"},
+    "cli": {"errors", "pipeline", "render", "watch", "__init__"},
     "__main__": {"cli"},
     "__init__": set(),
 }
 # Third-party libraries and the only module allowed to import each.
-ADAPTERS = {"yaml": {"vault"}, "frontmatter": {"vault"}, "markdown_it": {"parse"}, "click": {"cli"}}
+ADAPTERS = {
+    "yaml": {"vault"},
+    "frontmatter": {"vault"},
+    "markdown_it": {"parse"},
+    "click": {"cli"},
+    "watchdog": {"watch"},
+    "sqlite3": {"cache"},
+}
 
 
 def _imports(path: Path) -> set[str]:

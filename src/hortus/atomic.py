@@ -67,3 +67,29 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def sweep_temps(folder: Path, own: frozenset[str], older_than_ns: int) -> list[str]:
+    """Remove temp files a killed run left in `folder`: those for the files named in `own`
+    (the caller holds the write lock, so none is in use), and any other hortus temp older than
+    `older_than_ns` nanoseconds ago. Returns the names removed."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+            continue
+        target = name[len(TEMP_PREFIX) : -len(TEMP_SUFFIX)].rsplit("-", 1)[0]
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if target in own or info.st_mtime_ns < older_than_ns:
+                os.unlink(entry.path)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed

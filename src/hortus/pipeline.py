@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import os
 import stat
+import time
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
-from hortus.atomic import atomic_write
+from hortus.atomic import atomic_write, sweep_temps
+from hortus.cache import FORMAT, DiskCache, Row, state_dir
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
+from hortus.engine import NoteStore, Stamp
 from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
-from hortus.model import Note, Problem
-from hortus.parse import parse_note
+from hortus.lock import writing
+from hortus.model import Problem
 from hortus.render.markdown import is_generated, render_markdown
-from hortus.vault import read_note, walk_vault
+from hortus.vault import walk_vault
 
-# Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
-PARALLEL_FROM = 2_000
-MAX_WORKERS = 8
-CHUNK = 200
+STALE_TEMP_NS = 60 * 1_000_000_000  # another hortus temp file older than this is litter
 
 
 @dataclass(frozen=True)
@@ -62,29 +61,23 @@ def open_vault(root: Path) -> Vault:
 
 
 def load_index(vault: Vault) -> Index:
-    """Read, parse and index every note. The cyclic garbage collector is paused meanwhile:
-    every record built is kept, and its full scans cost a third of a big vault's time."""
-    walk = walk_vault(vault.root, frozenset({fold(vault.config.garden)}))
+    """Read, parse and index every note, without the cache. The cyclic garbage collector is
+    paused meanwhile: every record built is kept, and its full scans cost a third of a big
+    vault's time."""
+    store = NoteStore(vault.root, own_outputs(vault))
     with _no_gc():
-        results = _read_all(vault.root, walk.paths)
-        notes = [result for result in results if isinstance(result, Note)]
-        unread = [result for result in results if isinstance(result, Problem)]
-        known = (*vault.config_problems, *walk.problems, *unread)
-        return build_index(notes, vault.config, known)
+        store.rescan()
+        return index_of(vault, store)
 
 
-def read_and_parse(root: Path, rel: str) -> Note | Problem:
-    source = read_note(root, rel)
-    return source if isinstance(source, Problem) else parse_note(source)
+def own_outputs(vault: Vault) -> frozenset[str]:
+    """Case-folded vault-relative paths of the pages hortus writes: never read as notes."""
+    return frozenset({fold(vault.config.garden)})
 
 
-def _read_all(root: Path, paths: list[str]) -> list[Note | Problem]:
-    """Parse every note, on every core for a large vault (parsing is CPU-bound)."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if workers < 2 or len(paths) < PARALLEL_FROM:
-        return [read_and_parse(root, rel) for rel in paths]
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-        return list(pool.map(partial(read_and_parse, root), paths, chunksize=CHUNK))
+def index_of(vault: Vault, store: NoteStore) -> Index:
+    known = (*vault.config_problems, *store.problems())
+    return build_index(store.notes(), vault.config, known)
 
 
 @contextmanager
@@ -98,21 +91,104 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
-    """`today` from the command line wins over a pinned date, which wins over the clock."""
+def garden_day(vault: Vault, today: dt.date | None, clock_today: dt.date) -> tuple[dt.date, bool]:
+    """`today` from the command line wins over a pinned date, which wins over the clock.
+    Returns the day and whether it was pinned in hortus.toml."""
     pinned = today is None and vault.config.today is not None
-    day = today or vault.config.today or clock_today
+    return today or vault.config.today or clock_today, pinned
+
+
+def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
+    day, pinned = garden_day(vault, today, clock_today)
     index = load_index(vault)
     with _no_gc():
         return compute_garden(index, day, today_pinned=pinned)
 
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
-    garden = build_garden(vault, today, clock_today)
+    """Write the garden, through the on-disk cache; serialised with a running watcher."""
+    day, pinned = garden_day(vault, today, clock_today)
+    folder = state_dir(vault.root)
+    with writing(folder):
+        sweep(vault)
+        garden = cached_garden(vault, day, pinned)
+        return write_garden(vault, garden)
+
+
+def write_garden(vault: Vault, garden: Garden) -> Regenerated:
     rel = vault.config.garden
     text = render_markdown(garden, rel)
     written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
     return Regenerated(garden, rel, written)
+
+
+def sweep(vault: Vault) -> list[str]:
+    """Remove temp files a killed run left beside the garden (call with the write lock held)."""
+    garden = vault.root / vault.config.garden
+    older = time.time_ns() - STALE_TEMP_NS
+    return sweep_temps(garden.parent, frozenset({garden.name}), older)
+
+
+def cached_garden(vault: Vault, day: dt.date, pinned: bool) -> Garden:
+    """The garden, re-reading only the notes that changed since the cache was written; when
+    nothing changed at all, the stored garden for the same day and settings."""
+    cache = DiskCache.open(vault.root)
+    store = NoteStore(vault.root, own_outputs(vault))
+    if cache is None:
+        with _no_gc():
+            store.rescan()
+            return compute_garden(index_of(vault, store), day, today_pinned=pinned)
+    try:
+        rows = cache.rows()
+        quick = _unchanged_key(vault, store, rows, day, pinned)
+        stored = cache.garden(quick) if quick else None
+        if stored is not None:
+            return stored
+        with _no_gc():
+            store.files.update(cache.known(rows))
+            changes = store.rescan()
+            garden = compute_garden(index_of(vault, store), day, today_pinned=pinned)
+            digests = {rel: known.digest for rel, known in store.files.items()}
+            key = _garden_key(vault, store.problems(), digests, day, pinned)
+            cache.save(store.files, rows, changes.changed, changes.removed, (key, garden))
+        return garden
+    finally:
+        cache.close()
+
+
+def _unchanged_key(
+    vault: Vault, store: NoteStore, rows: Mapping[str, Row], day: dt.date, pinned: bool
+) -> str | None:
+    """The garden key when every note has the settled stamp the cache knows, else None."""
+    walk = walk_vault(vault.root, store.skip)
+    if len(walk.paths) != len(rows):
+        return None
+    for rel in walk.paths:
+        row = rows.get(rel)
+        if row is None or not row.settled:
+            return None
+        try:
+            if Stamp.of(os.lstat(vault.root / rel)) != row.stamp:
+                return None
+        except OSError:
+            return None
+    digests = {rel: row.digest for rel, row in rows.items()}
+    if not all(digests.values()):
+        return None  # a file that could not be read: let the engine look at it again
+    return _garden_key(vault, walk.problems, digests, day, pinned)
+
+
+def _garden_key(
+    vault: Vault,
+    problems: list[Problem],
+    digests: Mapping[str, str],
+    day: dt.date,
+    pinned: bool,
+) -> str:
+    parts = [FORMAT, repr(vault.config), repr(vault.config_problems), day.isoformat(), str(pinned)]
+    parts += [repr(p) for p in problems]
+    parts += [f"{rel}\0{digests[rel]}" for rel in sorted(digests)]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def write_owned(path: Path, data: bytes, rel: str) -> bool:

@@ -1,0 +1,193 @@
+"""The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
+
+It holds, per note, the stamp and hash the engine knows it by and the parsed record as JSON
+(`codec.py`), plus the last garden with the key it was computed for. It is only ever a
+shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
+without a word, and every failure to write it is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import hortus.codec as codec
+from hortus import __version__
+from hortus.engine import Known, Stamp
+from hortus.garden import Garden
+
+STATE_DIR = ".hortus"
+CACHE_NAME = "cache.sqlite"
+# Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
+CACHE_VERSION = 1
+FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER,
+    settled INTEGER, digest TEXT, record TEXT
+);
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    stamp: Stamp
+    digest: str
+    settled: bool
+
+
+def state_dir(root: Path) -> Path | None:
+    """`.hortus/` inside the vault, created if needed; None when it cannot be used safely."""
+    folder = root / STATE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return None  # a link or a file: hortus never writes through it
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+    except OSError:
+        return None
+    return folder
+
+
+class DiskCache:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @classmethod
+    def open(cls, root: Path) -> DiskCache | None:
+        folder = state_dir(root)
+        if folder is None:
+            return None
+        path = folder / CACHE_NAME
+        for _attempt in range(2):
+            try:
+                db = sqlite3.connect(path, timeout=5)
+                if _format(db) == FORMAT:
+                    return cls(db)
+                db.close()
+            except sqlite3.Error:
+                pass
+            _remove(path)  # corrupt or foreign: start again, silently
+            try:
+                db = sqlite3.connect(path, timeout=5)
+                with db:
+                    db.executescript(_SCHEMA)
+                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                return cls(db)
+            except sqlite3.Error:
+                _remove(path)
+        return None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def rows(self) -> dict[str, Row]:
+        """The cheap columns only: enough to tell whether anything changed."""
+        query = "SELECT path, size, mtime_ns, ino, ctime_ns, settled, digest FROM files"
+        try:
+            return {
+                path: Row(Stamp(size, mtime, ino, ctime), digest, bool(settled))
+                for path, size, mtime, ino, ctime, settled, digest in self.db.execute(query)
+            }
+        except sqlite3.Error:
+            return {}
+
+    def known(self, rows: Mapping[str, Row]) -> dict[str, Known]:
+        """The parsed records of `rows`; a record that does not decode is simply not known."""
+        found: dict[str, Known] = {}
+        with contextlib.suppress(sqlite3.Error):
+            for path, record in self.db.execute("SELECT path, record FROM files"):
+                row = rows.get(path)
+                if row is None:
+                    continue
+                with contextlib.suppress(codec.CodecError):
+                    found[path] = Known(row.stamp, row.digest, codec.loads(record), row.settled)
+        return found
+
+    def garden(self, key: str) -> Garden | None:
+        try:
+            found = self.db.execute("SELECT value FROM meta WHERE key = 'garden'").fetchone()
+            stored_key = self.db.execute("SELECT value FROM meta WHERE key = 'garden_key'")
+            key_row = stored_key.fetchone()
+        except sqlite3.Error:
+            return None
+        if found is None or key_row is None or key_row[0] != key:
+            return None
+        try:
+            garden = codec.loads(found[0])
+        except codec.CodecError:
+            return None
+        return garden if isinstance(garden, Garden) else None
+
+    def save(
+        self,
+        files: Mapping[str, Known],
+        old: Mapping[str, Row],
+        changed: Iterable[str],
+        removed: Iterable[str],
+        garden: tuple[str, Garden] | None,
+    ) -> None:
+        """One transaction: new records, fresh stamps for every file, the garden."""
+        try:
+            with self.db:
+                self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    _records(files, changed),
+                )
+                self.db.executemany(
+                    "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
+                    "WHERE path = ?",
+                    _stamps(files, old),
+                )
+                if garden is not None:
+                    key, value = garden
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (("garden_key", key), ("garden", codec.dumps(value))),
+                    )
+        except (sqlite3.Error, codec.CodecError):
+            pass  # the cache is a shortcut, never a requirement
+
+
+def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tuple[object, ...]]:
+    for rel in changed:
+        known = files.get(rel)
+        if known is None:
+            continue
+        try:
+            record = codec.dumps(known.result)
+        except codec.CodecError:
+            continue
+        s = known.stamp
+        yield (rel, s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, known.digest, record)
+
+
+def _stamps(files: Mapping[str, Known], old: Mapping[str, Row]) -> Iterator[tuple[object, ...]]:
+    for rel, known in files.items():
+        s = known.stamp
+        row = old.get(rel)
+        if row is not None and row.stamp == s and row.settled == known.settled:
+            continue
+        yield (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, rel)
+
+
+def _format(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    return row[0] if row else None
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
