@@ -20,6 +20,7 @@ import hortus.codec as codec
 from hortus import __version__
 from hortus.engine import Known, Stamp
 from hortus.garden import Garden
+from hortus.model import Note, Problem
 
 STATE_DIR = ".hortus"
 CACHE_NAME = "cache.sqlite"
@@ -36,11 +37,29 @@ CREATE TABLE files (
 """
 
 
+# One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
+# A plain tuple, because the warm path compares 50,000 of them against `lstat`.
+Row = tuple[int, int, int, int, int, str]
+
+
+def row_stamp(row: Row) -> Stamp:
+    return Stamp(row[0], row[1], row[2], row[3])
+
+
 @dataclass(frozen=True)
-class Row:
-    stamp: Stamp
-    digest: str
-    settled: bool
+class StoredPage:
+    """The last garden written: for the key it was computed for, the page's hash and summary."""
+
+    key: str
+    page_sha: str
+    summary: str
+    garden_json: str
+
+    def garden(self) -> Garden:
+        garden = codec.loads(self.garden_json)
+        if not isinstance(garden, Garden):
+            raise codec.CodecError("the stored garden is not a garden")
+        return garden
 
 
 def state_dir(root: Path) -> Path | None:
@@ -95,10 +114,7 @@ class DiskCache:
         """The cheap columns only: enough to tell whether anything changed."""
         query = "SELECT path, size, mtime_ns, ino, ctime_ns, settled, digest FROM files"
         try:
-            return {
-                path: Row(Stamp(size, mtime, ino, ctime), digest, bool(settled))
-                for path, size, mtime, ino, ctime, settled, digest in self.db.execute(query)
-            }
+            return {row[0]: row[1:] for row in self.db.execute(query)}
         except sqlite3.Error:
             return {}
 
@@ -111,23 +127,23 @@ class DiskCache:
                 if row is None:
                     continue
                 with contextlib.suppress(codec.CodecError):
-                    found[path] = Known(row.stamp, row.digest, codec.loads(record), row.settled)
+                    result = codec.loads(record)
+                    if isinstance(result, Note | Problem):
+                        found[path] = Known(row_stamp(row), row[5], result, bool(row[4]))
         return found
 
-    def garden(self, key: str) -> Garden | None:
+    def page(self, key: str) -> StoredPage | None:
+        """The stored page if it was computed for `key`."""
         try:
-            found = self.db.execute("SELECT value FROM meta WHERE key = 'garden'").fetchone()
-            stored_key = self.db.execute("SELECT value FROM meta WHERE key = 'garden_key'")
-            key_row = stored_key.fetchone()
+            found = dict(self.db.execute("SELECT key, value FROM meta"))
         except sqlite3.Error:
             return None
-        if found is None or key_row is None or key_row[0] != key:
+        if found.get("garden_key") != key:
             return None
         try:
-            garden = codec.loads(found[0])
-        except codec.CodecError:
+            return StoredPage(key, found["page_sha"], found["summary"], found["garden"])
+        except KeyError:
             return None
-        return garden if isinstance(garden, Garden) else None
 
     def save(
         self,
@@ -135,7 +151,7 @@ class DiskCache:
         old: Mapping[str, Row],
         changed: Iterable[str],
         removed: Iterable[str],
-        garden: tuple[str, Garden] | None,
+        page: StoredPage | None,
     ) -> None:
         """One transaction: new records, fresh stamps for every file, the garden."""
         try:
@@ -150,11 +166,15 @@ class DiskCache:
                     "WHERE path = ?",
                     _stamps(files, old),
                 )
-                if garden is not None:
-                    key, value = garden
+                if page is not None:
                     self.db.executemany(
                         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                        (("garden_key", key), ("garden", codec.dumps(value))),
+                        (
+                            ("garden_key", page.key),
+                            ("page_sha", page.page_sha),
+                            ("summary", page.summary),
+                            ("garden", page.garden_json),
+                        ),
                     )
         except (sqlite3.Error, codec.CodecError):
             pass  # the cache is a shortcut, never a requirement
@@ -166,7 +186,7 @@ def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tup
         if known is None:
             continue
         try:
-            record = codec.dumps(known.result)
+            record = known.record or codec.dumps(known.result)
         except codec.CodecError:
             continue
         s = known.stamp
@@ -177,7 +197,7 @@ def _stamps(files: Mapping[str, Known], old: Mapping[str, Row]) -> Iterator[tupl
     for rel, known in files.items():
         s = known.stamp
         row = old.get(rel)
-        if row is not None and row.stamp == s and row.settled == known.settled:
+        if row is not None and row[:5] == (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled):
             continue
         yield (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, rel)
 

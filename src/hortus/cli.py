@@ -24,7 +24,6 @@ from hortus.pipeline import (
     regenerate,
 )
 from hortus.render.status import render_json, render_text
-from hortus.render.summary import summary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -105,7 +104,7 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden page (GARDEN.md) and print a one-line summary."""
     result = regenerate(_vault(ctx), today, dt.date.today())
     done = f"Wrote {result.path}" if result.written else f"{result.path} is already up to date"
-    click.echo(f"{done}: {summary(result.garden)}.")
+    click.echo(f"{done}: {result.summary}.")
 
 
 @main.command()

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+from collections.abc import Callable
 from fractions import Fraction
 from types import ModuleType
 from typing import Any
@@ -40,6 +41,18 @@ def _registry() -> dict[str, type]:
 
 
 _CLASSES = _registry()
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Fields in declaration order: records are stored positionally (a changed record then
+    fails to decode, and is simply read again from its note)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 _NAMES = {cls: name for name, cls in _CLASSES.items()}
 
 
@@ -63,7 +76,7 @@ def _encode(value: object) -> object:
     if kind in _NAMES:
         if isinstance(value, enum.Enum):
             return {_TAG: _NAMES[kind], "v": value.value}
-        fields = [[f.name, _encode(getattr(value, f.name))] for f in dataclasses.fields(value)]  # type: ignore[arg-type]
+        fields = [_encode(getattr(value, name)) for name in _field_names(kind)]
         return {_TAG: _NAMES[kind], "f": fields}
     if isinstance(value, list):
         return [_encode(item) for item in value]
@@ -80,7 +93,7 @@ def _encode(value: object) -> object:
     raise CodecError(f"cannot store a {kind.__name__}")
 
 
-_PLAIN = {
+_PLAIN: dict[str, Callable[[Any], object]] = {
     "tuple": tuple,
     "frozenset": frozenset,
     "set": set,
@@ -107,4 +120,4 @@ def _decode(obj: dict[str, Any]) -> object:
         raise CodecError(f"unknown record {tag!r}")
     if issubclass(cls, enum.Enum):
         return cls(obj["v"])
-    return cls(**dict(obj["f"]))
+    return cls(*obj["f"])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import hortus.codec as codec
 from hortus.model import Note, Problem
 from hortus.parse import parse_note
 from hortus.vault import decode_note, read_note_bytes, walk_some, walk_vault
@@ -51,6 +52,7 @@ class Known:
     digest: str
     result: Note | Problem
     settled: bool
+    record: str | None = None  # `result` encoded for the on-disk cache, when asked for
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,14 @@ class _Loaded:
     digest: str
     result: Note | Problem | None  # None: same bytes as the known digest
     settled: bool
+    record: str | None = None
 
 
-def load_one(root: Path, rel: str, known_digest: str | None = None) -> _Loaded:
-    """Stat, read, hash and (unless the bytes are the known ones) parse one note."""
+def load_one(
+    root: Path, rel: str, known_digest: str | None = None, encode: bool = False
+) -> _Loaded:
+    """Stat, read, hash and (unless the bytes are the known ones) parse one note; with
+    `encode`, also encode the record for the cache (done here, so on every core)."""
     full = root / rel
     try:
         stamp = Stamp.of(os.lstat(full))
@@ -89,22 +95,35 @@ def load_one(root: Path, rel: str, known_digest: str | None = None) -> _Loaded:
     if isinstance(data, Problem):
         if not os.path.lexists(full):
             return _Loaded(rel, None, "", None, False)
-        return _Loaded(rel, stamp, "", data, settled)
+        return _Loaded(rel, stamp, "", data, settled, _record(data) if encode else None)
     digest = digest_of(data)
     if digest == known_digest:
         return _Loaded(rel, stamp, digest, None, settled)
     source = decode_note(rel, data)
     result = source if isinstance(source, Problem) else parse_note(source)
-    return _Loaded(rel, stamp, digest, result, settled)
+    return _Loaded(rel, stamp, digest, result, settled, _record(result) if encode else None)
+
+
+def _record(result: Note | Problem) -> str | None:
+    try:
+        return codec.dumps(result)
+    except codec.CodecError:
+        return None
 
 
 class NoteStore:
     """Every note of one vault, parsed; `rescan` and `update` bring it up to date."""
 
     def __init__(
-        self, root: Path, skip: frozenset[str], known: Mapping[str, Known] | None = None
+        self,
+        root: Path,
+        skip: frozenset[str],
+        known: Mapping[str, Known] | None = None,
+        *,
+        encode: bool = False,
     ) -> None:
         self.root = root
+        self.encode = encode  # keep each new record encoded for the on-disk cache
         self.skip = skip  # case-folded vault-relative paths of hortus's own outputs
         self.files: dict[str, Known] = dict(known or {})
         self.refused: dict[str, Problem] = {}
@@ -160,7 +179,7 @@ class NoteStore:
             todo.append((rel, known.digest if known else None))
         changed: list[str] = []
         pending: list[str] = []
-        for loaded in _load_all(self.root, todo):
+        for loaded in _load_all(self.root, todo, self.encode):
             old = self.files.get(loaded.rel)
             if loaded.stamp is None:  # gone while we looked: keep what we knew, look later
                 pending.append(loaded.rel)
@@ -170,7 +189,7 @@ class NoteStore:
                 continue
             assert loaded.result is not None
             self.files[loaded.rel] = Known(
-                loaded.stamp, loaded.digest, loaded.result, loaded.settled
+                loaded.stamp, loaded.digest, loaded.result, loaded.settled, loaded.record
             )
             changed.append(loaded.rel)
         return tuple(changed), tuple(pending)
@@ -183,12 +202,13 @@ def _same_stamp(root: Path, rel: str, stamp: Stamp) -> bool:
         return False
 
 
-def _load_all(root: Path, todo: list[tuple[str, str | None]]) -> list[_Loaded]:
+def _load_all(root: Path, todo: list[tuple[str, str | None]], encode: bool) -> list[_Loaded]:
     """Read and parse, on every core for a large batch (parsing is CPU-bound)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers < 2 or len(todo) < PARALLEL_FROM:
-        return [load_one(root, rel, digest) for rel, digest in todo]
+        return [load_one(root, rel, digest, encode) for rel, digest in todo]
     rels = [rel for rel, _ in todo]
     digests = [digest for _, digest in todo]
+    load = partial(load_one, root, encode=encode)
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-        return list(pool.map(partial(load_one, root), rels, digests, chunksize=CHUNK))
+        return list(pool.map(load, rels, digests, chunksize=CHUNK))

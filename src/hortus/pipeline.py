@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
-from hortus.cache import FORMAT, DiskCache, Row, state_dir
+from hortus.cache import FORMAT, DiskCache, Row, StoredPage, state_dir
+from hortus.codec import CodecError, dumps
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
-from hortus.engine import NoteStore, Stamp
+from hortus.engine import NoteStore
 from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.lock import writing
 from hortus.model import Problem
 from hortus.render.markdown import is_generated, render_markdown
+from hortus.render.summary import summary
 from hortus.vault import walk_vault
 
 STALE_TEMP_NS = 60 * 1_000_000_000  # another hortus temp file older than this is litter
@@ -37,9 +40,15 @@ class Vault:
 
 @dataclass(frozen=True)
 class Regenerated:
-    garden: Garden
     path: str  # vault-relative
     written: bool  # False when the page was already up to date
+    summary: str  # the one-line summary of the garden
+    load_garden: Callable[[], Garden] = field(repr=False, compare=False)
+
+    @property
+    def garden(self) -> Garden:
+        """The garden (decoded from the cache on demand when nothing was computed)."""
+        return self.load_garden()
 
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -108,18 +117,24 @@ def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> G
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
     """Write the garden, through the on-disk cache; serialised with a running watcher."""
     day, pinned = garden_day(vault, today, clock_today)
-    folder = state_dir(vault.root)
-    with writing(folder):
+    with writing(state_dir(vault.root)):
         sweep(vault)
-        garden = cached_garden(vault, day, pinned)
-        return write_garden(vault, garden)
+        cache = DiskCache.open(vault.root)
+        if cache is None:
+            with _no_gc():
+                garden = compute_garden(load_index(vault), day, today_pinned=pinned)
+                return write_garden(vault, garden)
+        try:
+            return _regenerate_cached(vault, day, pinned, cache)
+        finally:
+            cache.close()
 
 
 def write_garden(vault: Vault, garden: Garden) -> Regenerated:
     rel = vault.config.garden
     text = render_markdown(garden, rel)
     written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
-    return Regenerated(garden, rel, written)
+    return Regenerated(rel, written, summary(garden), lambda: garden)
 
 
 def sweep(vault: Vault) -> list[str]:
@@ -129,52 +144,62 @@ def sweep(vault: Vault) -> list[str]:
     return sweep_temps(garden.parent, frozenset({garden.name}), older)
 
 
-def cached_garden(vault: Vault, day: dt.date, pinned: bool) -> Garden:
-    """The garden, re-reading only the notes that changed since the cache was written; when
-    nothing changed at all, the stored garden for the same day and settings."""
-    cache = DiskCache.open(vault.root)
-    store = NoteStore(vault.root, own_outputs(vault))
-    if cache is None:
-        with _no_gc():
-            store.rescan()
-            return compute_garden(index_of(vault, store), day, today_pinned=pinned)
+def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCache) -> Regenerated:
+    """Re-read only the notes that changed since the cache was written; when nothing changed
+    at all and the page on disk is the one last written, touch nothing."""
+    rows = cache.rows()
+    key = _unchanged_key(vault, rows, day, pinned)
+    stored = cache.page(key) if key else None
+    rel = vault.config.garden
+    if stored is not None:
+        if _sha_of(vault.root / rel) == stored.page_sha:
+            return Regenerated(rel, False, stored.summary, stored.garden)
+        with contextlib.suppress(CodecError):
+            return write_garden(vault, stored.garden())
+    store = NoteStore(vault.root, own_outputs(vault), encode=True)
+    with _no_gc():
+        store.files.update(cache.known(rows))
+        changes = store.rescan()
+        garden = compute_garden(index_of(vault, store), day, today_pinned=pinned)
+        result = write_garden(vault, garden)
+        digests = {rel: known.digest for rel, known in store.files.items()}
+        key = _garden_key(vault, store.problems(), digests, day, pinned)
+        text = render_markdown(garden, rel).encode("utf-8")
+        with contextlib.suppress(CodecError):
+            page = StoredPage(key, _sha(text), result.summary, dumps(garden))
+            cache.save(store.files, rows, changes.changed, changes.removed, page)
+    return result
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _sha_of(path: Path) -> str | None:
     try:
-        rows = cache.rows()
-        quick = _unchanged_key(vault, store, rows, day, pinned)
-        stored = cache.garden(quick) if quick else None
-        if stored is not None:
-            return stored
-        with _no_gc():
-            store.files.update(cache.known(rows))
-            changes = store.rescan()
-            garden = compute_garden(index_of(vault, store), day, today_pinned=pinned)
-            digests = {rel: known.digest for rel, known in store.files.items()}
-            key = _garden_key(vault, store.problems(), digests, day, pinned)
-            cache.save(store.files, rows, changes.changed, changes.removed, (key, garden))
-        return garden
-    finally:
-        cache.close()
+        return _sha(path.read_bytes())
+    except OSError:
+        return None
 
 
-def _unchanged_key(
-    vault: Vault, store: NoteStore, rows: Mapping[str, Row], day: dt.date, pinned: bool
-) -> str | None:
+def _unchanged_key(vault: Vault, rows: Mapping[str, Row], day: dt.date, pinned: bool) -> str | None:
     """The garden key when every note has the settled stamp the cache knows, else None."""
-    walk = walk_vault(vault.root, store.skip)
+    walk = walk_vault(vault.root, own_outputs(vault))
     if len(walk.paths) != len(rows):
         return None
+    prefix = f"{vault.root}{os.sep}"
+    lstat = os.lstat
     for rel in walk.paths:
         row = rows.get(rel)
-        if row is None or not row.settled:
-            return None
+        if row is None or not row[4] or not row[5]:
+            return None  # new, in doubt, or unreadable last time: let the engine look
         try:
-            if Stamp.of(os.lstat(vault.root / rel)) != row.stamp:
-                return None
+            info = lstat(prefix + rel)
         except OSError:
             return None
-    digests = {rel: row.digest for rel, row in rows.items()}
-    if not all(digests.values()):
-        return None  # a file that could not be read: let the engine look at it again
+        if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) != row[:4]:
+            return None
+    digests = {rel: row[5] for rel, row in rows.items()}
     return _garden_key(vault, walk.problems, digests, day, pinned)
 
 
