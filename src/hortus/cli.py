@@ -24,6 +24,8 @@ from hortus.pipeline import (
     regenerate,
 )
 from hortus.render.status import render_json, render_text
+from hortus.watch import Timing
+from hortus.watch import watch as run_watcher
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -128,3 +130,27 @@ def check(ctx: click.Context) -> None:
         click.echo(format_problem(problem))
     if problems:
         sys.exit(1)
+
+
+@main.command()
+@TODAY
+@click.option(
+    "--quiet-ms",
+    type=click.IntRange(0, 60_000),
+    default=100,
+    show_default=True,
+    help="Regenerate once no file changed for this long.",
+)
+@click.option(
+    "--max-delay-ms",
+    type=click.IntRange(0, 600_000),
+    default=1000,
+    show_default=True,
+    help="…but at the latest this long after the first change, even while files keep changing.",
+)
+@click.pass_context
+@reports_errors
+def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
+    """Keep GARDEN.md up to date while you edit notes; Ctrl-C stops."""
+    timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
+    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
