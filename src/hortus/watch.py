@@ -15,6 +15,7 @@ import os
 import signal
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -202,6 +203,9 @@ class Watcher:
 
     def run(self) -> None:
         """Watch until stopped (returns) or the vault disappears (`VaultGoneError`)."""
+        # watchdog warns (harmlessly) when a quickly created folder tree is watched twice;
+        # as a warning on its thread it would print noise, or in strict tests kill that thread.
+        warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning)
         swept = self.live.sweep()
         if swept:
             self.echo(f"removed {plural(len(swept), 'stale temp file')} left by a killed run")
@@ -209,8 +213,9 @@ class Watcher:
         alarm = _OverflowAlarm(self.debouncer)
         logging.getLogger(WATCHDOG_LOGGER).addHandler(alarm)
         try:
+            started = time.perf_counter()
             self.live.rescan()
-            self._regenerate("started", time.perf_counter())
+            self._regenerate("started", started)
             self._loop()
         finally:
             logging.getLogger(WATCHDOG_LOGGER).removeHandler(alarm)
