@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
@@ -153,7 +154,9 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
     rel = vault.config.garden
     if stored is not None:
         if _sha_of(vault.root / rel) == stored.page_sha:
-            return Regenerated(rel, False, stored.summary, stored.garden)
+            return Regenerated(
+                rel, False, stored.summary, partial(_stored_garden, vault, day, stored)
+            )
         with contextlib.suppress(CodecError):
             return write_garden(vault, stored.garden())
     store = NoteStore(vault.root, own_outputs(vault), encode=True)
@@ -169,6 +172,15 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
             page = StoredPage(key, _sha(text), result.summary, dumps(garden))
             cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
+
+
+def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage) -> Garden:
+    """The stored garden, or (should it not decode) the same garden computed afresh."""
+    try:
+        return stored.garden()
+    except CodecError:
+        with _no_gc():
+            return compute_garden(load_index(vault), day, today_pinned=pinned)
 
 
 def _sha(data: bytes) -> str:

@@ -1,0 +1,208 @@
+"""The incremental engine and `regenerate`'s cache: a shortcut, never needed for a right answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import hortus.engine
+from hortus import codec
+from hortus.cache import CACHE_NAME, FORMAT, DiskCache
+from hortus.engine import Known, NoteStore
+from hortus.garden import Garden
+from hortus.pipeline import (
+    build_garden,
+    load_index,
+    open_vault,
+    own_outputs,
+    regenerate,
+)
+from hortus.render.status import render_json
+from tests.conftest import MakeVault
+
+TODAY = dt.date(2026, 11, 20)
+FILES: dict[str, str | bytes] = {
+    "people/ada.md": "---\nname: Ada Lovelace\naliases: [Ada]\nborn: 1815-12-10\n---\n"
+    "## 2026-11-10 Tea #news\n- [ ] call [[Bob]]\n",
+    "people/bob.md": "---\nname: Bob\ncadence: 3w\nextra: {1: [a, 2026-01-01 10:00:00]}\n---\n",
+    "people/carl.md": "# Carl\n\n- 2026-10-01: walk with [[Ada]] and [[Nobody]]\n",
+    "journal/2026-11-12.md": "Lunch with [[Ada]] and [Bob](../people/bob.md).\n",
+    "journal/bad.md": b"\xff\xfe not utf-8",
+    "journal/odd.md": "---\nname: [unclosed\n---\n",
+}
+
+
+def fresh(root: Path) -> Garden:
+    return build_garden(open_vault(root), TODAY, TODAY)
+
+
+def cached(root: Path) -> Garden:
+    return regenerate(open_vault(root), TODAY, TODAY).garden
+
+
+def same(a: Garden, b: Garden) -> None:
+    assert render_json(a) == render_json(b)
+    assert a == b
+
+
+def test_cached_and_fresh_agree_after_edits_renames_and_deletions(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    same(cached(root), fresh(root))
+    same(cached(root), fresh(root))  # the warm path: nothing changed
+    (root / "people/ada.md").write_text("---\nname: Ada King\n---\n## 2026-11-19 Walk\n")
+    os.rename(root / "people/bob.md", root / "people/robert.md")
+    (root / "people/carl.md").unlink()
+    (root / "journal/new").mkdir()
+    (root / "journal/new/2026-11-18.md").write_text("Dinner with [[Ada King]]\n")
+    (root / "journal/bad.md").write_text("now readable, mentions [[Robert]]\n")
+    same(cached(root), fresh(root))
+    same(cached(root), fresh(root))
+
+
+def test_a_warm_run_reads_no_note_and_writes_nothing(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_vault(FILES)
+    old = os.stat(root).st_mtime_ns - 10**10
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(old, old))  # settled: written long before it was read
+    first = regenerate(open_vault(root), TODAY, TODAY)
+    assert first.written
+    expected = fresh(root)
+
+    def no_reading(*args: object) -> object:
+        raise AssertionError("a note was read")
+
+    monkeypatch.setattr(hortus.engine, "load_one", no_reading)
+    again = regenerate(open_vault(root), TODAY, TODAY)
+    assert not again.written
+    assert again.summary == first.summary
+    same(again.garden, expected)
+
+
+def test_a_new_day_recomputes_from_cached_records(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    cached(root)
+    later = regenerate(open_vault(root), TODAY + dt.timedelta(days=30), TODAY).garden
+    same(later, build_garden(open_vault(root), TODAY + dt.timedelta(days=30), TODAY))
+
+
+def test_the_garden_page_edited_by_hand_is_written_again(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    cached(root)
+    page = (root / "GARDEN.md").read_bytes()
+    (root / "GARDEN.md").write_bytes(page.replace(b"Ada", b"Eve"))
+    assert regenerate(open_vault(root), TODAY, TODAY).written
+    assert (root / "GARDEN.md").read_bytes() == page
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(b"not a database at all"),
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),  # half-written
+        lambda p: _sql(p, "UPDATE meta SET value = 'hortus-cache 0 0.0.1' WHERE key = 'format'"),
+        lambda p: _sql(p, 'UPDATE files SET record = \'{"~":"os.system","v":"x"}\''),
+        lambda p: _sql(p, "UPDATE files SET record = '[1, 2'"),
+        lambda p: _sql(p, 'UPDATE meta SET value = \'{"~":"date","v":"x"}\' WHERE key=\'garden\''),
+        lambda p: _sql(p, "DROP TABLE files"),
+    ],
+)
+def test_a_damaged_cache_is_rebuilt_silently(make_vault: MakeVault, damage: object) -> None:
+    root = make_vault(FILES)
+    cached(root)
+    (root / "people/ada.md").write_text("---\nname: Ada\n---\n## 2026-11-01 Tea\n")
+    damage(root / ".hortus" / CACHE_NAME)  # type: ignore[operator]
+    same(cached(root), fresh(root))
+    same(cached(root), fresh(root))
+    with sqlite3.connect(root / ".hortus" / CACHE_NAME) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='format'").fetchone() == (FORMAT,)
+
+
+def test_an_unreadable_stored_garden_is_computed_again(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    old = os.stat(root).st_mtime_ns - 10**10
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(old, old))
+    cached(root)
+    cached(root)
+    _sql(root / ".hortus" / CACHE_NAME, "UPDATE meta SET value = '[1' WHERE key = 'garden'")
+    result = regenerate(open_vault(root), TODAY, TODAY)
+    assert not result.written
+    same(result.garden, fresh(root))
+
+
+def _sql(path: Path, statement: str) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute(statement)
+    db.close()
+
+
+def test_no_cache_when_the_state_folder_is_a_link(make_vault: MakeVault, tmp_path: Path) -> None:
+    root = make_vault(FILES)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, root / ".hortus")
+    same(cached(root), fresh(root))
+    assert list(outside.iterdir()) == []  # nothing written through the link
+    assert DiskCache.open(root) is None
+
+
+def test_same_stamp_in_doubt_is_confirmed_by_the_bytes(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": "---\nname: Ada\n---\n## 2026-11-10 Tea\n"})
+    vault = open_vault(root)
+    store = NoteStore(root, own_outputs(vault))
+    store.rescan()
+    known = store.files["people/ada.md"]
+    assert not known.settled  # just written: a same-size rewrite in the same tick could hide
+    (root / "people/ada.md").write_text("---\nname: Eve\n---\n## 2026-11-10 Tea\n")
+    # Pretend the rewrite kept the stamp (coarse mtime, same size): the hash still sees it.
+    store.files["people/ada.md"] = Known(
+        store.files["people/ada.md"].stamp.__class__(*_stamp(root / "people/ada.md")),
+        known.digest,
+        known.result,
+        settled=False,
+    )
+    assert store.rescan().changed == ("people/ada.md",)
+    assert store.notes()[0].meta.values["name"] == "Eve"
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int]:
+    info = os.lstat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+def test_a_touch_or_a_checkout_of_the_same_bytes_is_not_a_change(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    store = NoteStore(root, own_outputs(open_vault(root)))
+    store.rescan()
+    os.utime(root / "people/ada.md", ns=(1, 1))
+    data = (root / "people/bob.md").read_bytes()
+    (root / "people/bob.md").unlink()
+    (root / "people/bob.md").write_bytes(data)
+    changes = store.rescan()
+    assert not changes
+
+
+def test_every_record_survives_the_codec(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    store = NoteStore(root, own_outputs(open_vault(root)))
+    store.rescan()
+    for known in store.files.values():
+        assert codec.loads(codec.dumps(known.result)) == known.result
+    index = load_index(open_vault(root))
+    garden = fresh(root)
+    assert codec.loads(codec.dumps(garden)) == garden
+    assert codec.loads(codec.dumps(index.problems)) == index.problems
+
+
+def test_the_codec_refuses_what_it_does_not_know() -> None:
+    with pytest.raises(codec.CodecError):
+        codec.dumps(object())
+    for text in ['{"~": "builtins.eval", "v": "1"}', '{"a": 1}', '{"~": "model.Source", "f": 1}']:
+        with pytest.raises(codec.CodecError):
+            codec.loads(text)
