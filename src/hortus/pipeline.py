@@ -155,7 +155,7 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
     if stored is not None:
         if _sha_of(vault.root / rel) == stored.page_sha:
             return Regenerated(
-                rel, False, stored.summary, partial(_stored_garden, vault, day, stored)
+                rel, False, stored.summary, partial(_stored_garden, vault, day, pinned, stored)
             )
         with contextlib.suppress(CodecError):
             return write_garden(vault, stored.garden())
