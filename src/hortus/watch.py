@@ -214,7 +214,7 @@ class Watcher:
         logging.getLogger(WATCHDOG_LOGGER).addHandler(alarm)
         try:
             started = time.perf_counter()
-            self.live.rescan()
+            self.live.start()
             self._regenerate("started", started)
             self._loop()
         finally:
