@@ -206,3 +206,21 @@ def test_the_codec_refuses_what_it_does_not_know() -> None:
     for text in ['{"~": "builtins.eval", "v": "1"}', '{"a": 1}', '{"~": "model.Source", "f": 1}']:
         with pytest.raises(codec.CodecError):
             codec.loads(text)
+
+
+def test_a_note_missing_once_is_kept_until_a_second_look(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    store = NoteStore(root, own_outputs(open_vault(root)))
+    store.rescan()
+    ada = root / "people/ada.md"
+    os.rename(ada, root / "people/ada.md~")  # vim's backup rename: ada.md is gone for a moment
+    first = store.update({"people/ada.md", "people/ada.md~"})
+    assert not first
+    assert first.pending == ("people/ada.md",)
+    assert "people/ada.md" in store.files
+    os.rename(root / "people/ada.md~", ada)  # …and back
+    assert not store.update({"people/ada.md"})
+    ada.unlink()  # a real deletion: seen twice, then removed
+    assert store.update({"people/ada.md"}).pending == ("people/ada.md",)
+    assert store.update({"people/ada.md"}).removed == ("people/ada.md",)
+    assert "people/ada.md" not in store.files

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import signal
 import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -127,6 +128,7 @@ class NoteStore:
         self.skip = skip  # case-folded vault-relative paths of hortus's own outputs
         self.files: dict[str, Known] = dict(known or {})
         self.refused: dict[str, Problem] = {}
+        self.doubted: set[str] = set()  # known notes found missing once by `update`
 
     def notes(self) -> list[Note]:
         """The parsed notes in path order (the order a fresh walk gives)."""
@@ -160,15 +162,19 @@ class NoteStore:
             self.refused.pop(rel, None)
         self.refused.update((p.source.path, p) for p in walk.problems)
         refusals = any(self.refused.get(rel) != old for rel, old in before.items())
+        # A known note missing now may be mid-save (vim renames it to `ada.md~` first): it is
+        # removed only when a second look, a moment later, still misses it.
+        missing = {rel for rel in gone if rel in self.files and rel not in self.doubted}
+        self.doubted = (self.doubted - rels) | missing
         removed = tuple(
             sorted(
                 rel
-                for rel in gone | {p.source.path for p in walk.problems}
+                for rel in (gone - missing) | {p.source.path for p in walk.problems}
                 if self.files.pop(rel, None) is not None
             )
         )
         changed, pending = self._refresh(walk.paths)
-        return Changes(changed, removed, refusals, pending)
+        return Changes(changed, removed, refusals, (*pending, *sorted(missing)))
 
     def _refresh(self, rels: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         todo: list[tuple[str, str | None]] = []
@@ -210,5 +216,15 @@ def _load_all(root: Path, todo: list[tuple[str, str | None]], encode: bool) -> l
     rels = [rel for rel, _ in todo]
     digests = [digest for _, digest in todo]
     load = partial(load_one, root, encode=encode)
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    try:
         return list(pool.map(load, rels, digests, chunksize=CHUNK))
+    finally:  # on Ctrl-C too: drop the queued work instead of finishing it
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start() -> None:
+    """Workers keep every record they build (no cyclic GC needed), and leave Ctrl-C to the
+    main process, which stops them; a terminal's SIGINT reaches the whole process group."""
+    gc.disable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
