@@ -380,3 +380,20 @@ def test_a_signal_during_a_write_stops_cleanly(make_vault: MakeVault, sig: signa
     assert "Traceback" not in err
     assert "Ada Lovelace" in (root / "GARDEN.md").read_text()  # complete, not half
     assert not list(root.rglob("*.tmp"))
+
+
+def test_a_failed_write_is_reported_and_the_watcher_goes_on(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": ADA, "GARDEN.md": "my own notes, not hortus's\n"})
+    h = Harness(root)
+    h.release = h.live.hold_watch_lock()
+    h.thread.start()
+    try:
+        wait_until(lambda: len(h.lines) >= 1)
+        assert "GARDEN.md exists and was not written by hortus" in h.lines[0]
+        assert h.garden() == "my own notes, not hortus's\n"
+        (root / "GARDEN.md").unlink()
+        (root / "people/ada.md").write_text(contact("Ada Lovelace", "2026-11-15"))
+        h.expect(1)
+        assert "last contact 2026-11-15" in h.garden()
+    finally:
+        h.stop()

@@ -215,6 +215,8 @@ class Watcher:
         try:
             started = time.perf_counter()
             self.live.start()
+            if self.stopping.is_set():
+                return
             self._regenerate("started", started)
             self._loop()
         finally:
@@ -279,7 +281,15 @@ class Watcher:
         self._regenerate(", ".join(w for w in what if w), started)
 
     def _regenerate(self, what: str, started: float) -> None:
-        result = self.live.regenerate(self.clock_today())
+        """One regeneration and its line. A failed write (disk full, a page hortus did not
+        write) is said and retried on the next change; only a vanished vault stops us."""
+        try:
+            result = self.live.regenerate(self.clock_today())
+        except VaultGoneError:
+            raise
+        except HortusError as exc:
+            self.echo(f"{time.strftime('%H:%M:%S')} {what} → hortus: {exc.message}")
+            return
         self.regenerations += 1
         self.echo(_line(what, result, time.perf_counter() - started))
 
