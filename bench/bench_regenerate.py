@@ -204,8 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("error: the `hortus` command is not on PATH; `pip install .` first")
     _, files, total = plain_read(vault)
     paths = markdown_files(vault)
-    originals = {p: Path(p).read_bytes() for p in spread(paths, 10 * args.runs + args.saves, 0)}
-    originals.update({p: Path(p).read_bytes() for p in spread(paths, args.saves, 7)})
+    edited = {p for i in range(args.runs) for p in spread(paths, 10, offset=i * 10 + 1)}
+    edited.update(spread(paths, args.saves, offset=7))
+    originals = {p: Path(p).read_bytes() for p in edited}
     rows = [floor(vault, args.runs)]
     try:
         rows += measure_regenerate(hortus, vault, args, paths)
