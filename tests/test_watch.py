@@ -397,3 +397,19 @@ def test_a_failed_write_is_reported_and_the_watcher_goes_on(make_vault: MakeVaul
         assert "last contact 2026-11-15" in h.garden()
     finally:
         h.stop()
+
+
+def test_the_periodic_rescan_catches_what_the_observer_missed(make_vault: MakeVault) -> None:
+    from watchdog.observers.polling import PollingObserver
+
+    def deaf() -> PollingObserver:
+        return PollingObserver(timeout=3600)  # an observer that never reports anything
+
+    timing = Timing(quiet=0.05, max_delay=1.0, rescan_every=0.3, tick=0.05)
+    h = Harness(make_vault({"people/ada.md": ADA}), timing, observer_factory=deaf).start()
+    try:
+        (h.root / "people/bob.md").write_text(BOB)
+        h.expect(2)
+        assert "Bob Nguyen" in h.garden()
+    finally:
+        h.stop()
