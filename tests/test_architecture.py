@@ -37,8 +37,10 @@ ALLOWED = {
         "codec",
         "lock",
     },
-    "watch": {"errors", "model", "pipeline", "render"},
-    "cli": {"errors", "pipeline", "render", "watch", "__init__"},
+    "live": {"cache", "engine", "errors", "garden", "lock", "pipeline", "vault"},
+    "debounce": set(),
+    "watch": {"debounce", "errors", "live", "model", "pipeline", "render"},
+    "cli": {"debounce", "errors", "pipeline", "render", "watch", "__init__"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -25,9 +25,11 @@ from click.testing import CliRunner
 
 import hortus.engine
 from hortus.cli import main
+from hortus.debounce import Timing
 from hortus.errors import VaultGoneError
-from hortus.pipeline import LiveGarden, Regenerated, open_vault
-from hortus.watch import WATCHDOG_LOGGER, Timing, Watcher
+from hortus.live import LiveGarden
+from hortus.pipeline import Regenerated, open_vault
+from hortus.watch import WATCHDOG_LOGGER, Watcher
 from tests.conftest import MakeVault
 
 TODAY = dt.date(2026, 11, 20)

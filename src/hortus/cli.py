@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from hortus import __version__
+from hortus.debounce import Timing
 from hortus.errors import HortusError, format_problem
 from hortus.pipeline import (
     Vault,
@@ -24,7 +25,6 @@ from hortus.pipeline import (
     regenerate,
 )
 from hortus.render.status import render_json, render_text
-from hortus.watch import Timing
 from hortus.watch import watch as run_watcher
 
 F = TypeVar("F", bound=Callable[..., Any])

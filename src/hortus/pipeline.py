@@ -9,7 +9,7 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,15 +19,15 @@ from hortus.atomic import atomic_write, sweep_temps
 from hortus.cache import FORMAT, DiskCache, Row, StoredPage, state_dir
 from hortus.codec import CodecError, dumps
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
-from hortus.engine import Changes, NoteStore
-from hortus.errors import NotOurFileError, VaultGoneError, VaultNotFoundError, WriteError
+from hortus.engine import NoteStore
+from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
-from hortus.lock import hold_watch_lock, writing
+from hortus.lock import writing
 from hortus.model import Problem
 from hortus.render.markdown import is_generated, render_markdown
 from hortus.render.summary import summary
-from hortus.vault import is_candidate, walk_vault
+from hortus.vault import walk_vault
 
 STALE_TEMP_NS = 60 * 1_000_000_000  # another hortus temp file older than this is litter
 
@@ -75,7 +75,7 @@ def load_index(vault: Vault) -> Index:
     paused meanwhile: every record built is kept, and its full scans cost a third of a big
     vault's time."""
     store = NoteStore(vault.root, own_outputs(vault))
-    with _no_gc():
+    with no_gc():
         store.rescan()
         return index_of(vault, store)
 
@@ -91,7 +91,7 @@ def index_of(vault: Vault, store: NoteStore) -> Index:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -111,7 +111,7 @@ def garden_day(vault: Vault, today: dt.date | None, clock_today: dt.date) -> tup
 def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
     day, pinned = garden_day(vault, today, clock_today)
     index = load_index(vault)
-    with _no_gc():
+    with no_gc():
         return compute_garden(index, day, today_pinned=pinned)
 
 
@@ -122,7 +122,7 @@ def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Reg
         sweep(vault)
         cache = DiskCache.open(vault.root)
         if cache is None:
-            with _no_gc():
+            with no_gc():
                 garden = compute_garden(load_index(vault), day, today_pinned=pinned)
                 return write_garden(vault, garden)
         try:
@@ -160,7 +160,7 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         with contextlib.suppress(CodecError):
             return write_garden(vault, stored.garden())
     store = NoteStore(vault.root, own_outputs(vault), encode=True)
-    with _no_gc():
+    with no_gc():
         store.files.update(cache.known(rows))
         changes = store.rescan()
         garden = compute_garden(index_of(vault, store), day, today_pinned=pinned)
@@ -179,7 +179,7 @@ def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage)
     try:
         return stored.garden()
     except CodecError:
-        with _no_gc():
+        with no_gc():
             return compute_garden(load_index(vault), day, today_pinned=pinned)
 
 
@@ -283,78 +283,3 @@ def _add_gitignore_line(path: Path, line: str) -> bool:
     separator = b"" if not current or current.endswith(b"\n") else b"\n"
     atomic_write(path, current + separator + line.encode() + b"\n", display=".gitignore")
     return True
-
-
-class LiveGarden:
-    """The watcher's side of the pipeline: the notes stay in memory, only changed files are
-    read again, and the garden is rewritten (under the write lock) when its bytes change."""
-
-    def __init__(self, vault: Vault, today: dt.date | None) -> None:
-        self.vault = vault
-        self.today = today
-        self.store = NoteStore(vault.root, own_outputs(vault))
-        self.folder = state_dir(vault.root)
-        self.identity = _identity(vault.root)
-
-    def hold_watch_lock(self) -> Callable[[], None]:
-        """One watcher per vault: raises `AlreadyWatchingError` naming the running one."""
-        if self.folder is None:
-            return lambda: None  # no `.hortus/` (read-only vault): nothing to guard either
-        return hold_watch_lock(self.folder).release
-
-    def wants(self, rel: str) -> bool:
-        """Whether a changed path can matter: a note by name, not one of our outputs."""
-        return is_candidate(rel) and rel.casefold() not in self.store.skip
-
-    def still_there(self) -> bool:
-        """The vault folder is the one we started on (not gone, not replaced by another)."""
-        return self.identity is not None and _identity(self.vault.root) == self.identity
-
-    def sweep(self) -> list[str]:
-        with writing(self.folder):
-            return sweep(self.vault)
-
-    def reload_config(self) -> None:
-        """hortus.toml changed: read it again (the garden path may have moved)."""
-        self.vault = open_vault(self.vault.root)
-        self.store.skip = own_outputs(self.vault)
-
-    def rescan(self) -> Changes:
-        with _no_gc():
-            return self.store.rescan()
-
-    def start(self) -> Changes:
-        """The first full scan, from `regenerate`'s cache when there is one (read only:
-        decoding the records is much faster than parsing every note again)."""
-        cache = DiskCache.open(self.vault.root)
-        if cache is not None:
-            try:
-                with _no_gc():
-                    self.store.files.update(cache.known(cache.rows()))
-            finally:
-                cache.close()
-        return self.rescan()
-
-    def update(self, rels: Iterable[str]) -> Changes:
-        with _no_gc():
-            return self.store.update(rels)
-
-    def day(self, clock_today: dt.date) -> dt.date:
-        return garden_day(self.vault, self.today, clock_today)[0]
-
-    def regenerate(self, clock_today: dt.date) -> Regenerated:
-        day, pinned = garden_day(self.vault, self.today, clock_today)
-        with _no_gc():
-            garden = compute_garden(index_of(self.vault, self.store), day, today_pinned=pinned)
-        with writing(self.folder):
-            if not self.still_there():
-                raise VaultGoneError(str(self.vault.root))
-            return write_garden(self.vault, garden)
-
-
-def _identity(root: Path) -> tuple[int, int] | None:
-    try:
-        info = os.stat(root)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None

@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +33,10 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from hortus.debounce import Batch, Debouncer, Timing
 from hortus.errors import HortusError, VaultGoneError
-from hortus.pipeline import LiveGarden, Regenerated, Vault
+from hortus.live import LiveGarden
+from hortus.pipeline import Regenerated, Vault
 from hortus.render import plural
 
 CONFIG_FILE = "hortus.toml"
@@ -44,79 +46,6 @@ INOTIFY_HINT = (
     "to watch natively, raise the inotify limits, e.g. "
     "`sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512`"
 )
-
-
-@dataclass(frozen=True)
-class Timing:
-    """Debounce and housekeeping intervals, in seconds (tests shrink them)."""
-
-    quiet: float = 0.1  # flush once no event came for this long…
-    max_delay: float = 1.0  # …or at the latest this long after a batch's first event
-    storm: int = 200  # more dirty paths than this in one batch: one full rescan instead
-    rescan_every: float = 300.0  # a light full rescan catches what inotify missed
-    poll_every: float = 5.0  # the polling fallback's interval
-    tick: float = 0.5  # how often the loop looks at the clock and the vault folder
-
-
-@dataclass
-class Batch:
-    paths: set[str] = field(default_factory=set)
-    rescan: bool = False  # a folder moved, an overflow, a storm, an unknown event
-    config: bool = False  # hortus.toml changed
-
-    def __bool__(self) -> bool:
-        return bool(self.paths or self.rescan or self.config)
-
-
-class Debouncer:
-    """Collects dirty paths from the observer thread; hands them out as one batch after a quiet
-    window, or after the maximum delay in a continuous stream of events."""
-
-    def __init__(self, timing: Timing, clock: Callable[[], float] = time.monotonic) -> None:
-        self.timing = timing
-        self.clock = clock
-        self._cond = threading.Condition()
-        self._batch = Batch()
-        self._first = 0.0
-        self._last = 0.0
-        self.events = 0  # relevant events seen, for tests and messages
-
-    def add(self, paths: Iterable[str] = (), *, rescan: bool = False, config: bool = False) -> None:
-        with self._cond:
-            now = self.clock()
-            if not self._batch:
-                self._first = now
-            self._last = now
-            self._batch.paths.update(paths)
-            self._batch.rescan |= rescan
-            self._batch.config |= config
-            self.events += 1
-            self._cond.notify_all()
-
-    def wake(self) -> None:
-        with self._cond:
-            self._cond.notify_all()
-
-    def take(self, timeout: float, stopping: threading.Event) -> Batch | None:
-        """The next due batch, or None after `timeout` seconds (or once `stopping` is set)."""
-        deadline = self.clock() + timeout
-        with self._cond:
-            while not stopping.is_set():
-                now = self.clock()
-                if self._batch:
-                    due = min(self._last + self.timing.quiet, self._first + self.timing.max_delay)
-                    if now >= due:
-                        batch, self._batch = self._batch, Batch()
-                        if len(batch.paths) > self.timing.storm:
-                            batch = Batch(rescan=True, config=batch.config)
-                        return batch
-                    wait = min(due, deadline) - now
-                else:
-                    wait = deadline - now
-                if wait <= 0:
-                    return None
-                self._cond.wait(min(wait, 0.2))
-        return None
 
 
 class _Handler(FileSystemEventHandler):
