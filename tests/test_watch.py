@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -415,3 +416,47 @@ def test_the_periodic_rescan_catches_what_the_observer_missed(make_vault: MakeVa
         assert "Bob Nguyen" in h.garden()
     finally:
         h.stop()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_checkout_of_another_branch(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": ADA, "people/bob.md": BOB})
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "main")
+    git("checkout", "-qb", "other")
+    (root / "people/bob.md").unlink()
+    (root / "people/ada.md").write_text(contact("Ada Lovelace", "2026-11-19"))
+    for i in range(300):
+        (root / f"journal/2026-10-{i % 28 + 1:02d}-{i}.md").parent.mkdir(exist_ok=True)
+        (root / f"journal/2026-10-{i % 28 + 1:02d}-{i}.md").write_text("[[Ada Lovelace]]\n")
+    git("add", "-A")
+    git("commit", "-qm", "other")
+    git("checkout", "-q", "main")
+    h = Harness(root).start()
+    try:
+        assert h.gardens[0] == ["Ada Lovelace", "Bob Nguyen"]
+        git("checkout", "-q", "other")
+        wait_until(lambda: h.gardens[-1] == ["Ada Lovelace"] and len(h.live.store.files) == 301)
+        time.sleep(SETTLE)
+        assert 2 <= h.count <= 3, h.lines
+        assert "last contact 2026-11-19" in h.garden()
+        assert h.garden() == _fresh_garden(root)
+    finally:
+        h.stop()
+
+
+def _fresh_garden(root: Path) -> str:
+    from hortus.pipeline import build_garden
+    from hortus.render.markdown import render_markdown
+
+    return render_markdown(build_garden(open_vault(root), None, TODAY), "GARDEN.md")
