@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,8 @@ def test_the_garden_page_edited_by_hand_is_written_again(make_vault: MakeVault) 
         lambda p: _sql(p, "UPDATE meta SET value = 'hortus-cache 0 0.0.1' WHERE key = 'format'"),
         lambda p: _sql(p, 'UPDATE files SET record = \'{"~":"os.system","v":"x"}\''),
         lambda p: _sql(p, "UPDATE files SET record = '[1, 2'"),
+        lambda p: _sql(p, "UPDATE files SET record = x'00ff'"),
+        lambda p: _blob(p, zlib.compress(b'{"~": "os.system", "v": "touch PWNED"}')),
         lambda p: _sql(p, 'UPDATE meta SET value = \'{"~":"date","v":"x"}\' WHERE key=\'garden\''),
         lambda p: _sql(p, "DROP TABLE files"),
     ],
@@ -134,6 +137,12 @@ def test_an_unreadable_stored_garden_is_computed_again(make_vault: MakeVault) ->
     result = regenerate(open_vault(root), TODAY, TODAY)
     assert not result.written
     same(result.garden, fresh(root))
+
+
+def _blob(path: Path, data: bytes) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE files SET record = ?", (data,))
+    db.close()
 
 
 def _sql(path: Path, statement: str) -> None:
@@ -194,6 +203,7 @@ def test_every_record_survives_the_codec(make_vault: MakeVault) -> None:
     store.rescan()
     for known in store.files.values():
         assert codec.loads(codec.dumps(known.result)) == known.result
+        assert codec.unpack(codec.pack(known.result)) == known.result
     index = load_index(open_vault(root))
     garden = fresh(root)
     assert codec.loads(codec.dumps(garden)) == garden

@@ -1,7 +1,7 @@
 """The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
 
-It holds, per note, the stamp and hash the engine knows it by and the parsed record as JSON
-(`codec.py`), plus the last garden with the key it was computed for. It is only ever a
+It holds, per note, the stamp and hash the engine knows it by and the parsed record as compressed
+JSON (`codec.py`), plus the last garden with the key it was computed for. It is only ever a
 shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
 without a word, and every failure to write it is ignored.
 """
@@ -25,14 +25,14 @@ from hortus.model import Note, Problem
 STATE_DIR = ".hortus"
 CACHE_NAME = "cache.sqlite"
 # Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER,
-    settled INTEGER, digest TEXT, record TEXT
+    settled INTEGER, digest TEXT, record BLOB
 );
 """
 
@@ -53,10 +53,10 @@ class StoredPage:
     key: str
     page_sha: str
     summary: str
-    garden_json: str
+    garden_packed: bytes
 
     def garden(self) -> Garden:
-        garden = codec.loads(self.garden_json)
+        garden = codec.unpack(self.garden_packed)
         if not isinstance(garden, Garden):
             raise codec.CodecError("the stored garden is not a garden")
         return garden
@@ -127,7 +127,7 @@ class DiskCache:
                 if row is None:
                     continue
                 with contextlib.suppress(codec.CodecError):
-                    result = codec.loads(record)
+                    result = codec.unpack(record)
                     if isinstance(result, Note | Problem):
                         found[path] = Known(row_stamp(row), row[5], result, bool(row[4]))
         return found
@@ -173,7 +173,7 @@ class DiskCache:
                             ("garden_key", page.key),
                             ("page_sha", page.page_sha),
                             ("summary", page.summary),
-                            ("garden", page.garden_json),
+                            ("garden", page.garden_packed),
                         ),
                     )
         except (sqlite3.Error, codec.CodecError):
@@ -186,7 +186,7 @@ def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tup
         if known is None:
             continue
         try:
-            record = known.record or codec.dumps(known.result)
+            record = known.record or codec.pack(known.result)
         except codec.CodecError:
             continue
         s = known.stamp

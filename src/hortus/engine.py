@@ -53,7 +53,7 @@ class Known:
     digest: str
     result: Note | Problem
     settled: bool
-    record: str | None = None  # `result` encoded for the on-disk cache, when asked for
+    record: bytes | None = None  # `result` packed for the on-disk cache, when asked for
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class _Loaded:
     digest: str
     result: Note | Problem | None  # None: same bytes as the known digest
     settled: bool
-    record: str | None = None
+    record: bytes | None = None
 
 
 def load_one(
@@ -105,9 +105,9 @@ def load_one(
     return _Loaded(rel, stamp, digest, result, settled, _record(result) if encode else None)
 
 
-def _record(result: Note | Problem) -> str | None:
+def _record(result: Note | Problem) -> bytes | None:
     try:
-        return codec.dumps(result)
+        return codec.pack(result)
     except codec.CodecError:
         return None
 

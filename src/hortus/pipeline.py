@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
 from hortus.cache import FORMAT, DiskCache, Row, StoredPage, state_dir
-from hortus.codec import CodecError, dumps
+from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.engine import NoteStore
 from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
@@ -169,7 +169,7 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         key = _garden_key(vault, store.problems(), digests, day, pinned)
         text = render_markdown(garden, rel).encode("utf-8")
         with contextlib.suppress(CodecError):
-            page = StoredPage(key, _sha(text), result.summary, dumps(garden))
+            page = StoredPage(key, _sha(text), result.summary, pack(garden))
             cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
 
