@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -15,12 +17,16 @@ from hortus import codec
 from hortus.cache import CACHE_NAME, FORMAT, DiskCache
 from hortus.engine import Known, NoteStore
 from hortus.garden import Garden
+from hortus.garden.records import State
+from hortus.lock import vault_lock
+from hortus.model import Task
 from hortus.pipeline import (
     build_garden,
     load_index,
     open_vault,
     own_outputs,
     regenerate,
+    render_outputs,
 )
 from hortus.render.status import render_json
 from tests.conftest import MakeVault
@@ -28,7 +34,8 @@ from tests.conftest import MakeVault
 TODAY = dt.date(2026, 11, 20)
 FILES: dict[str, str | bytes] = {
     "people/ada.md": "---\nname: Ada Lovelace\naliases: [Ada]\nborn: 1815-12-10\n---\n"
-    "## 2026-11-10 Tea #news\n- [ ] call [[Bob]]\n",
+    "## 2026-11-10 Tea #news\n- [ ] call [[Bob]]\n- [ ] send her the article 📅 2026-12-01\n"
+    "- [ ] return [[Bob]]'s drill due:2026-11-25\n- [x] send the photos ✅ 2026-11-02\n",
     "people/bob.md": "---\nname: Bob\ncadence: 3w\nextra: {1: [a, 2026-01-01 10:00:00]}\n---\n",
     "people/carl.md": "# Carl\n\n- 2026-10-01: walk with [[Ada]] and [[Nobody]]\n",
     "journal/2026-11-12.md": "Lunch with [[Ada]] and [Bob](../people/bob.md).\n",
@@ -234,3 +241,115 @@ def test_a_note_missing_once_is_kept_until_a_second_look(make_vault: MakeVault) 
     assert store.update({"people/ada.md"}).pending == ("people/ada.md",)
     assert store.update({"people/ada.md"}).removed == ("people/ada.md",)
     assert "people/ada.md" not in store.files
+
+
+OUTPUTS = ("GARDEN.md", "garden.html", "garden.ics")
+WITH_CALENDAR: dict[str, str | bytes] = {**FILES, "hortus.toml": 'ics = "garden.ics"\n'}
+
+
+def _pages(root: Path) -> dict[str, bytes]:
+    return {rel: (root / rel).read_bytes() for rel in OUTPUTS}
+
+
+def _fresh_pages(root: Path) -> dict[str, bytes]:
+    vault = open_vault(root)
+    outputs, _events = render_outputs(vault, build_garden(vault, TODAY, TODAY))
+    return {out.rel: out.data for out in outputs}
+
+
+def test_the_vault_has_promises_and_the_codec_keeps_their_records(make_vault: MakeVault) -> None:
+    root = make_vault(FILES)
+    garden = fresh(root)
+    assert len(garden.promises) >= 2  # the cached-vs-fresh tests cover open promises
+    assert any(p.due is not None for p in garden.promises)
+    again = codec.unpack(codec.pack(garden))
+    assert again == garden
+    assert all(type(plant.state) is State for plant in again.plants)  # not a bare str
+    store = NoteStore(root, own_outputs(open_vault(root)))
+    store.rescan()
+    (ada,) = [n for n in store.notes() if n.path == "people/ada.md"]
+    assert len(ada.tasks) == 4
+    tasks = codec.unpack(codec.pack(ada)).tasks
+    assert tasks == ada.tasks
+    assert all(type(task) is Task for task in tasks)
+
+
+def test_cached_and_fresh_pages_agree_for_every_output(make_vault: MakeVault) -> None:
+    root = make_vault(WITH_CALENDAR)
+    old = os.stat(root).st_mtime_ns - 10**10
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(old, old))
+    first = regenerate(open_vault(root), TODAY, TODAY)
+    assert (first.written, first.html_written, first.ics_written) == (True, True, True)
+    assert first.ics_events > 0
+    assert _pages(root) == _fresh_pages(root)
+    warm = regenerate(open_vault(root), TODAY, TODAY)  # the warm path: nothing to do
+    assert (warm.written, warm.html_written, warm.ics_written) == (False, False, False)
+    assert warm.ics == "garden.ics"
+    assert warm.ics_events == first.ics_events
+    assert warm.summary == first.summary
+    (root / "people/bob.md").write_text(
+        "---\nname: Bob\n---\n- [ ] lend [[Ada]] a pen due:2026-11-30\n"
+    )
+    regenerate(open_vault(root), TODAY, TODAY)
+    assert _pages(root) == _fresh_pages(root)
+    same(cached(root), fresh(root))
+
+
+@pytest.mark.parametrize("rel", ["garden.html", "garden.ics"])
+def test_a_warm_run_writes_an_output_edited_by_hand_again(make_vault: MakeVault, rel: str) -> None:
+    root = make_vault(WITH_CALENDAR)
+    cached(root)
+    cached(root)
+    page = (root / rel).read_bytes()
+    (root / rel).write_bytes(page.replace(b"Ada", b"Eve"))
+    result = regenerate(open_vault(root), TODAY, TODAY)
+    assert (result.html_written, result.ics_written) == (rel == "garden.html", rel == "garden.ics")
+    assert not result.written
+    assert (root / rel).read_bytes() == page
+    assert not regenerate(open_vault(root), TODAY, TODAY).html_written  # and the cache knows
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'language = "fr"',
+        'garden_html = "site/index.html"',
+        "daily_gestures = 1",
+        "[windows]\nbirthdays = 30",
+    ],
+)
+def test_a_changed_setting_is_never_served_from_the_warm_path(
+    make_vault: MakeVault, setting: str
+) -> None:
+    root = make_vault(WITH_CALENDAR)
+    cached(root)
+    cached(root)
+    (root / "hortus.toml").write_text('ics = "garden.ics"\n' + setting + "\n")
+    vault = open_vault(root)
+    assert not vault.config_problems, vault.config_problems
+    regenerate(vault, TODAY, TODAY)
+    outputs, _events = render_outputs(vault, build_garden(vault, TODAY, TODAY))
+    for out in outputs:
+        assert (root / out.rel).read_bytes() == out.data, out.rel
+
+
+def test_regenerate_waits_for_the_one_write_lock(make_vault: MakeVault) -> None:
+    """`log`, `add`, `import`, `regenerate` and the watcher share `.hortus/write.lock`."""
+    root = make_vault(FILES)
+    done = threading.Event()
+
+    def run() -> None:
+        regenerate(open_vault(root), TODAY, TODAY)
+        done.set()
+
+    with vault_lock(root):  # as `hortus log` holds it while it appends
+        thread = threading.Thread(target=run)
+        thread.start()
+        time.sleep(0.3)
+        assert not done.is_set()
+        assert not (root / "GARDEN.md").exists()
+    thread.join(10)
+    assert done.is_set()
+    assert (root / "GARDEN.md").exists()
+    assert sorted(p.name for p in (root / ".hortus").glob("*.lock")) == ["write.lock"]

@@ -28,11 +28,25 @@ def run(root: Path | None, *args: str, env: dict[str, str] | None = None) -> tup
     return result.exit_code, result.stdout, result.stderr
 
 
+GARDEN_SECTIONS = [
+    "gestures",
+    "key_moments",
+    "birthdays",
+    "promises",
+    "thanks_owed",
+    "give_back",
+    "breathe",
+    "rediscover",
+    "drifting",
+    "resting",
+]
+
+
 def test_regenerate_writes_the_garden_and_prints_a_summary(make_vault: MakeVault) -> None:
     root = make_vault({"people/ada.md": ADA})
     code, out, err = run(root, "regenerate", "--today", "2026-11-20")
     assert (code, err) == (0, "")
-    assert out == "Wrote GARDEN.md: 1 contact, 0 need watering, 0 problems.\n"
+    assert out == "Wrote GARDEN.md, garden.html: 1 contact, 0 need watering, 0 problems.\n"
     text = (root / "GARDEN.md").read_text(encoding="utf-8")
     assert text.splitlines()[0] == MARKER
     assert "[Ada Lovelace](people/ada.md) · *thriving*" in text
@@ -45,7 +59,7 @@ def test_regenerate_twice_is_byte_identical_and_says_unchanged(make_vault: MakeV
     mtime = (root / "GARDEN.md").stat().st_mtime_ns
     code, out, _ = run(root, "regenerate", "--today", "2026-11-20")
     assert code == 0
-    assert out.startswith("GARDEN.md is already up to date: 1 contact")
+    assert out.startswith("Already up to date (GARDEN.md, garden.html): 1 contact")
     assert (root / "GARDEN.md").read_bytes() == first
     assert (root / "GARDEN.md").stat().st_mtime_ns == mtime
 
@@ -75,7 +89,7 @@ def test_garden_path_from_the_settings_links_relative_to_the_page(make_vault: Ma
     root = make_vault({"people/ada.md": ADA, "hortus.toml": 'garden = "overview/Garden.md"\n'})
     code, out, _ = run(root, "regenerate", "--today", "2026-11-20")
     assert code == 0
-    assert out.startswith("Wrote overview/Garden.md:")
+    assert out.startswith("Wrote overview/Garden.md, overview/garden.html:")
     assert "[Ada Lovelace](../people/ada.md)" in (root / "overview/Garden.md").read_text("utf-8")
 
 
@@ -83,8 +97,12 @@ def test_status_writes_nothing(make_vault: MakeVault) -> None:
     root = make_vault({"people/ada.md": ADA})
     code, out, _ = run(root, "status", "--today", "2026-12-20")
     assert code == 0
-    assert out.splitlines()[0] == "Garden for 2026-12-20: 1 contact, 1 needs watering, 0 problems"
-    assert "  Ada Lovelace  wilting  last 2026-11-10, 40 days ago (every 14 days, inner)" in out
+    assert (
+        out.splitlines()[0]
+        == "Garden for 20 December 2026: 1 contact, 1 needs watering, 0 problems"
+    )
+    line = "  Ada Lovelace  wilting  last contact 10 November 2026, 40 days ago · every 14 days"
+    assert f"{line} (inner)" in out
     assert not (root / "GARDEN.md").exists()
 
 
@@ -101,7 +119,14 @@ def test_status_json_shape(make_vault: MakeVault) -> None:
     code, out, _ = run(root, "status", "--json", "--today", "2026-11-20")
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["today", "contacts", "needs_watering", "unresolved", "problems"]
+    assert list(data) == [
+        "today",
+        "contacts",
+        "needs_watering",
+        *GARDEN_SECTIONS,
+        "unresolved",
+        "problems",
+    ]
     assert data["today"] == "2026-11-20"
     ada = data["contacts"][0]
     assert ada == {
@@ -165,9 +190,9 @@ def test_a_bad_today_is_a_usage_error(make_vault: MakeVault) -> None:
 def test_today_option_wins_over_pinned_date(make_vault: MakeVault) -> None:
     root = make_vault({"people/ada.md": ADA, "hortus.toml": "today = 2026-11-12\n"})
     _, out, _ = run(root, "status")
-    assert out.startswith("Garden for 2026-11-12 (date pinned in hortus.toml):")
+    assert out.startswith("Garden for 12 November 2026 (date pinned in hortus.toml):")
     _, out, _ = run(root, "status", "--today", "2026-11-13")
-    assert out.startswith("Garden for 2026-11-13:")
+    assert out.startswith("Garden for 13 November 2026:")
 
 
 def test_vault_from_environment_then_nearest_config_upward(
@@ -175,13 +200,13 @@ def test_vault_from_environment_then_nearest_config_upward(
 ) -> None:
     root = make_vault({"people/ada.md": ADA, "hortus.toml": "today = 2026-11-12\n"})
     _, out, _ = run(None, "status", env={"HORTUS_VAULT": str(root)})
-    assert out.startswith("Garden for 2026-11-12")
+    assert out.startswith("Garden for 12 November 2026")
     deep = root / "journal" / "2026"
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     monkeypatch.delenv("HORTUS_VAULT", raising=False)
     _, out, _ = run(None, "status")
-    assert out.startswith("Garden for 2026-11-12 (date pinned in hortus.toml): 1 contact")
+    assert out.startswith("Garden for 12 November 2026 (date pinned in hortus.toml): 1 contact")
 
 
 def test_init_creates_a_vault_and_never_overwrites(tmp_path: Path) -> None:
@@ -221,7 +246,8 @@ def test_init_settings_are_the_defaults(tmp_path: Path) -> None:
         if "today" not in line
     )
     (tmp_path / "hortus.toml").write_text(uncommented, encoding="utf-8")
-    assert load_config(tmp_path) == (Config(), [])
+    # Every value shown is the default, except the calendar: off unless set, shown with its name.
+    assert load_config(tmp_path) == (Config(ics="garden.ics"), [])
 
 
 def test_regenerate_never_changes_a_user_file(make_vault: MakeVault) -> None:
@@ -235,8 +261,9 @@ def test_regenerate_never_changes_a_user_file(make_vault: MakeVault) -> None:
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in _files(root)}
     run(root, "regenerate", "--today", "2026-11-20")
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in _files(root)}
-    # hortus's own files: the page, and its state (cache, locks) under .hortus/
-    ours = {p for p in after if p.name == "GARDEN.md" or ".hortus" in p.relative_to(root).parts}
+    # hortus's own files: the pages, and its state (cache, locks) under .hortus/
+    pages = ("GARDEN.md", "garden.html")
+    ours = {p for p in after if p.name in pages or ".hortus" in p.relative_to(root).parts}
     assert {p: v for p, v in after.items() if p not in ours} == before
 
 

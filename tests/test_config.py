@@ -226,3 +226,81 @@ def test_settings_problems_reach_the_index(make_vault: MakeVault) -> None:
     assert [(p.source, p.message) for p in index.problems] == [
         (Source("hortus.toml", 1), "unknown setting 'colour' (ignored)")
     ]
+
+
+def test_language_gestures_windows_and_html_path_are_read(tmp_path: Path) -> None:
+    root = write_config(
+        tmp_path,
+        """\
+language = "FR"
+daily_gestures = 3
+garden_html = "site/index.html"
+[windows]
+moments = 30
+birthdays = 7
+""",
+    )
+    config, problems = load_config(root)
+    assert problems == []
+    assert (config.language, config.daily_gestures) == ("fr", 3)
+    assert dict(config.windows) == {"moments": 30, "birthdays": 7}
+    assert config.html_path == "site/index.html"
+
+
+def test_the_html_page_goes_beside_the_garden_by_default(tmp_path: Path) -> None:
+    config, _ = load_config(write_config(tmp_path, 'garden = "out/Garden.md"\n'))
+    assert config.html_path == "out/garden.html"
+
+
+def test_bad_language_gestures_and_windows_are_problems(tmp_path: Path) -> None:
+    root = write_config(
+        tmp_path,
+        """\
+language = "de"
+daily_gestures = -1
+garden_html = "../x.html"
+[windows]
+moments = 0
+decades = 3
+""",
+    )
+    config, problems = load_config(root)
+    assert config.html_path == "garden.html"
+    assert (config.language, config.daily_gestures) == ("en", 5)
+    assert dict(config.windows) == {"moments": 60, "birthdays": 14}
+    assert sorted(p.source.line for p in problems) == [1, 2, 3, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("line", "ics", "message"),
+    [
+        ('ics = "garden.ics"', "garden.ics", None),
+        ('ics = "out/cal.ics"', "out/cal.ics", None),
+        ('ics = "../cal.ics"', None, "'ics' must be a path inside the vault; ignored"),
+        ("ics = 3", None, "'ics' must be a path inside the vault; ignored"),
+        (
+            'ics = "people/x.md"',
+            None,
+            "'ics' must not be a Markdown note or the garden ('people/x.md'); no calendar written",
+        ),
+    ],
+)
+def test_the_ics_setting(
+    make_vault: MakeVault, line: str, ics: str | None, message: str | None
+) -> None:
+    root = make_vault({"hortus.toml": f"# calendar\n{line}\n"})
+    config, problems = load_config(root)
+    assert config.ics == ics
+    assert problems == ([Problem(Source("hortus.toml", 2), message)] if message else [])
+
+
+def test_a_setting_written_under_circles_says_where_it_belongs(make_vault: MakeVault) -> None:
+    root = make_vault({"hortus.toml": '[circles]\ninner = 10\nics = "garden.ics"\n'})
+    config, problems = load_config(root)
+    assert (config.ics, "ics" in config.circles, config.circles["inner"]) == (None, False, 10)
+    assert problems == [
+        Problem(
+            Source("hortus.toml", 3),
+            "'ics' is a setting, but it is under [circles]: move it above that line",
+        )
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -35,12 +37,89 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert result.exit_code == 0
 
 
-def test_json_doc_lists_exactly_the_keys_the_document_has(make_vault: MakeVault) -> None:
-    doc = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+JSON_DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+STATUS_DOC, SHOW_DOC = JSON_DOC.split("## `hortus show NAME --json`")
+
+
+def _documented(doc: str, parent: str) -> set[str]:
     rows = re.findall(r"^\| `([^|]+)` \|", doc, re.MULTILINE)
     documented = {key for row in rows for key in re.split(r"`, `", row)}
-    documented = {f"contacts[]{k}" if k.startswith(".") else k for k in documented}
-    root = make_vault({"people/ada.md": "## 2026-01-01 Tea\n"})
-    data = json.loads(CliRunner().invoke(main, ["--vault", str(root), "status", "--json"]).stdout)
-    actual = set(data) | {f"contacts[].{key}" for key in data["contacts"][0]}
-    assert documented == actual
+    return {f"{parent}[]{k}" if k.startswith(".") else k for k in documented}
+
+
+def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
+    make_vault: MakeVault,
+) -> None:
+    root = make_vault({"people/ada.md": "## 2026-01-01 Tea #moment\n"})
+    run = CliRunner().invoke
+    status = json.loads(run(main, ["--vault", str(root), "status", "--json"]).stdout)
+    data = json.loads(run(main, ["--vault", str(root), "show", "ada", "--json"]).stdout)
+    assert set(status["contacts"][0]) <= set(data)
+    assert set(data["moments"][0]) == set(data["timeline"][0])
+    extra = set(data) - set(status["contacts"][0])
+    actual = extra | {f"timeline[].{key}" for key in data["timeline"][0]}
+    assert _documented(SHOW_DOC, "timeline") == actual
+
+
+def test_the_readmes_everyday_loop_runs_as_shown(tmp_path: Path) -> None:
+    """The first console block, run on a copy of the example vault: every line it shows."""
+    vault = tmp_path / "vault"
+    shutil.copytree(ROOT / "example-vault", vault)
+    block = re.search(r"```console\n(.+?)\n```", README, re.DOTALL)
+    assert block is not None
+    commands = re.split(r"^\$ ", block.group(1), flags=re.MULTILINE)[1:]
+    for command in commands:
+        line, *shown = command.rstrip("\n").split("\n")
+        args = shlex.split(line)
+        assert args[0] == "hortus"
+        result = CliRunner().invoke(main, ["--vault", str(vault), *args[1:]])
+        output = iter((result.stdout + result.stderr).splitlines())
+        missing = [row for row in shown if row not in output]  # in this order
+        assert missing == [], line
+
+
+# A vault where every list of the JSON document has an item (today: 2026-11-20).
+EVERY_SECTION = {
+    "people/ada.md": """
+        ---
+        circle: inner
+        birthday: 1990-11-21
+        ---
+        # Ada
+        - 2026-11-18 tea
+        - 2026-11-19 she got the job #moment/job
+        - 2026-11-10 advice #received
+        - 2026-11-01 a hand with the move #received
+        - 2026-11-05 walk
+        - 2026-11-07 walk
+        - [ ] send the article 📅 2026-11-19
+        """,
+    "people/bob.md": "---\ncircle: weak\n---\n# Bob\n- 2020-01-01 met at a talk\n",
+    "people/cy.md": "# Cy\n- 2026-01-01 a\n- 2026-01-08 b\n- 2026-01-15 c\n- 2026-01-22 d\n",
+    "people/dee.md": "---\nresting: true\n---\n# Dee\n",
+}
+
+
+def _documented_keys(doc: str) -> set[str]:
+    """Keys named in a doc's tables; `.x` after `list[].y` in one row means `list[].x`."""
+    documented = set()
+    for row in re.findall(r"^\| `([^|]+)` \|", doc, re.MULTILINE):
+        keys = re.split(r"`, `", row)
+        prefix = keys[0].rsplit(".", 1)[0] if "[]." in keys[0] else ""
+        documented.update(f"{prefix}{key}" if key.startswith(".") else key for key in keys)
+    return documented
+
+
+def test_json_doc_lists_exactly_the_keys_the_document_has(make_vault: MakeVault) -> None:
+    root = make_vault(EVERY_SECTION)
+    args = ["--vault", str(root), "status", "--json", "--today", "2026-11-20"]
+    data = json.loads(CliRunner().invoke(main, args).stdout)
+    actual = set(data)
+    for key, value in data.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            actual |= {f"{key}[].{field}" for field in value[0]}
+    assert all(data[key] for key in data if key not in ("unresolved", "problems", "today"))
+    # `unresolved` and `problems` describe their few fields in their own row's prose.
+    in_prose = {"unresolved[].target", "unresolved[].path", "unresolved[].line"}
+    in_prose |= {"problems[].path", "problems[].line", "problems[].message"}
+    assert _documented_keys(STATUS_DOC) == actual - in_prose

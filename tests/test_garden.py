@@ -350,6 +350,21 @@ def test_status_document_shape(make_vault: MakeVault) -> None:
             },
         ],
         "needs_watering": [],
+        **{
+            key: []
+            for key in (
+                "gestures",
+                "key_moments",
+                "birthdays",
+                "promises",
+                "thanks_owed",
+                "give_back",
+                "breathe",
+                "rediscover",
+                "drifting",
+                "resting",
+            )
+        },
         "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7}],
         "problems": [
             {

@@ -1,4 +1,4 @@
-"""The example vault's garden, kept byte for byte in example-vault/GARDEN.md.
+"""The example vault's garden, kept byte for byte in example-vault/GARDEN.md and garden.html.
 
 `pytest --update-golden` rewrites it after an intended change; review the diff in git.
 """
@@ -18,7 +18,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "example-vault"
 
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "example-vault"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md", "garden.html"))
     return root
 
 
@@ -26,11 +26,12 @@ def test_example_garden_matches_golden(tmp_path: Path, update_golden: bool) -> N
     root = _copy(tmp_path)
     result = CliRunner().invoke(main, ["--vault", str(root), "regenerate"])
     assert result.exit_code == 0, result.output
-    produced = (root / "GARDEN.md").read_bytes()
-    golden = EXAMPLE / "GARDEN.md"
-    if update_golden:
-        golden.write_bytes(produced)
-    assert produced == golden.read_bytes()
+    for page in ("GARDEN.md", "garden.html"):
+        produced = (root / page).read_bytes()
+        golden = EXAMPLE / page
+        if update_golden:
+            golden.write_bytes(produced)
+        assert produced == golden.read_bytes(), page
 
 
 def test_example_vault_is_lively_and_has_exactly_one_problem(tmp_path: Path) -> None:
@@ -39,7 +40,7 @@ def test_example_vault_is_lively_and_has_exactly_one_problem(tmp_path: Path) -> 
     data = json.loads(result.stdout)
     assert data["today"] == "2026-11-20"  # pinned in its hortus.toml
     states = {c["state"] for c in data["contacts"]}
-    assert states == {"seedling", "thriving", "due", "thirsty", "wilting"}
-    assert 10 <= len(data["contacts"]) <= 16
+    assert states == {"seedling", "thriving", "due", "thirsty", "wilting", "resting"}
+    assert 10 <= len(data["contacts"]) <= 20
     assert [p["path"] for p in data["problems"]] == ["people/pat-oneill.md"]
     assert {u["target"] for u in data["unresolved"]} == {"Carla Diaz", "Tom from the climbing gym"}

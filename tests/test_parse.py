@@ -596,3 +596,65 @@ def test_broken_front_matter_is_a_problem_and_the_body_still_parses() -> None:
     assert [p.source.path for p in parsed.problems] == ["people/ada.md"]
     assert parsed.problems[0].message.startswith("front matter is not valid YAML")
     assert dated(parsed) == [("2026-11-20", 4, "with [[Bob]]")]
+
+
+def test_tasks_are_records_with_due_and_done_dates_and_clean_text() -> None:
+    parsed = note(
+        """
+        # Week
+        - [ ] send [[Ada]] the article 📅 2026-12-01 #work
+        - [x] call [[Bob]] ✅ 2026-11-20
+        - [X] lend the tent due:2026-11-25 done:2026-11-19
+        - [ ] due:2026-02-30 bring [[Cy]] a book
+        - [ ] a due:tomorrow note
+        """
+    )
+    got = [(t.line, t.checked, t.text, t.due, t.done) for t in parsed.tasks]
+    assert got == [
+        (2, False, "send [[Ada]] the article #work", dt.date(2026, 12, 1), None),
+        (3, True, "call [[Bob]]", None, dt.date(2026, 11, 20)),
+        (4, True, "lend the tent", dt.date(2026, 11, 25), dt.date(2026, 11, 19)),
+        (5, False, "bring [[Cy]] a book", None, None),
+        (6, False, "a due:tomorrow note", None, None),
+    ]
+    assert parsed.tasks[0].tags == frozenset({"work"})
+    assert [m.target for m in parsed.tasks[0].mentions] == ["Ada"]
+    assert [(p.source.line, p.message) for p in parsed.problems] == [
+        (5, "'2026-02-30' is not a real date")
+    ]
+
+
+def test_a_task_is_to_the_people_its_own_paragraph_names() -> None:
+    parsed = note(
+        """
+        - [ ] call [[Ada]] about
+          the trip with [[Bob]]
+          - ask [[Cy]] first
+        """
+    )
+    (task,) = parsed.tasks
+    assert [m.target for m in task.mentions] == ["Ada", "Bob"]
+    assert task.text == "call [[Ada]] about"
+    assert [m.target for m in parsed.task_mentions] == ["Ada", "Bob", "Cy"]
+
+
+def test_a_note_of_thousands_of_entries_and_mentions_parses_in_linear_time() -> None:
+    # Assigning each mention to its entry used to compare every mention with every entry:
+    # 20,000 entries took about 30 s. The budget is generous; the point is the growth.
+    import time
+
+    body = "".join(f"- 2026-11-20: call [[A{i % 50}]] #t\n" for i in range(20_000))
+    started = time.perf_counter()
+    parsed = note(body)
+    assert time.perf_counter() - started < 10
+    assert len(parsed.entries) == 20_000
+    assert parsed.entries[-1].mentions[0].line == 20_000
+
+
+def test_a_lone_carriage_return_counts_as_a_line_break() -> None:
+    # Found by hypothesis: `\r#A` given straight to the parser (the reader normalises first).
+    from hortus.parse import parse_note
+    from hortus.vault import split_front_matter
+
+    parsed = parse_note(split_front_matter("journal/2026-11-20.md", "\r#A"))
+    assert parsed.loose_tags == frozenset({"a"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -56,3 +57,75 @@ def test_resolving_ignores_case_and_unicode_form(name: str) -> None:
         journal = parse_note(split_front_matter("journal/2026-11-20.md", f"[[{variant}]]\n"))
         index = build_index([contact, journal], load_config(__import__("pathlib").Path("-"))[0])
         assert len(index.involvements.get("people/p", ())) == 1, variant
+
+
+LINE = st.tuples(
+    st.integers(min_value=0, max_value=400),
+    st.lists(
+        st.sampled_from(["moment", "moment/job", "received", "gave", "thanks", "news", "x"]),
+        max_size=2,
+    ),
+    st.sampled_from(["", "[[B]] ", "[[C]] ", "- [ ] task ", "- [x] kept ✅ 2026-11-01 "]),
+)
+PERSON = st.tuples(
+    st.sampled_from(["inner", "close", "network", "weak"]),
+    st.sampled_from(["", "resting: true\n", "pause_until: 2026-12-01\n", "birthday: 02-29\n"]),
+    st.lists(LINE, max_size=8),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(PERSON, min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=800),
+    st.integers(min_value=0, max_value=6),
+)
+def test_any_garden_keeps_its_promises(people: list[Any], shift: int, limit: int) -> None:
+    import datetime as dt
+
+    from hortus.config import Config
+    from hortus.garden import State, compute_garden
+    from hortus.render.html import render_html
+    from hortus.render.markdown import render_markdown
+    from hortus.render.status import render_json, render_text
+
+    today = dt.date(2025, 1, 1) + dt.timedelta(days=shift)
+    notes = []
+    for number, (circle, extra, lines) in enumerate(people):
+        name = "ABCD"[number]
+        body = "".join(
+            (extra_text if extra_text.startswith("- [") else "- ")
+            + (today - dt.timedelta(days=days)).isoformat()
+            + (" " + extra_text if extra_text.startswith("[[") else " x ")
+            + " ".join(f"#{tag}" for tag in tags)
+            + "\n"
+            for days, tags, extra_text in lines
+        )
+        text = f"---\nname: {name}\ncircle: {circle}\n{extra}---\n{body}"
+        notes.append(parse_note(split_front_matter(f"people/{name.lower()}.md", text)))
+    config = Config(daily_gestures=limit)
+    garden = compute_garden(build_index(notes, config), today, config)
+    keys = [g.contact.key for g in garden.gestures]
+    assert len(keys) == len(set(keys)) <= limit
+    assert len(garden.rediscover) <= 3
+    resting = {p.contact.key for p in garden.plants if p.state is State.RESTING}
+    elsewhere = [
+        *garden.needs_watering,
+        *garden.key_moments,
+        *garden.birthdays,
+        *garden.thanks_owed,
+        *garden.give_back,
+        *garden.breathe,
+        *garden.rediscover,
+        *garden.drifting,
+    ]
+    assert not resting & {item.contact.key for item in elsewhere}
+    assert {r.contact.key for r in garden.resting} == resting
+    assert [m.date for m in garden.key_moments] == sorted(
+        (m.date for m in garden.key_moments), reverse=True
+    )
+    for language in ("en", "fr"):
+        render_markdown(garden, "GARDEN.md", language)
+        render_html(garden, "garden.html", language)
+        render_json(garden, language)
+        render_text(garden, language)

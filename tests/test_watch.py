@@ -128,7 +128,7 @@ def test_start_writes_the_garden_once(watching: Callable[..., Harness]) -> None:
     h = watching({"people/ada.md": ADA})
     h.expect(1)
     assert "Ada Lovelace" in h.garden()
-    assert h.lines[0].split(" ", 1)[1].startswith("started → wrote GARDEN.md in ")
+    assert h.lines[0].split(" ", 1)[1].startswith("started → wrote GARDEN.md, garden.html in ")
 
 
 def test_vim_save_with_backup_rename_is_one_regeneration(watching: Callable[..., Harness]) -> None:
@@ -145,7 +145,7 @@ def test_vim_save_with_backup_rename_is_one_regeneration(watching: Callable[...,
     (people / ".ada.md.swp").unlink()
     h.expect(2)
     assert all("Ada Lovelace" in names for names in h.gardens)  # never gone mid-save
-    assert "last contact 2026-11-19" in h.garden()
+    assert "last contact 19 November 2026" in h.garden()
     assert h.lines[-1].split(" ", 1)[1].startswith("people/ada.md changed → wrote GARDEN.md")
     assert len(h.gardens[-1]) == 2  # the swap and backup files never became contacts
 
@@ -159,7 +159,7 @@ def test_emacs_save_is_one_regeneration(watching: Callable[..., Harness]) -> Non
     (people / ".#ada.md").unlink()
     h.expect(2)
     assert all(names == ["Ada Lovelace"] for names in h.gardens)
-    assert "last contact 2026-11-18" in h.garden()
+    assert "last contact 18 November 2026" in h.garden()
 
 
 def test_jetbrains_safe_write_is_one_regeneration(watching: Callable[..., Harness]) -> None:
@@ -171,7 +171,7 @@ def test_jetbrains_safe_write_is_one_regeneration(watching: Callable[..., Harnes
     (people / "ada.md___jb_old___").unlink()
     h.expect(2)
     assert all(names == ["Ada Lovelace"] for names in h.gardens)
-    assert "last contact 2026-11-17" in h.garden()
+    assert "last contact 17 November 2026" in h.garden()
 
 
 def test_vscode_truncate_then_write_is_one_regeneration(watching: Callable[..., Harness]) -> None:
@@ -185,7 +185,7 @@ def test_vscode_truncate_then_write_is_one_regeneration(watching: Callable[..., 
         handle.write(text[10:])
     h.expect(2)
     assert all(names == ["Ada Lovelace"] for names in h.gardens)
-    assert "last contact 2026-11-16" in h.garden()
+    assert "last contact 16 November 2026" in h.garden()
 
 
 def test_saving_the_same_bytes_regenerates_nothing(watching: Callable[..., Harness]) -> None:
@@ -206,7 +206,7 @@ def test_a_burst_of_2000_files_in_a_new_folder(watching: Callable[..., Harness])
     assert h.error is None
     assert 2 <= h.count <= 3, h.lines  # the start, then one or two batches, however slow the disk
     assert len(h.live.store.files) == 2001
-    assert "last contact 2026-11-19" in h.garden()
+    assert "last contact 19 November 2026" in h.garden()
 
 
 def test_new_sub_folders_and_moves_are_followed(watching: Callable[..., Harness]) -> None:
@@ -224,8 +224,11 @@ def test_new_sub_folders_and_moves_are_followed(watching: Callable[..., Harness]
 
 
 def test_our_own_writes_cause_no_regeneration(watching: Callable[..., Harness]) -> None:
-    h = watching({"people/ada.md": ADA})
+    # All three outputs (GARDEN.md, garden.html, garden.ics): writes, temps and renames.
+    h = watching({"people/ada.md": ADA, "hortus.toml": 'ics = "garden.ics"\n'})
     h.expect(1)
+    for page in ("GARDEN.md", "garden.html", "garden.ics"):
+        assert (h.root / page).is_file(), page
     for day in ("2026-12-24", "2027-01-01", "2026-12-24"):
         code = CliRunner().invoke(main, ["--vault", str(h.root), "regenerate", "--today", day])
         assert code.exit_code == 0, code.output
@@ -233,21 +236,21 @@ def test_our_own_writes_cause_no_regeneration(watching: Callable[..., Harness]) 
     h.live.regenerate(TODAY)  # identical bytes: nothing written at all
     (h.root / ".hortus" / "other-state").write_text("x")
     h.expect(1)
-    assert "2026-11-20" in h.garden()
+    assert "Tended for 20 November 2026" in h.garden()
 
 
 def test_a_file_deleted_while_it_is_read(
     watching: Callable[..., Harness], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     h = watching({"people/ada.md": ADA, "people/bob.md": BOB})
-    read = hortus.engine.read_note_bytes
+    read = hortus.engine.read_bytes
 
     def vanishing(root: Path, rel: str) -> object:
         if rel == "people/bob.md":
             (root / rel).unlink(missing_ok=True)
         return read(root, rel)
 
-    monkeypatch.setattr(hortus.engine, "read_note_bytes", vanishing)
+    monkeypatch.setattr(hortus.engine, "read_bytes", vanishing)
     (h.root / "people/bob.md").write_text(contact("Bob Nguyen", "2026-11-19"))
     h.expect(2)  # the half-seen change publishes nothing; the confirming look removes Bob
     assert h.gardens[-1] == ["Ada Lovelace"]
@@ -266,7 +269,7 @@ def test_a_new_day_regenerates(watching: Callable[..., Harness]) -> None:
     h.day = TODAY + dt.timedelta(days=1)
     h.expect(2)
     assert "a new day, 2026-11-21" in h.lines[-1]
-    assert "2026-11-21" in h.garden()
+    assert "Tended for 21 November 2026" in h.garden()
 
 
 def test_an_overflow_triggers_a_rescan(
@@ -291,7 +294,7 @@ def test_polling_when_inotify_cannot_start(make_vault: MakeVault) -> None:
         assert "fs.inotify.max_user_watches" in h.lines[0]
         (h.root / "people/ada.md").write_text(contact("Ada Lovelace", "2026-11-15", "x"))
         h.expect(2)
-        assert "last contact 2026-11-15" in h.garden()
+        assert "last contact 15 November 2026" in h.garden()
     finally:
         h.stop()
 
@@ -397,7 +400,7 @@ def test_a_failed_write_is_reported_and_the_watcher_goes_on(make_vault: MakeVaul
         (root / "GARDEN.md").unlink()
         (root / "people/ada.md").write_text(contact("Ada Lovelace", "2026-11-15"))
         h.expect(1)
-        assert "last contact 2026-11-15" in h.garden()
+        assert "last contact 15 November 2026" in h.garden()
     finally:
         h.stop()
 
@@ -449,7 +452,7 @@ def test_a_git_checkout_of_another_branch(make_vault: MakeVault) -> None:
         wait_until(lambda: h.gardens[-1] == ["Ada Lovelace"] and len(h.live.store.files) == 301)
         time.sleep(SETTLE)
         assert 2 <= h.count <= 3, h.lines
-        assert "last contact 2026-11-19" in h.garden()
+        assert "last contact 19 November 2026" in h.garden()
         assert h.garden() == _fresh_garden(root)
     finally:
         h.stop()

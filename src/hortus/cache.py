@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import stat
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +19,13 @@ import hortus.codec as codec
 from hortus import __version__
 from hortus.engine import Known, Stamp
 from hortus.garden import Garden
+from hortus.lock import state_dir
 from hortus.model import Note, Problem
 
-STATE_DIR = ".hortus"
 CACHE_NAME = "cache.sqlite"
 # Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
-CACHE_VERSION = 2
+# 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
+CACHE_VERSION = 3
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -48,10 +48,11 @@ def row_stamp(row: Row) -> Stamp:
 
 @dataclass(frozen=True)
 class StoredPage:
-    """The last garden written: for the key it was computed for, the page's hash and summary."""
+    """The last garden written: for the key it was computed for, every output's hash (with the
+    calendar's event count, as JSON) and the summary."""
 
     key: str
-    page_sha: str
+    outputs: str
     summary: str
     garden_packed: bytes
 
@@ -60,21 +61,6 @@ class StoredPage:
         if not isinstance(garden, Garden):
             raise codec.CodecError("the stored garden is not a garden")
         return garden
-
-
-def state_dir(root: Path) -> Path | None:
-    """`.hortus/` inside the vault, created if needed; None when it cannot be used safely."""
-    folder = root / STATE_DIR
-    try:
-        folder.mkdir(exist_ok=True)
-        if not stat.S_ISDIR(os.lstat(folder).st_mode):
-            return None  # a link or a file: hortus never writes through it
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
-    except OSError:
-        return None
-    return folder
 
 
 class DiskCache:
@@ -141,7 +127,7 @@ class DiskCache:
         if found.get("garden_key") != key:
             return None
         try:
-            return StoredPage(key, found["page_sha"], found["summary"], found["garden"])
+            return StoredPage(key, found["outputs"], found["summary"], found["garden"])
         except KeyError:
             return None
 
@@ -171,7 +157,7 @@ class DiskCache:
                         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                         (
                             ("garden_key", page.key),
-                            ("page_sha", page.page_sha),
+                            ("outputs", page.outputs),
                             ("summary", page.summary),
                             ("garden", page.garden_packed),
                         ),

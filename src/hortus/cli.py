@@ -11,20 +11,34 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from hortus import __version__
+from hortus.create import NewContact
 from hortus.debounce import Timing
 from hortus.errors import HortusError, format_problem
+from hortus.exchange import export_data, import_people, write_export
+from hortus.export import KINDS as EXPORT_KINDS
+from hortus.importers import KINDS as IMPORT_KINDS
 from hortus.pipeline import (
     Vault,
+    add_contact,
     build_garden,
+    complete_names,
+    contact_card,
+    day_of,
     init_vault,
     load_index,
     locate_vault,
+    log_entry,
+    open_contact,
     open_vault,
     regenerate,
 )
+from hortus.render.card import render_card_json, render_card_text
+from hortus.render.importing import render_import
 from hortus.render.status import render_json, render_text
+from hortus.render.summary import calendar_written, regenerated
 from hortus.watch import watch as run_watcher
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,10 +117,18 @@ def init(path: Path | None) -> None:
 @click.pass_context
 @reports_errors
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
-    """Write the garden page (GARDEN.md) and print a one-line summary."""
-    result = regenerate(_vault(ctx), today, dt.date.today())
-    done = f"Wrote {result.path}" if result.written else f"{result.path} is already up to date"
-    click.echo(f"{done}: {result.summary}.")
+    """Write the garden pages (GARDEN.md, garden.html, and garden.ics when `ics` is set) and
+    print a one-line summary."""
+    vault = _vault(ctx)
+    result = regenerate(vault, today, dt.date.today())
+    language = vault.config.language
+    written = [
+        p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
+    ]
+    paths = ", ".join(written or [result.path, result.html_path])
+    click.echo(regenerated(result.summary, paths, bool(written), language))
+    if result.ics is not None:
+        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -116,8 +138,12 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @reports_errors
 def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
     """Show the garden in the terminal; writes nothing."""
-    garden = build_garden(_vault(ctx), today, dt.date.today())
-    click.echo(render_json(garden) if as_json else render_text(garden), nl=False)
+    vault = _vault(ctx)
+    garden = build_garden(vault, today, dt.date.today())
+    language = vault.config.language
+    click.echo(
+        render_json(garden, language) if as_json else render_text(garden, language), nl=False
+    )
 
 
 @main.command()
@@ -151,6 +177,171 @@ def check(ctx: click.Context) -> None:
 @click.pass_context
 @reports_errors
 def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
-    """Keep GARDEN.md up to date while you edit notes; Ctrl-C stops."""
+    """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
     run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
+
+
+def _complete_name(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
+    explicit = ctx.find_root().params.get("vault_path")
+    try:
+        vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
+        pairs = complete_names(vault, incomplete)
+    except (HortusError, OSError):
+        return []
+    return [CompletionItem(value, help=name) for value, name in pairs]
+
+
+def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
+    return click.argument(name, shell_complete=_complete_name, **kwargs)
+
+
+@main.command()
+@_name_argument()
+@click.argument("text", required=False)
+@click.option(
+    "--date",
+    "day",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="The entry's date (YYYY-MM-DD). Default: today (a date pinned in hortus.toml counts).",
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Add #TAG (repeatable).")
+@click.option(
+    "--with",
+    "with_names",
+    multiple=True,
+    metavar="NAME",
+    shell_complete=_complete_name,
+    help="Someone else who was there: adds a [[mention]] (repeatable).",
+)
+@click.pass_context
+@reports_errors
+def log(
+    ctx: click.Context,
+    name: str,
+    text: str | None,
+    day: dt.date | None,
+    tags: tuple[str, ...],
+    with_names: tuple[str, ...],
+) -> None:
+    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    vault = _vault(ctx)
+    if text == "-":
+        text = sys.stdin.read()
+    date = day or day_of(vault, None, dt.date.today())
+    logged = log_entry(
+        vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
+    )
+    if logged is None:
+        click.echo("Nothing written: the entry was empty.")
+        return
+    click.echo(f"{logged.path}:{logged.line}")
+    for line in logged.lines:
+        click.echo(f"  {line}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--circle", metavar="CIRCLE", help="inner, close, network, weak, or your own.")
+@click.option("--cadence", metavar="DAYS", help="How often to be in touch: 21, 3w, 2m, monthly…")
+@click.option(
+    "--alias", "aliases", multiple=True, metavar="ALIAS", help="Another name (repeatable)."
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable).")
+@click.option("--birthday", metavar="DATE", help="YYYY-MM-DD, or --MM-DD without the year.")
+@click.pass_context
+@reports_errors
+def add(
+    ctx: click.Context,
+    name: str,
+    circle: str | None,
+    cadence: str | None,
+    aliases: tuple[str, ...],
+    tags: tuple[str, ...],
+    birthday: str | None,
+) -> None:
+    """Create a contact file for NAME in the people folder (from templates/person.md if any)."""
+    vault = _vault(ctx)
+    new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
+    rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
+    click.echo(f"created {rel}")
+
+
+@main.command()
+@_name_argument()
+@TODAY
+@click.option("--json", "as_json", is_flag=True, help="Print the card as JSON (docs/json.md).")
+@click.pass_context
+@reports_errors
+def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
+    """Show NAME's card and every entry involving them, newest first, with path:line."""
+    vault = _vault(ctx)
+    card = contact_card(vault, name, today, dt.date.today())
+    language = vault.config.language
+    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+
+
+@main.command(name="open")
+@_name_argument()
+@click.pass_context
+@reports_errors
+def open_command(ctx: click.Context, name: str) -> None:
+    """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
+    open_contact(_vault(ctx), name, os.environ)
+
+
+@main.command(name="import")
+@click.argument("kind", type=click.Choice(IMPORT_KINDS))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--circle", metavar="CIRCLE", help="The circle of the new contacts (default: weak).")
+@click.option("--write", is_flag=True, help="Create the files (without it: a dry run).")
+@click.pass_context
+@reports_errors
+def import_command(
+    ctx: click.Context, kind: str, file: Path, circle: str | None, write: bool
+) -> None:
+    """Bring people in from LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.
+
+    A dry run by default: says what would be created, what is already there and which rows
+    have problems. --write creates the files; an existing contact is never changed."""
+    vault = _vault(ctx)
+    outcome = import_people(
+        vault,
+        kind,
+        file,
+        display=str(file),
+        circle=circle,
+        write=write,
+        today=day_of(vault, None, dt.date.today()),
+    )
+    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+
+
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(EXPORT_KINDS))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@TODAY
+@click.pass_context
+@reports_errors
+def export_command(
+    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+) -> None:
+    """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
+    (ics), or the garden as a spreadsheet (csv)."""
+    data = export_data(_vault(ctx), kind, today, dt.date.today())
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    write_export(output, data, kind)
+    click.echo(f"wrote {output}", err=True)

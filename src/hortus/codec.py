@@ -19,10 +19,12 @@ from fractions import Fraction
 from types import ModuleType
 from typing import Any
 
-import hortus.garden as garden
+import hortus.garden.plants as plants
+import hortus.garden.records as records
 import hortus.model as model
 
-_MODULES: tuple[ModuleType, ...] = (model, garden)
+# Where the records live (not where they are re-exported from: `hortus.garden` only re-exports).
+_MODULES: tuple[ModuleType, ...] = (model, records, plants)
 _TAG = "~"  # every JSON object the encoder writes is tagged; plain values stay plain
 
 
@@ -86,14 +88,16 @@ def loads(text: str | bytes) -> Any:
 
 
 def _encode(value: object) -> object:
-    if value is None or isinstance(value, str | bool | int | float):
-        return value
     kind = type(value)
-    if kind in _NAMES:
+    if value is None or kind in (str, bool, int, float):
+        return value
+    if kind in _NAMES:  # before plain values: a `StrEnum` member is a `str` too
         if isinstance(value, enum.Enum):
             return {_TAG: _NAMES[kind], "v": value.value}
         fields = [_encode(getattr(value, name)) for name in _field_names(kind)]
         return {_TAG: _NAMES[kind], "f": fields}
+    if isinstance(value, str | bool | int | float):
+        raise CodecError(f"cannot store a {kind.__name__}")  # a subclass we do not know
     if isinstance(value, list):
         return [_encode(item) for item in value]
     if kind in (tuple, frozenset, set):

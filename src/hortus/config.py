@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import tomllib
 from collections.abc import Mapping
@@ -19,6 +20,8 @@ _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 36
 _NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
 _CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
+LANGUAGES = ("en", "fr")
+DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14}
 
 
 def parse_cadence(value: object) -> int | None:
@@ -47,6 +50,17 @@ class Config:
     garden: str = "GARDEN.md"
     today: dt.date | None = None
     circles: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
+    ics: str | None = None  # a calendar file `regenerate` writes beside the garden
+    language: str = "en"
+    daily_gestures: int = 5
+    windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
+    garden_html: str | None = None  # None: `garden.html` beside the garden page
+
+    @property
+    def html_path(self) -> str:
+        if self.garden_html is not None:
+            return self.garden_html
+        return posixpath.join(posixpath.dirname(self.garden), "garden.html")
 
 
 CONFIG_TEMPLATE = """\
@@ -60,6 +74,19 @@ CONFIG_TEMPLATE = """\
 # Where the garden overview is written, relative to this file.
 # garden = "GARDEN.md"
 
+# The garden as a web page (one self-contained file). Default: beside the garden page.
+# garden_html = "garden.html"
+
+# A calendar of birthdays, promises and watering days, written by `regenerate`
+# beside the garden, for any calendar app to subscribe to (off unless set).
+# ics = "garden.ics"
+
+# The language of the garden pages and of `hortus status`: "en" or "fr".
+# language = "en"
+
+# How many small gestures the garden suggests for today.
+# daily_gestures = 5
+
 # Pin the date the garden is computed for (handy for demos and tests).
 # `hortus regenerate --today 2026-11-20` wins over it; without either, the clock.
 # today = 2026-11-20
@@ -72,6 +99,12 @@ inner = 14
 close = 30
 network = 90
 weak = 365
+
+# Windows, in days: key moments from the last `moments` days that you have not answered
+# yet, and birthdays in the next `birthdays` days.
+[windows]
+moments = 60
+birthdays = 14
 """
 
 
@@ -101,7 +134,8 @@ def _from_mapping(
     data: Mapping[str, object], lines: Mapping[str, int]
 ) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
-    known = {"people_folder", "garden", "today", "circles"}
+    known = {"people_folder", "garden", "today", "circles", "ics", "language", "daily_gestures"}
+    known |= {"windows", "garden_html"}
     for key in data:
         if key not in known:
             problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
@@ -109,7 +143,84 @@ def _from_mapping(
     garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
     today = _today(data.get("today"), lines.get("today", 1), problems)
     circles = _circles(data.get("circles", {}), lines, problems)
-    return Config(people, garden, today, circles), problems
+    html: str | None = None
+    if "garden_html" in data:
+        html = _relative_path(data, "garden_html", "garden.html", lines, problems)
+        if html == posixpath.join(posixpath.dirname(garden), "garden.html"):
+            html = None  # the default: kept as None so that it follows `garden`
+    config = Config(
+        people,
+        garden,
+        today,
+        circles,
+        ics=_ics(data, garden, lines, problems),
+        language=_language(data.get("language", "en"), lines.get("language", 1), problems),
+        daily_gestures=_count(data, "daily_gestures", 5, lines, problems),
+        windows=_windows(data.get("windows", {}), lines, problems),
+        garden_html=html,
+    )
+    return config, problems
+
+
+def _language(value: object, line: int, problems: list[Problem]) -> str:
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    known = ", ".join(f'"{code}"' for code in LANGUAGES)
+    problems.append(_problem(line, f'language {value!r} is not one of {known}; using "en"'))
+    return "en"
+
+
+def _count(
+    data: Mapping[str, object],
+    key: str,
+    default: int,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> int:
+    value = data.get(key, default)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    message = f"'{key}' must be a whole number, 0 or more, not {value!r}; using {default}"
+    problems.append(_problem(lines.get(key, 1), message))
+    return default
+
+
+def _windows(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
+    windows = dict(DEFAULT_WINDOWS)
+    if not isinstance(value, dict):
+        problems.append(_problem(lines.get("windows", 1), "[windows] must be a table"))
+        return windows
+    for name, days in value.items():
+        line = lines.get(f"windows.{name}", 1)
+        if name not in DEFAULT_WINDOWS:
+            known = ", ".join(sorted(DEFAULT_WINDOWS))
+            problems.append(_problem(line, f"unknown window '{name}' (known: {known}; ignored)"))
+        elif isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            windows[name] = days
+        else:
+            message = (
+                f"window '{name}' must be a number of days, not {days!r}; using {windows[name]}"
+            )
+            problems.append(_problem(line, message))
+    return windows
+
+
+def _ics(
+    data: Mapping[str, object], garden: str, lines: Mapping[str, int], problems: list[Problem]
+) -> str | None:
+    """The calendar file, if set: a path inside the vault, not the garden page, not a note."""
+    if "ics" not in data:
+        return None
+    value = _relative_path(data, "ics", "", lines, problems)
+    if not value:
+        return None
+    if value.lower().endswith(".md") or value.lower() == garden.lower():
+        message = (
+            f"'ics' must not be a Markdown note or the garden ('{value}'); no calendar written"
+        )
+        problems.append(_problem(lines.get("ics", 1), message))
+        return None
+    return value
 
 
 def _relative_path(
@@ -124,8 +235,9 @@ def _relative_path(
         parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and ".." not in parts and not value.startswith("/"):
             return "/".join(parts)
+    instead = f"using '{default}'" if default else "ignored"
     problems.append(
-        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; using '{default}'")
+        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; {instead}")
     )
     return default
 
@@ -152,6 +264,10 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     for name, cadence in value.items():
         key = name.strip().lower()
         days = parse_cadence(cadence)
+        if days is None and key in _SETTINGS:
+            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+            continue
         if days is None:
             days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
             message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
@@ -160,6 +276,7 @@ def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -
     return circles
 
 
+_SETTINGS = frozenset({"people_folder", "garden", "today", "ics"})
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 

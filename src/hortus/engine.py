@@ -24,7 +24,7 @@ from pathlib import Path
 import hortus.codec as codec
 from hortus.model import Note, Problem
 from hortus.parse import parse_note
-from hortus.vault import decode_note, read_note_bytes, walk_some, walk_vault
+from hortus.vault import decode_note, read_bytes, walk_some, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
 PARALLEL_FROM = 2_000
@@ -92,7 +92,7 @@ def load_one(
     except OSError:
         return _Loaded(rel, None, "", None, False)
     settled = time.time_ns() - stamp.mtime_ns > SETTLE_NS
-    data = read_note_bytes(root, rel)
+    data = read_bytes(root, rel)
     if isinstance(data, Problem):
         if not os.path.lexists(full):
             return _Loaded(rel, None, "", None, False)

@@ -62,3 +62,62 @@ class VaultGoneError(HortusError):
             "stopped watching and wrote nothing"
         )
         self.vault = vault
+
+
+class UnknownNameError(HortusError):
+    def __init__(self, query: str, suggestions: list[str]) -> None:
+        hint = (
+            f"; did you mean {_either(suggestions)}?"
+            if suggestions
+            else f" (`hortus add {query!r}` creates one)"
+        )
+        super().__init__(f"no contact called '{query}'{hint}")
+        self.query = query
+        self.suggestions = suggestions
+
+
+class AmbiguousNameError(HortusError):
+    def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
+        options = "; ".join(f"{name} ({path})" for name, path in candidates)
+        super().__init__(
+            f"'{query}' could mean {options}. Nothing was written: "
+            "use a full name or the file's path"
+        )
+        self.query = query
+        self.candidates = candidates
+
+
+class ChangedWhileWritingError(HortusError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} changed while writing; nothing written")
+        self.path = path
+
+
+class ContactExistsError(HortusError):
+    def __init__(self, what: str, name: str, path: str) -> None:
+        super().__init__(f"{what} already belongs to {name} ({path}); nothing was created")
+        self.what = what
+        self.name = name
+        self.path = path
+
+
+class LockedError(HortusError):
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(
+            f"another hortus has been writing to this vault for {seconds:.0f} s "
+            f"(lock {path}); nothing written, try again"
+        )
+        self.path = path
+
+
+def _either(options: list[str]) -> str:
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+class ImportFileError(HortusError):
+    """The file given to `hortus import` cannot be used at all (not a row of it was read)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot import {path}: {reason}; nothing was imported")
+        self.path = path
+        self.reason = reason

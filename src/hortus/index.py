@@ -10,10 +10,11 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hortus.config import DEFAULT_CIRCLE, Config, parse_cadence
 from hortus.model import (
+    Birthday,
     Contact,
     Entry,
     Involvement,
@@ -21,12 +22,17 @@ from hortus.model import (
     MentionKind,
     Note,
     Problem,
+    Promise,
     Source,
+    Task,
     Unresolved,
 )
 
-_KNOWN_FIELDS = frozenset({"name", "aliases", "alias", "circle", "cadence", "birthday", "tags"})
+_KNOWN_FIELDS = frozenset(
+    {"name", "aliases", "alias", "circle", "cadence", "birthday", "tags", "resting", "pause_until"}
+)
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
 
 
 def fold(text: str) -> str:
@@ -38,12 +44,18 @@ def strip_md(path: str) -> str:
     return path[:-3] if path.lower().endswith(".md") else path
 
 
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """Every text a mention of `contact` may use: its path and file stem, its name, its aliases."""
+    return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
+
+
 @dataclass(frozen=True)
 class Index:
     contacts: tuple[Contact, ...]
     involvements: Mapping[str, tuple[Involvement, ...]]  # by contact key, in file order
     unresolved: tuple[Unresolved, ...]
     problems: tuple[Problem, ...]
+    promises: Mapping[str, tuple[Promise, ...]] = field(default_factory=dict)  # open tasks
 
 
 def build_index(
@@ -56,6 +68,7 @@ def build_index(
     resolver = _Resolver(contacts, notes)
     own = {contact.path: contact.key for contact in contacts}
     involvements: dict[str, list[Involvement]] = defaultdict(list)
+    promises: dict[str, list[Promise]] = defaultdict(list)
     unresolved: list[Unresolved] = []
     for note in notes:
         owner = own.get(note.path)
@@ -63,12 +76,20 @@ def build_index(
         whole = None if owner else _whole_note_entry(note, problems)
         if whole is not None:
             entries.append(whole)
+        kept = (task for task in note.tasks if task.done and task.checked)
+        entries.extend(_kept_promise(task, owner is not None) for task in kept)
         for entry in entries:
             involved = resolver.resolve_all(note.path, entry.mentions, problems, unresolved)
             if owner is not None:
                 involved.add(owner)
             for key in sorted(involved):
-                involvements[key].append(Involvement(entry, note.path))
+                concerns = owner is None or key == owner
+                involvements[key].append(Involvement(entry, note.path, concerns))
+        for task in note.tasks:
+            if not task.checked:
+                to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
+                for key in sorted(to):
+                    promises[key].append(Promise(task, note.path))
         # Names in a contact's file or a dated note are worth a page even outside entries;
         # elsewhere a loose link only needs to be unambiguous.
         extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
@@ -80,7 +101,16 @@ def build_index(
         {key: tuple(items) for key, items in involvements.items()},
         tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source))),
         tuple(sorted(set(problems))),
+        {key: tuple(items) for key, items in promises.items()},
     )
+
+
+def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
+    """A checked task with a done date: the promise kept is a contact made on that day, with
+    the people it was to (in a contact's file, that contact only)."""
+    assert task.done is not None
+    mentions = () if in_contact_file else task.mentions
+    return Entry(task.done, task.line, task.text, task.tags, mentions)
 
 
 def is_contact_note(note: Note, people_folder: str) -> bool:
@@ -108,8 +138,7 @@ class _Resolver:
 
     def _add(self, contact: Contact) -> None:
         self.names[contact.key] = contact.name
-        stem = contact.key.rsplit("/", 1)[-1]
-        for name in (contact.key, stem, contact.name, *contact.aliases):
+        for name in names_of(contact):
             self.by_name[fold(name)].add(contact.key)
         self.by_path[fold(contact.key)] = contact.key
 
@@ -194,7 +223,67 @@ def _contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
         birthday=_text(meta.values.get("birthday")),
         tags=tuple(tag.lstrip("#") for tag in _as_list(meta.values.get("tags"))),
         fields={k: v for k, v in meta.values.items() if k not in _KNOWN_FIELDS},
+        birth=_birthday(note, problems),
+        birthday_line=meta.line_of("birthday"),
+        resting=_resting(note, problems),
+        pause_until=_pause_until(note, problems),
     )
+
+
+def parse_birthday(value: object) -> Birthday | None:
+    """`1992-03-08`, `--03-08` or `03-08`; None when it is not a real day of the year."""
+    if isinstance(value, dt.date):
+        return Birthday(value.year, value.month, value.day)
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    match = _BIRTHDAY_RE.fullmatch(str(value).strip())
+    if match is None:
+        return None
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a real birthday
+    except ValueError:
+        return None
+    return Birthday(year, month, day)
+
+
+def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:
+    value = note.meta.values.get("birthday")
+    if value is None:
+        return None
+    birth = parse_birthday(value)
+    if birth is None:
+        message = f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
+        problems.append(Problem(Source(note.path, note.meta.line_of("birthday")), message))
+    return birth
+
+
+def _resting(note: Note, problems: list[Problem]) -> bool:
+    value = note.meta.values.get("resting")
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    message = f"resting {value!r} should be true or false; read as false"
+    problems.append(Problem(Source(note.path, note.meta.line_of("resting")), message))
+    return False
+
+
+def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
+    value = note.meta.values.get("pause_until")
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    message = f"pause_until {value!r} is not a date like 2027-03-01"
+    problems.append(Problem(Source(note.path, note.meta.line_of("pause_until")), message))
+    return None
 
 
 def _name(note: Note) -> str:

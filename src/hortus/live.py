@@ -8,11 +8,11 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from hortus.cache import DiskCache, state_dir
+from hortus.cache import DiskCache
 from hortus.engine import Changes, NoteStore
 from hortus.errors import VaultGoneError
 from hortus.garden import compute_garden
-from hortus.lock import hold_watch_lock, writing
+from hortus.lock import WAIT, hold_watch_lock, state_dir, vault_lock
 from hortus.pipeline import (
     Regenerated,
     Vault,
@@ -53,7 +53,7 @@ class LiveGarden:
         return self.identity is not None and _identity(self.vault.root) == self.identity
 
     def sweep(self) -> list[str]:
-        with writing(self.folder):
+        with vault_lock(self.vault.root, WAIT):
             return sweep(self.vault)
 
     def reload_config(self) -> None:
@@ -87,11 +87,14 @@ class LiveGarden:
     def regenerate(self, clock_today: dt.date) -> Regenerated:
         day, pinned = garden_day(self.vault, self.today, clock_today)
         with no_gc():
-            garden = compute_garden(index_of(self.vault, self.store), day, today_pinned=pinned)
-        with writing(self.folder):
+            config = self.vault.config
+            garden = compute_garden(
+                index_of(self.vault, self.store), day, config, today_pinned=pinned
+            )
+        with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))
-            return write_garden(self.vault, garden)
+            return write_garden(self.vault, garden)[0]
 
 
 def _identity(root: Path) -> tuple[int, int] | None:

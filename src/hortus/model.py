@@ -47,6 +47,23 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Task:
+    """A task line, `- [ ] text` or `- [x] text`: a promise, never a contact by itself.
+
+    `text` is the first line without the checkbox and the date markers; `due` comes from
+    `📅 2026-12-01` or `due:2026-12-01`, `done` from `✅ 2026-11-20` or `done:2026-11-20`.
+    """
+
+    line: int
+    checked: bool
+    text: str
+    due: dt.date | None
+    done: dt.date | None
+    tags: frozenset[str]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class Meta:
     """Front-matter values, with the line of each top-level key for problems."""
 
@@ -71,11 +88,19 @@ class Note:
     # Mentions on task lines (`- [ ] call [[Ada]]`): writing a promise down is not a contact.
     task_mentions: tuple[Mention, ...]
     problems: tuple[Problem, ...]
+    tasks: tuple[Task, ...] = ()
 
     @property
     def stem(self) -> str:
         name = self.path.rsplit("/", 1)[-1]
         return name[:-3] if name.lower().endswith(".md") else name
+
+
+@dataclass(frozen=True)
+class Birthday:
+    year: int | None
+    month: int
+    day: int
 
 
 @dataclass(frozen=True)
@@ -91,6 +116,10 @@ class Contact:
     birthday: str | None
     tags: tuple[str, ...]
     fields: dict[str, object]
+    birth: Birthday | None = None  # `birthday` read: (year or None, month, day)
+    birthday_line: int = 1
+    resting: bool = False  # `resting: true`: paused by choice, with no end date
+    pause_until: dt.date | None = None  # paused while today is before this date
 
 
 @dataclass(frozen=True)
@@ -106,4 +135,15 @@ class Involvement:
     """An entry that involves a contact, and where it was written."""
 
     entry: Entry
+    path: str
+    # Whether the entry's own tags (`#moment`, `#received`…) are about this contact: in a
+    # contact's file only that contact; elsewhere everyone the entry mentions.
+    concerns: bool = True
+
+
+@dataclass(frozen=True)
+class Promise:
+    """An open task that is a promise to a contact, and where it was written."""
+
+    task: Task
     path: str

@@ -16,12 +16,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline, backtick
 from markdown_it.token import Token
 
-from hortus.model import Entry, Mention, MentionKind, Note, Problem, Source
+from hortus.model import Entry, Mention, MentionKind, Note, Problem, Source, Task
 from hortus.vault import SourceFile
 
 _DATE_RE = re.compile(r"(?:\[\[)?(\d{4})-(\d{2})-(\d{2})(?:\]\])?(?=$|[\s:,;.)\]\-–—])")
 _TITLE_LEAD_RE = re.compile(r"^[\s:\-–—,;.]+")
-_TASK_RE = re.compile(r"\[[ xX]\]\s")
+_TASK_RE = re.compile(r"\[([ xX])\]\s")
+# Due and done dates, Obsidian Tasks style (`📅 2026-12-01`, `✅ 2026-11-20`) or todo.txt style.
+_DUE_RE = re.compile(r"(?:📅\uFE0F?\s*|(?<!\S)due:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
+_DONE_RE = re.compile(r"(?:✅\uFE0F?\s*|(?<!\S)done:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
 _WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
 # A tag as Obsidian reads it: `#` after a space or line start, with at least one letter.
 _TAG_RE = re.compile(r"(?<![\w#&/\\])#([\w/-]*[^\W\d_][\w/-]*)")
@@ -78,6 +81,8 @@ class _Span:
     title: str
     tags: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    # A task: (checked, first line after the checkbox, lines of its own paragraph).
+    task: tuple[bool, str, int] | None = None
 
 
 @dataclass
@@ -97,9 +102,15 @@ def parse_note(src: SourceFile) -> Note:
         problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
         return Note(src.path, src.meta, None, (), (), frozenset(), (), (*src.problems, problem))
     found = _Found()
-    total_lines = src.body.count("\n") + 1
+    total_lines = _line_count(src.body)
     _scan_blocks(tokens, src, found, total_lines)
     return _assemble(src, found)
+
+
+def _line_count(body: str) -> int:
+    """Lines as markdown-it counts them: `\r\n`, `\r` and `\n` each end one (the vault's
+    reader has already made them `\n`; text given straight to the parser may not be)."""
+    return body.count("\n") + body.count("\r") - body.count("\r\n") + 1
 
 
 def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total: int) -> None:
@@ -117,8 +128,11 @@ def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total:
         elif token.type == "list_item_open" and token.map is not None:
             first = tokens[index + 2] if index + 2 < len(tokens) else None
             if tokens[index + 1].type == "paragraph_open" and first is not None:
-                if _TASK_RE.match(first.content):
-                    found.spans.append(_Span(None, token.map[0], token.map[1], ""))
+                if task := _TASK_RE.match(first.content):
+                    line = first.content[task.end() :].split("\n", 1)[0]
+                    lines = first.content.count("\n") + 1
+                    info = (task.group(1) != " ", line, lines)
+                    found.spans.append(_Span(None, token.map[0], token.map[1], "", task=info))
                 else:
                     _dated(first.content, token.map[0], token.map[1], src, found)
     _close_sections(headings, total)
@@ -209,18 +223,23 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
     loose_mentions: list[Mention] = []
     loose_tags: set[str] = set()
     task_mentions: list[Mention] = []
+    owner = _owners(found.spans, _line_count(src.body))
     for line, mention in found.mentions:
-        span = _innermost(found.spans, line)
+        span = owner[line]
         if span is None:
             loose_mentions.append(mention)
         elif span.date is None:
             task_mentions.append(mention)
+            span.mentions.append(mention)
         else:
             span.mentions.append(mention)
     for line, tag in found.tags:
-        span = _innermost(found.spans, line)
+        span = owner[line]
         (loose_tags if span is None or span.date is None else span.tags).add(tag.lower())
+        if span is not None and span.task is not None:
+            span.tags.add(tag.lower())
     entries = tuple(_entry(span, span.date, src.body_line) for span in found.spans if span.date)
+    tasks = tuple(_task(span, span.task, src, found.problems) for span in found.spans if span.task)
     problems = (*src.problems, *found.problems)
     return Note(
         src.path,
@@ -231,17 +250,47 @@ def _assemble(src: SourceFile, found: _Found) -> Note:
         frozenset(loose_tags),
         tuple(task_mentions),
         problems,
+        tasks,
     )
 
 
-def _innermost(spans: Iterable[_Span], line: int) -> _Span | None:
-    best: _Span | None = None
-    for span in spans:
-        if span.start <= line < span.end and (
-            best is None or (span.start, -span.end) > (best.start, -best.end)
-        ):
-            best = span
-    return best
+def _task(
+    span: _Span, info: tuple[bool, str, int], src: SourceFile, problems: list[Problem]
+) -> Task:
+    checked, text, lines = info
+    line = src.body_line + span.start
+    due = _marker_date(_DUE_RE, text, src.path, line, problems)
+    done = _marker_date(_DONE_RE, text, src.path, line, problems)
+    clean = " ".join(_DONE_RE.sub("", _DUE_RE.sub("", text)).split())
+    # The people a promise is to are those its own paragraph names (not its nested items).
+    mentions = tuple(m for m in span.mentions if m.line < line + lines)
+    return Task(line, checked, clean, due, done, frozenset(span.tags), mentions)
+
+
+def _marker_date(
+    pattern: re.Pattern[str], text: str, path: str, line: int, problems: list[Problem]
+) -> dt.date | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        date_text = "-".join(match.groups())
+        problems.append(Problem(Source(path, line), f"'{date_text}' is not a real date"))
+        return None
+
+
+def _owners(spans: Iterable[_Span], total: int) -> list[_Span | None]:
+    """The innermost span of each body line: the one starting last, the shorter on a tie.
+
+    One pass over the spans' lines (linear in lines × nesting), so a note of
+    thousands of entries and mentions stays fast.
+    """
+    owner: list[_Span | None] = [None] * total
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        owner[span.start : span.end] = [span] * (span.end - span.start)
+    return owner
 
 
 def _entry(span: _Span, date: dt.date, body_line: int) -> Entry:

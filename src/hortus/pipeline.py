@@ -6,26 +6,35 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
+import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
-from hortus.cache import FORMAT, DiskCache, Row, StoredPage, state_dir
+from hortus.cache import FORMAT, DiskCache, Row, StoredPage
+from hortus.calendar import PromiseRecord, calendar_events
+from hortus.capture import Logged, NewEntry, append_entry, check_tag
+from hortus.card import Card, build_card, last_own_entry_line
 from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
+from hortus.create import NewContact, create_contact
+from hortus.editor import draft, editor_command, run_editor
 from hortus.engine import NoteStore
-from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
+from hortus.errors import HortusError, NotOurFileError, VaultNotFoundError, WriteError
+from hortus.export.ics import is_our_calendar, render_ics
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
-from hortus.lock import writing
-from hortus.model import Problem
-from hortus.render.markdown import is_generated, render_markdown
+from hortus.lock import WAIT, vault_lock
+from hortus.model import Contact, Problem
+from hortus.names import completions, matches, resolve
+from hortus.render.html import HTML_MARKER, render_html
+from hortus.render.markdown import MARKER, render_markdown
 from hortus.render.summary import summary
 from hortus.vault import walk_vault
 
@@ -43,13 +52,27 @@ class Vault:
 class Regenerated:
     path: str  # vault-relative
     written: bool  # False when the page was already up to date
-    summary: str  # the one-line summary of the garden
+    summary: str  # the one-line summary of the garden, in the vault's language
     load_garden: Callable[[], Garden] = field(repr=False, compare=False)
+    html_path: str = ""
+    html_written: bool = False
+    ics: str | None = None  # the calendar file, when `ics` is set in hortus.toml
+    ics_written: bool = False
+    ics_events: int = 0
 
     @property
     def garden(self) -> Garden:
         """The garden (decoded from the cache on demand when nothing was computed)."""
         return self.load_garden()
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file `regenerate` writes: its vault-relative path, its bytes, how to tell it is ours."""
+
+    rel: str
+    data: bytes
+    owned: Callable[[bytes], bool]
 
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -82,7 +105,12 @@ def load_index(vault: Vault) -> Index:
 
 def own_outputs(vault: Vault) -> frozenset[str]:
     """Case-folded vault-relative paths of the pages hortus writes: never read as notes."""
-    return frozenset({fold(vault.config.garden)})
+    return frozenset(fold(rel) for rel in output_paths(vault.config))
+
+
+def output_paths(config: Config) -> tuple[str, ...]:
+    """GARDEN.md, garden.html and (when `ics` is set) the calendar, vault-relative."""
+    return (config.garden, config.html_path) + ((config.ics,) if config.ics else ())
 
 
 def index_of(vault: Vault, store: NoteStore) -> Index:
@@ -109,69 +137,235 @@ def garden_day(vault: Vault, today: dt.date | None, clock_today: dt.date) -> tup
 
 
 def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
+    return _garden(vault, load_index(vault), today, clock_today)
+
+
+def _garden(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.date) -> Garden:
     day, pinned = garden_day(vault, today, clock_today)
-    index = load_index(vault)
     with no_gc():
-        return compute_garden(index, day, today_pinned=pinned)
+        return compute_garden(index, day, vault.config, today_pinned=pinned)
+
+
+def day_of(vault: Vault, today: dt.date | None, clock_today: dt.date) -> dt.date:
+    """The vault's today: the given date, else the one pinned in hortus.toml, else the clock."""
+    return garden_day(vault, today, clock_today)[0]
+
+
+def log_entry(
+    vault: Vault,
+    name: str,
+    text: str | None,
+    *,
+    date: dt.date,
+    tags: Sequence[str] = (),
+    with_names: Sequence[str] = (),
+    env: Mapping[str, str],
+) -> Logged | None:
+    """Append a dated entry to NAME's file; with no `text`, ask the editor for it (None when
+    the user wrote nothing). NAME and every `--with` must resolve before anything is written."""
+    contacts = load_index(vault).contacts
+    contact = resolve(contacts, name)
+    others = tuple(_mention(contacts, resolve(contacts, other)) for other in with_names)
+    entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
+    if text is not None:
+        if not text.strip():
+            raise HortusError("nothing to log: the text is empty")
+        return append_entry(vault.root, contact.path, entry)
+    intro = _draft_intro(contact, date)
+    with draft(vault.root, env, intro) as written:
+        if not written:
+            return None
+        return append_entry(vault.root, contact.path, replace(entry, text=written))
+
+
+def _draft_intro(contact: Contact, date: dt.date) -> str:
+    return (
+        f"# Write above the line what to log for {contact.name} on {date.isoformat()}.\n"
+        f"# The first line is the title; it goes to the end of {contact.path}.\n"
+        "# Everything from the line on is ignored. Leave it empty to log nothing.\n"
+    )
+
+
+def _mention(contacts: Sequence[Contact], contact: Contact) -> str:
+    """The shortest `[[target]]` that means this contact and no one else."""
+    plain = not any(mark in contact.name for mark in "[]|#^")
+    if plain and matches(contacts, contact.name) == [contact]:
+        return contact.name
+    return contact.key
+
+
+def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
+    """Create the contact's file; the vault is read under the write lock, so two `add`s of
+    the same person cannot both succeed."""
+    new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
+    with vault_lock(vault.root):
+        contacts = load_index(vault).contacts
+        return create_contact(vault.root, vault.config, contacts, new, today)
+
+
+def contact_card(vault: Vault, name: str, today: dt.date | None, clock_today: dt.date) -> Card:
+    index = load_index(vault)
+    contact = resolve(index.contacts, name)
+    return build_card(index, _garden(vault, index, today, clock_today), contact)
+
+
+def open_contact(vault: Vault, name: str, env: Mapping[str, str]) -> str:
+    """Open the contact's file in the user's editor, at its last entry; returns its path."""
+    index = load_index(vault)
+    contact = resolve(index.contacts, name)
+    line = last_own_entry_line(index, contact)
+    run_editor(editor_command(env, str(vault.root / contact.path), line))
+    return contact.path
+
+
+def complete_names(vault: Vault, incomplete: str) -> list[tuple[str, str]]:
+    return completions(load_index(vault).contacts, incomplete)
 
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
-    """Write the garden, through the on-disk cache; serialised with a running watcher."""
+    """Write the garden's pages, through the on-disk cache; under the vault's one write lock,
+    so it is serialised with a running watcher and with the capture commands."""
     day, pinned = garden_day(vault, today, clock_today)
-    with writing(state_dir(vault.root)):
+    with vault_lock(vault.root, WAIT):
         sweep(vault)
         cache = DiskCache.open(vault.root)
         if cache is None:
             with no_gc():
-                garden = compute_garden(load_index(vault), day, today_pinned=pinned)
-                return write_garden(vault, garden)
+                garden = compute_garden(load_index(vault), day, vault.config, today_pinned=pinned)
+                return write_garden(vault, garden)[0]
         try:
             return _regenerate_cached(vault, day, pinned, cache)
         finally:
             cache.close()
 
 
-def write_garden(vault: Vault, garden: Garden) -> Regenerated:
-    rel = vault.config.garden
-    text = render_markdown(garden, rel)
-    written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
-    return Regenerated(rel, written, summary(garden), lambda: garden)
+def render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
+    """Every file `regenerate` writes, rendered: GARDEN.md, garden.html and, when `ics` is set,
+    the calendar; and the calendar's number of events."""
+    config = vault.config
+    rel, html_rel = config.garden, config.html_path
+    outputs = [
+        Output(rel, render_markdown(garden, rel, config.language).encode("utf-8"), _is_our_page),
+        Output(
+            html_rel, render_html(garden, html_rel, config.language).encode("utf-8"), _is_our_page
+        ),
+    ]
+    if config.ics is None:
+        return outputs, 0
+    promises = [
+        PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
+        for p in garden.promises
+        if p.due is not None
+    ]
+    events = calendar_events(garden, promises)
+    outputs.append(Output(config.ics, render_ics(events, garden.today), is_our_calendar))
+    return outputs, len(events)
+
+
+def write_garden(vault: Vault, garden: Garden) -> tuple[Regenerated, dict[str, str]]:
+    """Write every output that changed (call with the write lock held). Every output's
+    ownership is checked before any is written: one refusal writes nothing. Returns the result
+    and each output's hash."""
+    outputs, events = render_outputs(vault, garden)
+    for out in outputs:
+        _check_owned(vault.root / out.rel, out.rel, out.owned)
+    written = {
+        out.rel: write_owned(vault.root / out.rel, out.data, out.rel, owned=out.owned)
+        for out in outputs
+    }
+    shas = {out.rel: _sha(out.data) for out in outputs}
+    text = summary(garden, vault.config.language)
+    return _result(vault, text, lambda: garden, written, events), shas
+
+
+def _result(
+    vault: Vault,
+    text: str,
+    load: Callable[[], Garden],
+    written: Mapping[str, bool],
+    events: int,
+) -> Regenerated:
+    config = vault.config
+    rel, html_rel, ics = config.garden, config.html_path, config.ics
+    return Regenerated(
+        rel,
+        written.get(rel, False),
+        text,
+        load,
+        html_rel,
+        written.get(html_rel, False),
+        ics,
+        written.get(ics, False) if ics else False,
+        events,
+    )
 
 
 def sweep(vault: Vault) -> list[str]:
-    """Remove temp files a killed run left beside the garden (call with the write lock held)."""
-    garden = vault.root / vault.config.garden
+    """Remove temp files a killed run left beside the outputs (call with the write lock held)."""
     older = time.time_ns() - STALE_TEMP_NS
-    return sweep_temps(garden.parent, frozenset({garden.name}), older)
+    folders: dict[Path, set[str]] = {}
+    for rel in output_paths(vault.config):
+        path = vault.root / rel
+        folders.setdefault(path.parent, set()).add(path.name)
+    removed: list[str] = []
+    for folder, names in folders.items():
+        removed += sweep_temps(folder, frozenset(names), older)
+    return removed
 
 
 def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCache) -> Regenerated:
     """Re-read only the notes that changed since the cache was written; when nothing changed
-    at all and the page on disk is the one last written, touch nothing."""
+    at all and every output on disk is the one last written, touch nothing."""
     rows = cache.rows()
     key = _unchanged_key(vault, rows, day, pinned)
     stored = cache.page(key) if key else None
-    rel = vault.config.garden
     if stored is not None:
-        if _sha_of(vault.root / rel) == stored.page_sha:
-            return Regenerated(
-                rel, False, stored.summary, partial(_stored_garden, vault, day, pinned, stored)
-            )
+        outputs = _stored_outputs(stored)
+        if outputs is not None:
+            shas, events = outputs
+            if all(_sha_of(vault.root / rel) == sha for rel, sha in shas.items()):
+                load = partial(_stored_garden, vault, day, pinned, stored)
+                return _result(vault, stored.summary, load, {}, events)
         with contextlib.suppress(CodecError):
-            return write_garden(vault, stored.garden())
+            garden = stored.garden()
+            result, shas = write_garden(vault, garden)
+            page = StoredPage(
+                key or "",
+                _outputs_json(shas, result.ics_events),
+                result.summary,
+                stored.garden_packed,
+            )
+            cache.save({}, rows, (), (), page)
+            return result
     store = NoteStore(vault.root, own_outputs(vault), encode=True)
     with no_gc():
         store.files.update(cache.known(rows))
         changes = store.rescan()
-        garden = compute_garden(index_of(vault, store), day, today_pinned=pinned)
-        result = write_garden(vault, garden)
+        garden = compute_garden(index_of(vault, store), day, vault.config, today_pinned=pinned)
+        result, shas = write_garden(vault, garden)
         digests = {rel: known.digest for rel, known in store.files.items()}
         key = _garden_key(vault, store.problems(), digests, day, pinned)
-        text = render_markdown(garden, rel).encode("utf-8")
         with contextlib.suppress(CodecError):
-            page = StoredPage(key, _sha(text), result.summary, pack(garden))
+            outputs_json = _outputs_json(shas, result.ics_events)
+            page = StoredPage(key, outputs_json, result.summary, pack(garden))
             cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
+
+
+def _outputs_json(shas: Mapping[str, str], events: int) -> str:
+    return json.dumps({"shas": dict(shas), "events": events}, sort_keys=True)
+
+
+def _stored_outputs(stored: StoredPage) -> tuple[dict[str, str], int] | None:
+    """Each output's hash and the calendar's event count as last written, or None."""
+    try:
+        found = json.loads(stored.outputs)
+        shas, events = found["shas"], found["events"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(shas, dict) or not isinstance(events, int) or not shas:
+        return None
+    return {str(rel): str(sha) for rel, sha in shas.items()}, events
 
 
 def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage) -> Garden:
@@ -180,7 +374,7 @@ def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage)
         return stored.garden()
     except CodecError:
         with no_gc():
-            return compute_garden(load_index(vault), day, today_pinned=pinned)
+            return compute_garden(load_index(vault), day, vault.config, today_pinned=pinned)
 
 
 def _sha(data: bytes) -> str:
@@ -222,20 +416,52 @@ def _garden_key(
     day: dt.date,
     pinned: bool,
 ) -> str:
-    parts = [FORMAT, repr(vault.config), repr(vault.config_problems), day.isoformat(), str(pinned)]
+    """What the garden and its outputs depend on: the notes' hashes, the day, and every
+    setting (the whole config: language, garden_html, ics, daily_gestures, windows, ...)."""
+    config = vault.config
+    settings = (
+        f"language={config.language} garden={config.garden} html={config.html_path} "
+        f"ics={config.ics} gestures={config.daily_gestures} "
+        f"windows={sorted(config.windows.items())}"
+    )
+    parts = [
+        FORMAT,
+        settings,
+        repr(config),
+        repr(vault.config_problems),
+        day.isoformat(),
+        str(pinned),
+    ]
     parts += [repr(p) for p in problems]
     parts += [f"{rel}\0{digests[rel]}" for rel in sorted(digests)]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def write_owned(path: Path, data: bytes, rel: str) -> bool:
-    """Replace a page hortus owns; never one it did not write. False when nothing changed."""
+def is_generated(first_line: str) -> bool:
+    """The first line of a page hortus wrote (GARDEN.md or garden.html)."""
+    return first_line.strip() in (MARKER, HTML_MARKER)
+
+
+def _is_our_page(current: bytes) -> bool:
+    return is_generated(current.split(b"\n", 1)[0].decode("utf-8", "replace"))
+
+
+def _check_owned(path: Path, rel: str, owned: Callable[[bytes], bool] = _is_our_page) -> None:
+    current = _read_existing(path, rel)
+    if current is not None and not owned(current):
+        raise NotOurFileError(rel)
+
+
+def write_owned(
+    path: Path, data: bytes, rel: str, *, owned: Callable[[bytes], bool] = _is_our_page
+) -> bool:
+    """Replace a file hortus owns (`owned` tells from its bytes); never one it did not write.
+    False when nothing changed."""
     current = _read_existing(path, rel)
     if current is not None:
         if current == data:
             return False
-        first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
-        if not is_generated(first_line):
+        if not owned(current):
             raise NotOurFileError(rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data, display=rel)

@@ -44,6 +44,7 @@ class SourceFile:
     body_line: int  # the file line (1-based) of the body's first line
     meta: Meta
     problems: tuple[Problem, ...] = field(default=())
+    text: str = ""  # the whole file (front matter included), as the lines are counted
 
 
 @dataclass(frozen=True)
@@ -159,24 +160,21 @@ def _folders_plain(root: Path, rel: str) -> bool:
 
 def read_note(root: Path, rel: str) -> SourceFile | Problem:
     """Read, decode and split one note; a file that cannot be read at all is one `Problem`."""
-    data = read_note_bytes(root, rel)
+    data = read_bytes(root, rel)
     return data if isinstance(data, Problem) else decode_note(rel, data)
 
 
-def read_note_bytes(root: Path, rel: str) -> bytes | Problem:
-    """The raw bytes of one note (for the incremental engine's content hash), or why not."""
-    return _read_bytes(root / rel, rel)
-
-
 def decode_note(rel: str, data: bytes) -> SourceFile | Problem:
-    """Bytes read by `read_note_bytes` into a `SourceFile`."""
+    """Bytes already read (by `read_bytes`) into a split note, or the one `Problem` they have."""
     text = _decode(data, rel)
     if isinstance(text, Problem):
         return text
     return split_front_matter(rel, text)
 
 
-def _read_bytes(full: Path, rel: str) -> bytes | Problem:
+def read_bytes(root: Path, rel: str) -> bytes | Problem:
+    """A regular file's bytes (never through a link, never more than the size cap)."""
+    full = root / rel
     try:
         info = os.lstat(full)
         if not stat.S_ISREG(info.st_mode):
@@ -220,16 +218,16 @@ def split_front_matter(rel: str, text: str) -> SourceFile:
     """Split `---` front matter from the body, keeping the body's line in the file."""
     opening = _FM_BOUNDARY.match(text)
     if opening is None:
-        return SourceFile(rel, text, 1, Meta())
+        return SourceFile(rel, text, 1, Meta(), text=text)
     closing = _FM_BOUNDARY.search(text, opening.end())
     if closing is None:
         message = "front matter opened at line 1 is not closed (add a '---' line after it)"
-        return SourceFile(rel, "", 1, Meta(), (_problem(rel, message),))
+        return SourceFile(rel, "", 1, Meta(), (_problem(rel, message),), text)
     yaml_text = text[opening.end() : closing.start()]
     yaml_line = text.count("\n", 0, opening.end()) + 1
     meta, problems = load_meta(rel, yaml_text, yaml_line)
     body_line = text.count("\n", 0, closing.end()) + 1
-    return SourceFile(rel, text[closing.end() :], body_line, meta, tuple(problems))
+    return SourceFile(rel, text[closing.end() :], body_line, meta, tuple(problems), text)
 
 
 def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Problem]]:
@@ -323,6 +321,12 @@ def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, first_line: int) -> Probl
     return _problem(
         rel, f"front matter is not valid YAML: {what} ({where})", mark.line + first_line
     )
+
+
+def yaml_value(value: str | list[str]) -> str:
+    """A value as one line of YAML that reads back as exactly that value (quoted if it must be)."""
+    text: str = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
 
 
 def _problem(rel: str, message: str, line: int = 1) -> Problem:

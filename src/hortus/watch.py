@@ -239,7 +239,13 @@ def _describe(changed: tuple[str, ...], removed: tuple[str, ...], rescan: bool) 
 
 
 def _line(what: str, result: Regenerated, seconds: float) -> str:
-    done = f"wrote {result.path}" if result.written else f"{result.path} unchanged"
+    pages = (
+        (result.path, result.written),
+        (result.html_path, result.html_written),
+        (result.ics or "", result.ics_written),
+    )
+    written = [path for path, wrote in pages if path and wrote]
+    done = f"wrote {', '.join(written)}" if written else "pages unchanged"
     return (
         f"{time.strftime('%H:%M:%S')} {what} → {done} in {seconds * 1000:.0f} ms: {result.summary}."
     )

@@ -10,9 +10,9 @@ from urllib.parse import quote
 
 from hortus.garden import Garden, Plant
 from hortus.index import fold
-from hortus.model import Problem, Unresolved
-from hortus.render import plural
-from hortus.render.summary import summary, today_label
+from hortus.model import Contact, Problem, Source, Unresolved
+from hortus.render import words
+from hortus.render.i18n import Catalogue, catalogue
 
 MARKER = "<!-- hortus: generated garden. Edits here are replaced at the next regenerate. -->"
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&])")
@@ -22,77 +22,166 @@ def is_generated(first_line: str) -> bool:
     return first_line.strip() == MARKER
 
 
-def render_markdown(garden: Garden, garden_path: str) -> str:
+def render_markdown(garden: Garden, garden_path: str, language: str = "en") -> str:
     """The garden page; `garden_path` (vault-relative) makes every link relative to the page."""
-    folder = posixpath.dirname(garden_path)
+    page = _Page(garden, posixpath.dirname(garden_path), catalogue(language))
+    cat = page.cat
+    summary = words.summary(garden, cat)
     parts = [
         MARKER,
-        "# Garden",
-        f"_Tended for {today_label(garden)}: {summary(garden)}._",
-        *_plants_section(
-            "Needs watering",
-            "These relationships would love a little water: a message, a call, a coffee.",
-            garden.needs_watering,
-            folder,
-        ),
-        *_plants_section(
-            "Due soon",
-            "Nearly time to reach out; no hurry.",
-            garden.due_soon,
-            folder,
-        ),
-        *_plants_section(
-            "Seedlings",
-            "No contact written down yet. A first hello?",
-            garden.seedlings,
-            folder,
-        ),
-        *_plants_section("Thriving", "Doing well: let them breathe.", garden.thriving, folder),
-        *_unresolved_section(garden.unresolved, folder),
-        *_problems_section(garden.problems, folder),
+        f"# {cat.t('title')}",
+        f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_",
+        *page.section("gestures", page.gestures(), "gestures.empty"),
+        *page.section("key_moments", page.key_moments()),
+        *page.section("birthdays", page.birthdays()),
+        *page.section("promises", page.promises()),
+        *page.section("thanks_owed", page.thanks_owed()),
+        *page.section("give_back", page.give_back()),
+        *page.section("rediscover", page.rediscover()),
+        *page.section("drifting", page.drifting()),
+        *page.section("breathe", page.breathe()),
+        *page.section("resting", page.resting()),
+        *page.section("needs_watering", page.plants(garden.needs_watering)),
+        *page.section("due_soon", page.plants(garden.due_soon)),
+        *page.section("seedlings", page.plants(garden.seedlings)),
+        *page.section("thriving", page.plants(garden.thriving)),
+        *page.section("unresolved", page.unresolved(garden.unresolved), "unresolved.empty"),
+        *page.section("problems", page.problems(garden.problems), "problems.empty"),
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def _plants_section(title: str, lead: str, plants: Iterable[Plant], folder: str) -> list[str]:
-    items = [_plant_line(plant, folder) for plant in plants]
-    body = "\n".join(items) if items else "_Nobody here today._"
-    return [f"## {title}", f"_{lead}_", body]
+class _Page:
+    def __init__(self, garden: Garden, folder: str, cat: Catalogue) -> None:
+        self.garden = garden
+        self.folder = folder
+        self.cat = cat
 
+    def section(self, key: str, items: list[str], empty: str = "empty") -> list[str]:
+        body = "\n".join(items) if items else f"_{self.cat.t(empty)}_"
+        return [f"## {self.cat.t(key)}", f"_{self.cat.t(key + '.lead')}_", body]
 
-def _plant_line(plant: Plant, folder: str) -> str:
-    contact = plant.contact
-    link = _link(contact.name, contact.path, folder)
-    rhythm = f"every {plural(contact.cadence_days, 'day')} ({contact.circle})"
-    if plant.last_interaction is None:
-        return f"- {link} · {rhythm}"
-    ago = "today" if plant.days_since == 0 else f"{plural(plant.days_since or 0, 'day')} ago"
-    when = f"last contact {plant.last_interaction.isoformat()}, {ago}"
-    return f"- {link} · *{plant.state}* · {when} · {rhythm}"
+    def who(self, contact: Contact) -> str:
+        return link(contact.name, contact.path, self.folder)
 
+    def where(self, source: Source) -> str:
+        return link(f"{source.path}:{source.line}", source.path, self.folder)
 
-def _unresolved_section(unresolved: Iterable[Unresolved], folder: str) -> list[str]:
-    lines = []
-    for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
-        items = list(group)
-        places = ", ".join(
-            _link(f"{u.source.path}:{u.source.line}", u.source.path, folder) for u in items
+    def gestures(self) -> list[str]:
+        return [
+            f"{number}. **{escape(words.suggestion(g, self.cat))}** · "
+            f"{self.who(g.contact)} · {self.where(g.source)}"
+            for number, g in enumerate(self.garden.gestures, start=1)
+        ]
+
+    def key_moments(self) -> list[str]:
+        cat = self.cat
+        return [
+            f"- {cat.date(m.date)} · {self.who(m.contact)}"
+            + (f" · *{escape(m.kind)}*" if m.kind else "")
+            + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
+            for m in self.garden.key_moments
+        ]
+
+    def birthdays(self) -> list[str]:
+        cat = self.cat
+        lines = []
+        for b in self.garden.birthdays:
+            age = f" · {cat.t('turns', age=b.age)}" if b.age is not None and b.age > 0 else ""
+            when = words.in_days(b.in_days, cat)
+            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when}{age}")
+        return lines
+
+    def promises(self) -> list[str]:
+        cat = self.cat
+        lines = []
+        for p in self.garden.promises:
+            due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
+            due += f" · **{cat.t('overdue')}**" if p.overdue else ""
+            text = escape(words.plain(p.text))
+            item = cat.t("labelled", label=self.who(p.contact), text=text)
+            lines.append(f"- {item} · {due} · {self.where(p.source)}")
+        return lines
+
+    def thanks_owed(self) -> list[str]:
+        return [
+            f"- {self.cat.date(t.date)} · "
+            + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
+            + f" · {self.where(t.source)}"
+            for t in self.garden.thanks_owed
+        ]
+
+    def give_back(self) -> list[str]:
+        return [f"- {self.who(g.contact)}" for g in self.garden.give_back]
+
+    def breathe(self) -> list[str]:
+        cat = self.cat
+        return [
+            f"- {self.who(b.contact)} · "
+            + cat.t("in_last_30", count=cat.n("interactions", b.recent))
+            for b in self.garden.breathe
+        ]
+
+    def rediscover(self) -> list[str]:
+        cat = self.cat
+        lines = []
+        for r in self.garden.rediscover:
+            when = cat.date(r.last_interaction) if r.last_interaction else cat.t("never_met")
+            line = f"- {self.who(r.contact)} · {when}"
+            if r.starter:
+                line += " · " + cat.t("last_time", text=escape(words.plain(r.starter)))
+            lines.append(line)
+        return lines
+
+    def drifting(self) -> list[str]:
+        cat = self.cat
+        lines = []
+        for d in self.garden.drifting:
+            gap = cat.t(
+                "usual_gap",
+                usual=cat.n("days", d.usual_gap_days),
+                since=cat.n("days", d.days_since),
+            )
+            line = f"- {self.who(d.contact)} · {gap}"
+            if d.suggested_cadence is not None:
+                line += " · " + cat.t("suggest_cadence", days=cat.n("days", d.suggested_cadence))
+            lines.append(line)
+        return lines
+
+    def resting(self) -> list[str]:
+        cat = self.cat
+        return [
+            f"- {self.who(r.contact)} · "
+            + (cat.t("until", date=cat.date(r.until)) if r.until else cat.t("until_further"))
+            for r in self.garden.resting
+        ]
+
+    def plants(self, plants: Iterable[Plant]) -> list[str]:
+        return [self.plant_line(p) for p in plants]
+
+    def plant_line(self, plant: Plant) -> str:
+        cat = self.cat
+        rhythm = words.rhythm(plant, cat)
+        if plant.last_interaction is None:
+            return f"- {self.who(plant.contact)} · {rhythm}"
+        state = words.state(plant, cat)
+        return (
+            f"- {self.who(plant.contact)} · *{state}* · {words.last_contact(plant, cat)} · {rhythm}"
         )
-        lines.append(f"- {escape(items[0].target)}: {places}")
-    body = "\n".join(lines) if lines else "_Every name has a page._"
-    return ["## Names without a page yet", "_People you mention who have no note yet._", body]
+
+    def unresolved(self, unresolved: Iterable[Unresolved]) -> list[str]:
+        lines = []
+        for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
+            items = list(group)
+            places = ", ".join(self.where(u.source) for u in items)
+            lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
+        return lines
+
+    def problems(self, problems: Iterable[Problem]) -> list[str]:
+        return [f"- {self.where(p.source)}: {escape(p.message)}" for p in problems]
 
 
-def _problems_section(problems: Iterable[Problem], folder: str) -> list[str]:
-    lines = [
-        f"- {_link(f'{p.source.path}:{p.source.line}', p.source.path, folder)}: {escape(p.message)}"
-        for p in problems
-    ]
-    body = "\n".join(lines) if lines else "_None: every note reads cleanly._"
-    return ["## Problems", "_Things hortus could not read as you meant them._", body]
-
-
-def _link(text: str, path: str, folder: str) -> str:
+def link(text: str, path: str, folder: str) -> str:
     target = posixpath.relpath(path, folder) if folder else path
     return f"[{escape(text)}]({quote(target)})"
 

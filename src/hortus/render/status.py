@@ -2,21 +2,96 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 
 from hortus.errors import format_problem
 from hortus.garden import Garden, Plant
-from hortus.render import plural
-from hortus.render.summary import summary, today_label
+from hortus.render import words
+from hortus.render.i18n import Catalogue, catalogue
 
 
-def status_document(garden: Garden) -> dict[str, object]:
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
     """The documented JSON interface (docs/json.md): keep its keys stable."""
+    cat = catalogue(language)
     return {
         "today": garden.today.isoformat(),
-        "contacts": [_contact_document(plant) for plant in garden.plants],
+        "contacts": [contact_document(plant) for plant in garden.plants],
         "needs_watering": [plant.contact.name for plant in garden.needs_watering],
+        "gestures": [
+            {
+                "name": g.contact.name,
+                "kind": str(g.kind),
+                "suggestion": words.suggestion(g, cat),
+                "path": g.source.path,
+                "line": g.source.line,
+            }
+            for g in garden.gestures
+        ],
+        "key_moments": [
+            {
+                "name": m.contact.name,
+                "date": m.date.isoformat(),
+                "kind": m.kind,
+                "text": m.text,
+                "path": m.source.path,
+                "line": m.source.line,
+            }
+            for m in garden.key_moments
+        ],
+        "birthdays": [
+            {"name": b.contact.name, "date": b.date.isoformat(), "in_days": b.in_days, "age": b.age}
+            for b in garden.birthdays
+        ],
+        "promises": [
+            {
+                "name": p.contact.name,
+                "text": p.text,
+                "due": _iso(p.due),
+                "overdue": p.overdue,
+                "path": p.source.path,
+                "line": p.source.line,
+            }
+            for p in garden.promises
+        ],
+        "thanks_owed": [
+            {
+                "name": t.contact.name,
+                "date": t.date.isoformat(),
+                "text": t.text,
+                "path": t.source.path,
+                "line": t.source.line,
+            }
+            for t in garden.thanks_owed
+        ],
+        "give_back": [
+            {"name": g.contact.name, "received": g.received, "gave": g.gave}
+            for g in garden.give_back
+        ],
+        "breathe": [{"name": b.contact.name, "recent": b.recent} for b in garden.breathe],
+        "rediscover": [
+            {
+                "name": r.contact.name,
+                "last_interaction": _iso(r.last_interaction),
+                "starter": r.starter,
+            }
+            for r in garden.rediscover
+        ],
+        "drifting": [
+            {
+                "name": d.contact.name,
+                "usual_gap_days": d.usual_gap_days,
+                "days_since": d.days_since,
+                "suggested_cadence": d.suggested_cadence,
+            }
+            for d in garden.drifting
+        ],
+        "resting": [{"name": r.contact.name, "until": _iso(r.until)} for r in garden.resting],
         "unresolved": [
             {"target": u.target, "path": u.source.path, "line": u.source.line}
             for u in garden.unresolved
@@ -28,16 +103,15 @@ def status_document(garden: Garden) -> dict[str, object]:
     }
 
 
-def _contact_document(plant: Plant) -> dict[str, object]:
+def contact_document(plant: Plant) -> dict[str, object]:
     contact = plant.contact
-    last = plant.last_interaction
     thirst = plant.thirst_rounded
     return {
         "name": contact.name,
         "path": contact.path,
         "circle": contact.circle,
         "cadence_days": contact.cadence_days,
-        "last_interaction": last.isoformat() if last else None,
+        "last_interaction": _iso(plant.last_interaction),
         "days_since": plant.days_since,
         "thirst": float(thirst) if thirst is not None else None,
         "state": str(plant.state),
@@ -47,43 +121,96 @@ def _contact_document(plant: Plant) -> dict[str, object]:
     }
 
 
-def render_json(garden: Garden) -> str:
-    return json.dumps(status_document(garden), indent=2, ensure_ascii=False) + "\n"
+def render_json(garden: Garden, language: str = "en") -> str:
+    return json.dumps(status_document(garden, language), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_text(garden: Garden) -> str:
+def render_text(garden: Garden, language: str = "en") -> str:
     """The garden for a terminal: plain text, aligned, kind words."""
-    out = [f"Garden for {today_label(garden)}: {summary(garden)}"]
-    for title, plants in (
-        ("Needs watering", garden.needs_watering),
-        ("Due soon", garden.due_soon),
-        ("Seedlings", garden.seedlings),
-        ("Thriving", garden.thriving),
+    cat = catalogue(language)
+    label = words.today_label(garden, cat)
+    out = [cat.t("status_header", **label, summary=words.summary(garden, cat))]
+    if garden.gestures:
+        out += ["", cat.t("gestures")]
+        out += [
+            f"  {number}. {words.suggestion(g, cat)}"
+            for number, g in enumerate(garden.gestures, start=1)
+        ]
+    out += _others(garden, cat)
+    for key, plants in (
+        ("needs_watering", garden.needs_watering),
+        ("due_soon", garden.due_soon),
+        ("seedlings", garden.seedlings),
+        ("thriving", garden.thriving),
     ):
-        out.extend(_text_section(title, plants))
+        out.extend(_text_section(cat.t(key), plants, cat))
     if garden.unresolved:
-        out += ["", "Names without a page yet"]
+        out += ["", cat.t("unresolved")]
         out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]
     if garden.problems:
-        out += ["", "Problems"] + [f"  {format_problem(p)}" for p in garden.problems]
+        out += ["", cat.t("problems")] + [f"  {format_problem(p)}" for p in garden.problems]
     return "\n".join(out) + "\n"
 
 
-def _text_section(title: str, plants: Iterable[Plant]) -> list[str]:
+def _others(garden: Garden, cat: Catalogue) -> list[str]:
+    """The garden's other lists, one short line per item, only when not empty."""
+    sections = (
+        (
+            "key_moments",
+            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments],
+        ),
+        (
+            "birthdays",
+            [
+                _labelled(
+                    cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                )
+                for b in garden.birthdays
+            ],
+        ),
+        (
+            "promises",
+            [
+                _labelled(cat, p.contact.name, words.plain(p.text))
+                + (f" ({cat.t('overdue')})" if p.overdue else "")
+                for p in garden.promises
+            ],
+        ),
+        (
+            "thanks_owed",
+            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed],
+        ),
+        ("give_back", [g.contact.name for g in garden.give_back]),
+        ("rediscover", [r.contact.name for r in garden.rediscover]),
+        ("drifting", [d.contact.name for d in garden.drifting]),
+        ("breathe", [b.contact.name for b in garden.breathe]),
+        ("resting", [r.contact.name for r in garden.resting]),
+    )
+    out: list[str] = []
+    for key, lines in sections:
+        if lines:
+            out += ["", cat.t(key)] + [f"  {line}" for line in lines]
+    return out
+
+
+def _labelled(cat: Catalogue, label: str, text: str) -> str:
+    return cat.t("labelled", label=label, text=text)
+
+
+def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[str]:
     rows = list(plants)
     if not rows:
         return []
     width = max(len(p.contact.name) for p in rows)
+    states = max(len(words.state(p, cat)) for p in rows)
     lines = ["", title]
     for plant in rows:
-        contact = plant.contact
-        rhythm = f"every {plural(contact.cadence_days, 'day')}, {contact.circle}"
+        name = plant.contact.name
+        rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:
-            lines.append(f"  {contact.name:<{width}}  no contact yet ({rhythm})")
+            lines.append(f"  {name:<{width}}  {cat.t('no_contact')} · {rhythm}")
         else:
-            ago = plural(plant.days_since or 0, "day")
-            lines.append(
-                f"  {contact.name:<{width}}  {plant.state:<8} "
-                f"last {plant.last_interaction.isoformat()}, {ago} ago ({rhythm})"
-            )
+            state = words.state(plant, cat)
+            last = words.last_contact(plant, cat)
+            lines.append(f"  {name:<{width}}  {state:<{states}}  {last} · {rhythm}")
     return lines

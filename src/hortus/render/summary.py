@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from hortus.garden import Garden
-from hortus.render import plural
+from hortus.render import words
+from hortus.render.i18n import catalogue
 
 
-def summary(garden: Garden) -> str:
-    watering = len(garden.needs_watering)
-    return ", ".join(
-        (
-            plural(len(garden.plants), "contact"),
-            f"{watering} {'needs' if watering == 1 else 'need'} watering",
-            plural(len(garden.problems), "problem"),
-        )
-    )
+def summary(garden: Garden, language: str = "en") -> str:
+    return words.summary(garden, catalogue(language))
 
 
-def today_label(garden: Garden) -> str:
-    pinned = " (date pinned in hortus.toml)" if garden.today_pinned else ""
-    return f"{garden.today.isoformat()}{pinned}"
+def regenerated(summary: str, path: str, written: bool, language: str = "en") -> str:
+    """`Wrote GARDEN.md: 14 contacts, …` or `… is already up to date: …`, from the garden's
+    `summary` (regenerate's warm path has the summary, not the garden)."""
+    cat = catalogue(language)
+    key = "regenerated" if written else "up_to_date"
+    return cat.t(key, path=path, summary=summary)
+
+
+def calendar_written(path: str, written: bool, events: int, language: str = "en") -> str:
+    """`Wrote garden.ics: 5 calendar events.` or `… is already up to date: …`."""
+    cat = catalogue(language)
+    key = "calendar.written" if written else "calendar.up_to_date"
+    return cat.t(key, path=path, events=cat.n("events", events))

@@ -1,0 +1,61 @@
+"""Today's short list: a few small gestures drawn from the garden, each person at most once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from hortus.garden.records import (
+    BirthdaySoon,
+    Gesture,
+    GestureKind,
+    KeyMoment,
+    OpenPromise,
+    Plant,
+    ThanksOwed,
+)
+from hortus.model import Source
+
+BIRTHDAY_SOON_DAYS = 3  # "within 3 days": in_days ≤ 3
+
+
+def gestures(
+    moments: Iterable[KeyMoment],
+    birthdays: Iterable[BirthdaySoon],
+    promises: Iterable[OpenPromise],
+    thanks: Iterable[ThanksOwed],
+    needs_watering: Iterable[Plant],
+    limit: int,
+) -> tuple[Gesture, ...]:
+    """In this order: unanswered moments, birthdays within 3 days, overdue promises, thanks
+    owed, the most thirsty; a person appears once, at their first item; at most `limit`."""
+    chosen: list[Gesture] = []
+    seen: set[str] = set()
+    for gesture in _candidates(moments, birthdays, promises, thanks, needs_watering):
+        if len(chosen) >= limit:
+            break
+        if gesture.contact.key not in seen:
+            seen.add(gesture.contact.key)
+            chosen.append(gesture)
+    return tuple(chosen)
+
+
+def _candidates(
+    moments: Iterable[KeyMoment],
+    birthdays: Iterable[BirthdaySoon],
+    promises: Iterable[OpenPromise],
+    thanks: Iterable[ThanksOwed],
+    needs_watering: Iterable[Plant],
+) -> Iterator[Gesture]:
+    for moment in moments:
+        yield Gesture(moment.contact, GestureKind.MOMENT, moment.source, moment)
+    for birthday in birthdays:
+        if birthday.in_days <= BIRTHDAY_SOON_DAYS:
+            yield Gesture(birthday.contact, GestureKind.BIRTHDAY, birthday.source, birthday)
+    for promise in promises:
+        if promise.overdue:
+            yield Gesture(promise.contact, GestureKind.PROMISE, promise.source, promise)
+    for owed in thanks:
+        yield Gesture(owed.contact, GestureKind.THANKS, owed.source, owed)
+    for plant in needs_watering:
+        source = Source(plant.contact.path, 1)
+        yield Gesture(plant.contact, GestureKind.WATER, source, plant)

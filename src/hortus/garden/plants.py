@@ -1,0 +1,128 @@
+"""Per contact: the entries about them, their interactions, thirst and state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from hortus.garden.records import Plant, State
+from hortus.index import Index, fold
+from hortus.model import Contact, Involvement, Promise
+
+NEWS_TAGS = frozenset({"news", "moment"})
+OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone
+MONTHS_SHOWN = 12
+# hortus's own tags, left out of the `text` of an entry shown in the garden.
+_OWN_TAG_RE = re.compile(
+    r"(?<![\w#&/\\])#(?:moment(?:/[\w/-]*)?|news|received|gave|thanks)(?![\w/-])", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Life:
+    """A contact with every entry that involves them, and those that are interactions."""
+
+    contact: Contact
+    involvements: tuple[Involvement, ...]
+    interactions: tuple[Involvement, ...]
+    promises: tuple[Promise, ...] = ()  # open tasks that are promises to this contact
+    tagged: Mapping[str, tuple[Involvement, ...]] = field(default_factory=dict)
+    dates: tuple[dt.date, ...] = ()  # the interactions' dates, sorted
+
+    @property
+    def last(self) -> dt.date | None:
+        return self.dates[-1] if self.dates else None
+
+    def concerning(self, tag: str) -> tuple[Involvement, ...]:
+        """Entries about this contact tagged `tag` (or `tag/…`), dated today or before."""
+        return self.tagged.get(tag, ())
+
+
+def _by_own_tag(involvements: Iterable[Involvement]) -> dict[str, tuple[Involvement, ...]]:
+    """One pass over a contact's entries: those that concern them, by hortus's own tags."""
+    found: dict[str, list[Involvement]] = {}
+    for inv in involvements:
+        if inv.concerns and inv.entry.tags:
+            for root in {tag.split("/", 1)[0] for tag in inv.entry.tags} & OWN_TAGS:
+                found.setdefault(root, []).append(inv)
+    return {tag: tuple(items) for tag, items in found.items()}
+
+
+def is_interaction(entry_date: dt.date, tags: frozenset[str], today: dt.date) -> bool:
+    """A contact made: not a plan (dated after today), not news (`#news`, `#moment…`)."""
+    if entry_date > today:
+        return False
+    if not tags:
+        return True
+    return not any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
+
+
+def is_resting(contact: Contact, today: dt.date) -> bool:
+    """Paused by choice: `resting: true`, or `pause_until` while today is before that date."""
+    return contact.resting or (contact.pause_until is not None and today < contact.pause_until)
+
+
+def life_of(contact: Contact, index: Index, today: dt.date) -> Life:
+    involvements = tuple(
+        i for i in index.involvements.get(contact.key, ()) if i.entry.date <= today
+    )
+    interactions = tuple(
+        i for i in involvements if is_interaction(i.entry.date, i.entry.tags, today)
+    )
+    promises = index.promises.get(contact.key, ())
+    dates = tuple(sorted(i.entry.date for i in interactions))
+    return Life(contact, involvements, interactions, promises, _by_own_tag(involvements), dates)
+
+
+def plant(life: Life, today: dt.date) -> Plant:
+    contact = life.contact
+    dates = life.dates
+    monthly = _monthly(dates, today)
+    resting = is_resting(contact, today)
+    if not dates:
+        state = State.RESTING if resting else State.SEEDLING
+        return Plant(contact, None, None, None, state, 0, monthly)
+    last = dates[-1]
+    days_since = (today - last).days
+    thirst = Fraction(days_since, contact.cadence_days)
+    state = State.RESTING if resting else _state(thirst)
+    return Plant(contact, last, days_since, thirst, state, len(dates), monthly)
+
+
+def _state(thirst: Fraction) -> State:
+    if thirst < Fraction(4, 5):
+        return State.THRIVING
+    if thirst < 1:
+        return State.DUE
+    if thirst < 2:
+        return State.THIRSTY
+    return State.WILTING
+
+
+def month_starts(today: dt.date) -> tuple[dt.date, ...]:
+    """The first day of each of the last 12 months, today's month last."""
+    total = today.year * 12 + today.month - 1
+    firsts = (total - back for back in range(MONTHS_SHOWN - 1, -1, -1))
+    return tuple(dt.date(m // 12, m % 12 + 1, 1) for m in firsts)
+
+
+def _monthly(dates: Iterable[dt.date], today: dt.date) -> tuple[int, ...]:
+    counts = [0] * MONTHS_SHOWN
+    now = today.year * 12 + today.month - 1
+    for day in dates:
+        back = now - (day.year * 12 + day.month - 1)
+        if 0 <= back < MONTHS_SHOWN:
+            counts[MONTHS_SHOWN - 1 - back] += 1
+    return tuple(counts)
+
+
+def entry_text(title: str) -> str:
+    """An entry's first line as shown: without the date (already gone) and hortus's tags."""
+    return " ".join(_OWN_TAG_RE.sub("", title).split())
+
+
+def name_key(contact: Contact) -> tuple[str, str, str]:
+    return (fold(contact.name), contact.name, contact.key)

@@ -1,0 +1,156 @@
+"""The garden's records: what `compute_garden` returns, one immutable value per item shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from hortus.model import Contact, Problem, Source, Unresolved
+
+
+class State(StrEnum):
+    SEEDLING = "seedling"  # no interaction yet
+    THRIVING = "thriving"  # thirst < 0.8
+    DUE = "due"  # 0.8 ≤ thirst < 1
+    THIRSTY = "thirsty"  # 1 ≤ thirst < 2
+    WILTING = "wilting"  # thirst ≥ 2
+    RESTING = "resting"  # paused by choice (`resting: true`, `pause_until`)
+
+
+class GestureKind(StrEnum):
+    MOMENT = "moment"
+    BIRTHDAY = "birthday"
+    PROMISE = "promise"
+    THANKS = "thanks"
+    WATER = "water"
+
+
+@dataclass(frozen=True)
+class Plant:
+    """One contact as the garden sees it today."""
+
+    contact: Contact
+    last_interaction: dt.date | None
+    days_since: int | None
+    thirst: Fraction | None  # exact: states use it; `thirst_rounded` is for people
+    state: State
+    interactions: int
+    monthly: tuple[int, ...] = ()  # interactions in each of the last 12 months, oldest first
+
+    @property
+    def thirst_rounded(self) -> Decimal | None:
+        if self.thirst is None:
+            return None
+        return half_up(self.thirst, "0.01")
+
+
+def half_up(value: Fraction, quantum: str = "1") -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(quantum), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class KeyMoment:
+    contact: Contact
+    date: dt.date
+    kind: str | None  # `job` for `#moment/job`; None for a plain `#moment`
+    text: str  # the entry's first line, Markdown, without the date and hortus's tags
+    source: Source
+
+
+@dataclass(frozen=True)
+class BirthdaySoon:
+    contact: Contact
+    date: dt.date  # the next celebration (28 February for a 29 February birthday off leap years)
+    in_days: int
+    age: int | None
+    source: Source  # the `birthday:` field
+
+
+@dataclass(frozen=True)
+class OpenPromise:
+    contact: Contact
+    text: str
+    due: dt.date | None
+    overdue: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class ThanksOwed:
+    contact: Contact
+    date: dt.date
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class GiveBack:
+    contact: Contact
+    received: int
+    gave: int
+
+
+@dataclass(frozen=True)
+class Breathe:
+    contact: Contact
+    recent: int
+
+
+@dataclass(frozen=True)
+class Rediscover:
+    contact: Contact
+    last_interaction: dt.date | None
+    starter: str | None  # the first line of their latest entry, a conversation opener
+
+
+@dataclass(frozen=True)
+class Drifting:
+    contact: Contact
+    usual_gap_days: int
+    days_since: int
+    suggested_cadence: int | None
+
+
+@dataclass(frozen=True)
+class Resting:
+    contact: Contact
+    until: dt.date | None
+
+
+@dataclass(frozen=True)
+class Gesture:
+    """One small thing to do today, and the item of the garden it comes from."""
+
+    contact: Contact
+    kind: GestureKind
+    source: Source
+    item: KeyMoment | BirthdaySoon | OpenPromise | ThanksOwed | Plant
+
+
+@dataclass(frozen=True)
+class Garden:
+    today: dt.date
+    today_pinned: bool  # from hortus.toml: said in the header so a frozen demo is not a surprise
+    plants: tuple[Plant, ...]  # by name
+    needs_watering: tuple[Plant, ...]  # thirsty and wilting, most thirsty first
+    due_soon: tuple[Plant, ...]
+    seedlings: tuple[Plant, ...]
+    thriving: tuple[Plant, ...]
+    unresolved: tuple[Unresolved, ...]
+    problems: tuple[Problem, ...]
+    gestures: tuple[Gesture, ...] = ()
+    key_moments: tuple[KeyMoment, ...] = ()
+    birthdays: tuple[BirthdaySoon, ...] = ()
+    promises: tuple[OpenPromise, ...] = ()
+    thanks_owed: tuple[ThanksOwed, ...] = ()
+    give_back: tuple[GiveBack, ...] = ()
+    breathe: tuple[Breathe, ...] = ()
+    rediscover: tuple[Rediscover, ...] = ()
+    drifting: tuple[Drifting, ...] = ()
+    resting: tuple[Resting, ...] = ()
+    months: tuple[dt.date, ...] = ()  # the first day of each of the last 12 months, oldest first
+    monthly: tuple[int, ...] = ()  # interaction entries in each of those months, whole vault

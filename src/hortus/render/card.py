@@ -1,0 +1,90 @@
+"""`Card` → the `hortus show` views: a terminal card and its JSON document (docs/json.md)."""
+
+from __future__ import annotations
+
+import json
+
+from hortus.card import Card, TimelineItem
+from hortus.render import words
+from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.status import contact_document
+
+
+def card_document(card: Card) -> dict[str, object]:
+    """`status --json`'s contact keys, plus birthday, fields, moments and the timeline."""
+    contact = card.plant.contact
+    return {
+        "today": card.today.isoformat(),
+        **contact_document(card.plant),
+        "birthday": contact.birthday,
+        "fields": {key: _plain(value) for key, value in contact.fields.items()},
+        "moments": [_item_document(item) for item in card.moments],
+        "timeline": [_item_document(item) for item in card.timeline],
+    }
+
+
+def _item_document(item: TimelineItem) -> dict[str, object]:
+    return {
+        "date": item.date.isoformat(),
+        "title": item.title,
+        "path": item.path,
+        "line": item.line,
+        "kind": item.kind,
+        "moment": item.moment,
+        "tags": list(item.tags),
+    }
+
+
+def _plain(value: object) -> object:
+    """Front-matter values as JSON can hold them (dates as ISO text)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def render_card_json(card: Card) -> str:
+    return json.dumps(card_document(card), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_card_text(card: Card, language: str = "en") -> str:
+    cat = catalogue(language)
+    plant = card.plant
+    contact = plant.contact
+    rows = [
+        (
+            "circle",
+            cat.t("card.rhythm", circle=contact.circle, days=cat.n("days", contact.cadence_days)),
+        ),
+        ("state", _state(card, cat)),
+        ("birthday", contact.birthday or "—"),
+        ("aliases", ", ".join(contact.aliases) or "—"),
+        ("tags", ", ".join(contact.tags) or "—"),
+    ]
+    labels = [cat.t(f"card.{key}") for key, _ in rows]
+    width = max(len(label) for label in labels) + 2
+    out = [f"{contact.name}  ({contact.path})"]
+    out += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
+    if card.moments:
+        out += ["", cat.t("key_moments")] + [_line(item, cat) for item in card.moments]
+    out += ["", cat.t("card.timeline", entries=cat.n("entries", len(card.timeline)))]
+    out += [_line(item, cat) for item in card.timeline] or [f"  {cat.t('card.nothing')}"]
+    return "\n".join(out) + "\n"
+
+
+def _state(card: Card, cat: Catalogue) -> str:
+    plant = card.plant
+    state = cat.t(f"state.{plant.state}")
+    if plant.last_interaction is None:
+        return cat.t("card.seedling", state=state)
+    ago = words.ago(plant.days_since or 0, cat)
+    return cat.t("card.last", state=state, date=plant.last_interaction.isoformat(), ago=ago)
+
+
+def _line(item: TimelineItem, cat: Catalogue) -> str:
+    title = item.title or cat.t("card.untitled")
+    kind = cat.t(f"timeline.{item.kind}")
+    return f"  {item.date.isoformat()}  {kind:<12} {title}  {item.path}:{item.line}"

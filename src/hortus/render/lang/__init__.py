@@ -1,0 +1,1 @@
+"""One message catalogue per language. Keys are the same in each (a test checks it)."""
