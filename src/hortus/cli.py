@@ -17,7 +17,6 @@ from hortus import __version__
 from hortus.create import NewContact
 from hortus.debounce import Timing
 from hortus.errors import HortusError, format_problem
-from hortus.exchange import export_data, import_people, write_export
 from hortus.export import KINDS as EXPORT_KINDS
 from hortus.importers import KINDS as IMPORT_KINDS
 from hortus.pipeline import (
@@ -310,6 +309,8 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
     vault = _vault(ctx)
+    from hortus.exchange import import_people  # vobject: only for this command
+
     outcome = import_people(
         vault,
         kind,
@@ -339,6 +340,9 @@ def export_command(
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
+    # Imported here: vobject and icalendar would slow every other command's start-up.
+    from hortus.exchange import export_data, write_export
+
     data = export_data(_vault(ctx), kind, today, dt.date.today())
     if output is None:
         click.echo(data, nl=False)

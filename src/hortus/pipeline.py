@@ -18,7 +18,6 @@ from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
 from hortus.cache import FORMAT, DiskCache, Row, StoredPage
-from hortus.calendar import PromiseRecord, calendar_events
 from hortus.capture import Logged, NewEntry, append_entry, check_tag
 from hortus.card import Card, build_card, last_own_entry_line
 from hortus.codec import CodecError, pack
@@ -27,7 +26,6 @@ from hortus.create import NewContact, create_contact
 from hortus.editor import draft, editor_command, run_editor
 from hortus.engine import NoteStore
 from hortus.errors import HortusError, NotOurFileError, VaultNotFoundError, WriteError
-from hortus.export.ics import is_our_calendar, render_ics
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.lock import WAIT, vault_lock
@@ -252,6 +250,10 @@ def render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
     ]
     if config.ics is None:
         return outputs, 0
+    # Imported only when a calendar is asked for: icalendar is slow to import (warm runs).
+    from hortus.calendar import PromiseRecord, calendar_events
+    from hortus.export.ics import is_our_calendar, render_ics
+
     promises = [
         PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
         for p in garden.promises
