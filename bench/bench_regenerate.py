@@ -1,9 +1,11 @@
-"""Time `hortus regenerate` on a vault beside a plain Python read of the same files.
+"""Time hortus on one vault: the read floor, `regenerate` cold / warm / after 10 changes, and
+`hortus watch` latency from a save to the garden file replaced; peak memory of each.
 
 Usage:
-    python bench/bench_regenerate.py VAULT [--runs 5] [--today 2026-11-20]
+    python bench/bench_regenerate.py VAULT [--runs 3] [--saves 20] [--today 2026-11-20]
 
-Needs the `hortus` console script on PATH (e.g. `python -m pip install .`).
+Needs the `hortus` console script on PATH (e.g. `python -m pip install .`). It edits notes of
+the vault to measure the changed and watcher cases and puts their bytes back afterwards.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -20,13 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GARDEN = "GARDEN.md"
+STATE = ".hortus"
 
 
 @dataclass(frozen=True)
-class ReadResult:
-    files: int
-    total_bytes: int
-    seconds: float
+class Measure:
+    name: str
+    seconds: list[float]
+    rss_kb: int  # peak resident set size of the process (and the workers it waited for)
+    note: str = ""
 
 
 def markdown_files(vault: Path) -> list[str]:
@@ -39,8 +44,8 @@ def markdown_files(vault: Path) -> list[str]:
     return [path for path in paths if path != garden]
 
 
-def plain_read(vault: Path) -> ReadResult:
-    """Walk the vault and read and decode every Markdown file; the floor for any indexer."""
+def plain_read(vault: Path) -> tuple[float, int, int]:
+    """Walk the vault and read and decode every Markdown file: the floor for any indexer."""
     started = time.perf_counter()
     paths = markdown_files(vault)
     total = 0
@@ -49,57 +54,142 @@ def plain_read(vault: Path) -> ReadResult:
             data = handle.read()
         data.decode("utf-8", errors="replace")
         total += len(data)
-    return ReadResult(len(paths), total, time.perf_counter() - started)
+    return time.perf_counter() - started, len(paths), total
 
 
-def run_regenerate(hortus: str, vault: Path, today: str) -> tuple[float, str]:
-    """One `hortus regenerate` subprocess; returns its wall time and its summary line."""
-    command = [hortus, "--vault", str(vault), "regenerate", "--today", today]
-    started = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
+# Runs a command and reports the peak RSS of it and of the workers it waited for: a wrapper
+# process, so that each measurement has its own `RUSAGE_CHILDREN`. Ctrl-C is passed on.
+WRAP = """
+import resource, signal, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+signal.signal(signal.SIGINT, lambda *_: child.send_signal(signal.SIGINT))
+code = child.wait()
+sys.stderr.write("\\nMAXRSS %d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(code)
+"""
+
+
+def start(command: list[str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRAP, *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(proc: subprocess.Popen[str], command: list[str]) -> tuple[int, str]:
+    """Wait for a wrapped command: its peak RSS (KiB) and its stdout."""
+    out, err = proc.communicate(timeout=600)
     if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
+        sys.stderr.write(err)
         raise SystemExit(f"error: `{' '.join(command)}` exited with status {proc.returncode}")
-    return elapsed, proc.stdout.strip()
+    rss = int(err.rsplit("MAXRSS ", 1)[1])
+    return rss, out.strip()
 
 
-def find_hortus() -> str:
-    hortus = shutil.which("hortus")
-    if hortus is None:
-        raise SystemExit(
-            "error: the `hortus` command is not on PATH; install it first "
-            "(e.g. `python -m pip install .` in the repository)"
+def run(command: list[str]) -> tuple[float, int, str]:
+    """Run a command to its end: wall time, peak RSS (KiB) and stdout."""
+    started = time.perf_counter()
+    proc = start(command)
+    rss, out = finish(proc, command)
+    return time.perf_counter() - started, rss, out
+
+
+def floor(vault: Path, runs: int) -> Measure:
+    code = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); import bench_regenerate as b; "
+        "from pathlib import Path; print(b.plain_read(Path(sys.argv[2]))[0])"
+    )
+    here = str(Path(__file__).resolve().parent)
+    times, rss = [], 0
+    for _ in range(runs):
+        _, rss, out = run([sys.executable, "-c", code, here, str(vault)])
+        times.append(float(out))
+    return Measure("floor: plain Python walk + read + decode (in-process time)", times, rss)
+
+
+def regenerate(hortus: str, vault: Path, today: str) -> list[str]:
+    return [hortus, "--vault", str(vault), "regenerate", "--today", today]
+
+
+def spread(paths: list[str], count: int, offset: int) -> list[str]:
+    """`count` contact files spread evenly over the vault (different ones per offset)."""
+    people = [p for p in paths if f"{os.sep}people{os.sep}" in p]
+    step = max(1, len(people) // count)
+    return [people[(i * step + offset) % len(people)] for i in range(count)]
+
+
+def edit(path: str, stamp: str) -> None:
+    """An editor-like save: the whole new text to a temp file, renamed over the note."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    temp = f"{path}.bench-tmp~"
+    with open(temp, "wb") as handle:
+        handle.write(data + f"\n## 2026-11-20 Bench call {stamp}\n".encode())
+    os.replace(temp, path)
+
+
+def watch_latency(hortus: str, vault: Path, today: str, paths: list[str], saves: int) -> Measure:
+    """Median and p95 from a save to GARDEN.md replaced, over `saves` saves of different notes."""
+    garden = vault / GARDEN
+    command = [hortus, "--vault", str(vault), "watch", "--today", today]
+    proc = start(command)
+    assert proc.stdout is not None
+    started = time.perf_counter()
+    while True:  # "watching …", then the first regeneration
+        line = proc.stdout.readline()
+        if not line:
+            raise SystemExit(
+                f"error: hortus watch stopped: {proc.stderr.read() if proc.stderr else ''}"
+            )
+        if " started " in f" {line}":
+            break
+    startup = time.perf_counter() - started
+    latencies = []
+    for i, path in enumerate(spread(paths, saves, offset=7)):
+        before = os.stat(garden).st_ino
+        time.sleep(0.3)  # saves are separate events, as a person makes them
+        t0 = time.perf_counter()
+        edit(path, f"w{i}")
+        while os.stat(garden).st_ino == before:
+            if time.perf_counter() - t0 > 60:
+                raise SystemExit(f"error: no garden after saving {path}")
+            time.sleep(0.001)
+        latencies.append(time.perf_counter() - t0)
+        proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)
+    rss, _ = finish(proc, command)
+    return Measure(
+        "`hortus watch`: save → GARDEN.md replaced", latencies, rss, f"start-up {startup:.1f} s"
+    )
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def report(rows: list[Measure], facts: list[str]) -> str:
+    lines = [
+        "| measurement | median (s) | p95 / max (s) | runs | peak RSS (MB) | note |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for m in rows:
+        lines.append(
+            f"| {m.name} | {statistics.median(m.seconds):.3f} | {p95(m.seconds):.3f} | "
+            f"{len(m.seconds)} | {m.rss_kb / 1024:.0f} | {m.note} |"
         )
-    return hortus
-
-
-def script_python(hortus: str) -> str:
-    """The interpreter named in the `hortus` script's shebang line, if there is one."""
-    try:
-        with open(hortus, "rb") as handle:
-            first = handle.readline(500).decode("utf-8", errors="replace").strip()
-    except OSError:
-        return "unknown"
-    return first[2:].strip() if first.startswith("#!") else "unknown"
+    return "\n".join([*lines, "", *facts])
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Benchmark `hortus regenerate`.")
+    parser = argparse.ArgumentParser(description="Benchmark hortus regenerate and watch.")
     parser.add_argument("vault", type=Path)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--saves", type=int, default=20)
     parser.add_argument("--today", default="2026-11-20")
     return parser.parse_args(argv)
-
-
-def row(name: str, times: list[float]) -> tuple[str, str, str]:
-    return name, f"{statistics.median(times):.3f}", f"{min(times):.3f}"
-
-
-def report(rows: list[tuple[str, str, str]], facts: list[str]) -> str:
-    lines = ["| measurement | median (s) | min (s) |", "|---|---:|---:|"]
-    lines += [f"| {name} | {median} | {low} |" for name, median, low in rows]
-    return "\n".join([*lines, "", *facts])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,30 +197,60 @@ def main(argv: list[str] | None = None) -> int:
     vault: Path = args.vault
     if not vault.is_dir():
         raise SystemExit(f"error: no vault folder at {vault}")
-    if args.runs < 1:
-        raise SystemExit("error: --runs must be at least 1")
-    hortus = find_hortus()
-
-    reads = [plain_read(vault) for _ in range(args.runs)]
-    read_times = [r.seconds for r in reads]
-    regen = [run_regenerate(hortus, vault, args.today) for _ in range(args.runs)]
-    regen_times = [seconds for seconds, _ in regen]
-
-    rows = [
-        row("plain Python read + decode", read_times),
-        row("`hortus regenerate` (subprocess)", regen_times),
-    ]
+    if args.runs < 1 or args.saves < 1:
+        raise SystemExit("error: --runs and --saves must be at least 1")
+    hortus = shutil.which("hortus")
+    if hortus is None:
+        raise SystemExit("error: the `hortus` command is not on PATH; `pip install .` first")
+    _, files, total = plain_read(vault)
+    paths = markdown_files(vault)
+    edited = {p for i in range(args.runs) for p in spread(paths, 10, offset=i * 10 + 1)}
+    edited.update(spread(paths, args.saves, offset=7))
+    originals = {p: Path(p).read_bytes() for p in edited}
+    rows = [floor(vault, args.runs)]
+    try:
+        rows += measure_regenerate(hortus, vault, args, paths)
+        rows.append(watch_latency(hortus, vault, args.today, paths, args.saves))
+    finally:
+        for path, data in originals.items():
+            Path(path).write_bytes(data)
     facts = [
-        f"- vault: `{vault}`, {reads[0].files} `.md` files, "
-        f"{reads[0].total_bytes / 1_000_000:.1f} MB of text",
-        f"- runs: {args.runs}; `--today {args.today}`; hortus at `{hortus}` "
-        f"(runs on `{script_python(hortus)}`)",
-        f"- this script: Python {platform.python_version()} ({platform.python_implementation()}), "
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
-        f"- last summary: {regen[-1][1] or '(no output)'}",
+        f"- vault: `{vault}`, {files} `.md` files, {total / 1_000_000:.1f} MB of text",
+        f"- Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; `--today {args.today}`",
+        "- wall times include interpreter start-up; peak RSS is the largest of the command's "
+        "process and its worker processes",
     ]
     print(report(rows, facts))
     return 0
+
+
+def measure_regenerate(
+    hortus: str, vault: Path, args: argparse.Namespace, paths: list[str]
+) -> list[Measure]:
+    command = regenerate(hortus, vault, args.today)
+    warm_first: list[float] = []
+    cold: list[float] = []
+    changed: list[float] = []
+    rss = {"cold": 0, "warm": 0, "changed": 0}
+    summary = ""
+    for _ in range(args.runs):
+        shutil.rmtree(vault / STATE, ignore_errors=True)
+        seconds, rss["cold"], summary = run(command)
+        cold.append(seconds)
+    for _ in range(args.runs):
+        seconds, rss["warm"], _ = run(command)
+        warm_first.append(seconds)
+    for i in range(args.runs):
+        for path in spread(paths, 10, offset=i * 10 + 1):
+            edit(path, f"c{i}")
+        seconds, rss["changed"], _ = run(command)
+        changed.append(seconds)
+    return [
+        Measure("`hortus regenerate` cold (no cache)", cold, rss["cold"], summary.split(": ")[-1]),
+        Measure("`hortus regenerate` warm (nothing changed)", warm_first, rss["warm"]),
+        Measure("`hortus regenerate` after 10 notes changed", changed, rss["changed"]),
+    ]
 
 
 if __name__ == "__main__":

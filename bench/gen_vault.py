@@ -1,7 +1,7 @@
 """Generate a large, deterministic hortus vault for benchmarking.
 
 Usage:
-    python bench/gen_vault.py OUT_DIR [--contacts 10000] [--notes 40000] [--seed 1]
+    python bench/gen_vault.py OUT_DIR [--size S|M|L] [--contacts N] [--notes N] [--seed 1]
 
 The same arguments always produce byte-identical files (everything comes from one
 ``random.Random(seed)``; nothing reads the clock).
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TODAY = dt.date(2026, 11, 20)
+# The benchmark's sizes: (contacts, journal notes).
+SIZES = {"S": (500, 2_000), "M": (2_000, 10_000), "L": (10_000, 40_000)}
 YEARS = 10
 GROUPS = 20
 
@@ -192,10 +194,16 @@ def note_block(rng: random.Random, day: dt.date, contacts: list[Contact]) -> str
         mentions = [mention(rng, rng.choice(contacts)) for _ in range(rng.randint(0, 2))]
         text = paragraph(rng, mentions)
         return text + " #news" if rng.random() < 0.08 else text
-    if roll < 0.85:
+    if roll < 0.78:
         lines = [f"- {sentence(rng, 3, 8)} {mention(rng, rng.choice(contacts))}"]
         lines += [f"- {sentence(rng, 3, 8)}" for _ in range(rng.randint(1, 3))]
         return "\n".join(lines)
+    if roll < 0.85:  # tasks: a promise is not a contact; some with a code span
+        who = mention(rng, rng.choice(contacts))
+        tasks = [f"- [ ] {rng.choice(VERBS)} {who} #todo", f"- [x] {sentence(rng, 3, 6)}"]
+        if rng.random() < 0.3:
+            tasks.append("- [ ] check `[[Not A Mention]]` in the export")
+        return "\n".join(tasks)
     when = day + dt.timedelta(days=rng.randint(-20, 20))
     who = mention(rng, rng.choice(contacts))
     return f"- {when.isoformat()}: {rng.choice(VERBS)} with {who}\n  - {sentence(rng, 3, 8)}"
@@ -252,10 +260,17 @@ def write(path: Path, text: str) -> int:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Generate a large hortus vault.")
     parser.add_argument("out_dir", type=Path)
-    parser.add_argument("--contacts", type=int, default=10_000)
-    parser.add_argument("--notes", type=int, default=40_000)
+    parser.add_argument(
+        "--size", choices=sorted(SIZES), default="L", help="a preset: S, M or L (default L)"
+    )
+    parser.add_argument("--contacts", type=int, default=None, help="overrides the preset")
+    parser.add_argument("--notes", type=int, default=None, help="overrides the preset")
     parser.add_argument("--seed", type=int, default=1)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    contacts, notes = SIZES[args.size]
+    args.contacts = contacts if args.contacts is None else args.contacts
+    args.notes = notes if args.notes is None else args.notes
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,10 +19,15 @@ ALLOWED = {
     "card": {"model", "index", "garden"},
     "render": {"model", "garden", "index", "errors", "render", "card", "importers"},
     "atomic": {"errors"},
+    "engine": {"model", "vault", "parse", "codec"},
+    "codec": {"model", "garden"},
+    "cache": {"codec", "engine", "garden", "lock", "model", "__init__"},
+    # The vault's locks (the one write lock, the watcher's lock) and `.hortus/` itself.
+    "lock": {"errors"},
     "names": {"model", "errors", "index"},
     "editor": {"errors"},
     # Writing to the user's files: appending an entry, creating a contact.
-    "capture": {"model", "errors", "atomic", "vault", "parse"},
+    "capture": {"model", "errors", "atomic", "lock", "vault", "parse"},
     "create": {"model", "errors", "atomic", "config", "index", "names", "vault"},
     # Other services' files: importers read them into records, `plan` decides and writes
     # through `create`; exports are pure text; `calendar` is the garden's dates as events.
@@ -36,6 +41,7 @@ ALLOWED = {
         "errors",
         "export",
         "importers",
+        "lock",
         "model",
         "pipeline",
     },
@@ -56,7 +62,14 @@ ALLOWED = {
         "garden",
         "render",
         "atomic",
+        "engine",
+        "cache",
+        "codec",
+        "lock",
     },
+    "live": {"cache", "engine", "errors", "garden", "lock", "pipeline", "vault"},
+    "debounce": set(),
+    "watch": {"debounce", "errors", "live", "model", "pipeline", "render"},
     # `create` only for the `NewContact` record the `add` options fill in.
     "cli": {
         "errors",
@@ -64,6 +77,8 @@ ALLOWED = {
         "render",
         "create",
         "__init__",
+        "debounce",
+        "watch",
         "exchange",
         # only their KINDS tuples, for click's choices
         "importers",
@@ -79,12 +94,14 @@ ADAPTERS = {
     "frontmatter": {"vault"},
     "markdown_it": {"parse", "render.snippet"},
     "click": {"cli"},
+    "watchdog": {"watch"},
+    "sqlite3": {"cache"},
     "anyascii": {"create"},
     "vobject": {"vcf"},
     "icalendar": {"export.ics"},
     # Starting programs and locking files each have one home too.
     "subprocess": {"editor"},
-    "fcntl": {"atomic"},
+    "fcntl": {"lock"},
 }
 
 

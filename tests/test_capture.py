@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hortus import capture
-from hortus.atomic import vault_lock
 from hortus.capture import NewEntry, append_entry, entry_lines, newline_of, with_entry
 from hortus.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.lock import vault_lock
 from tests.conftest import MakeVault, index_of
 
 DAY = dt.date(2026, 11, 27)

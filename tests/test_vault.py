@@ -98,7 +98,7 @@ def snapshot(root: Path) -> dict[str, tuple[Any, ...]]:
 
 def regenerate_keeps_user_files(root: Path) -> str:
     """Run `hortus regenerate`; every file but the garden pages is untouched. Returns GARDEN.md."""
-    before = snapshot(root)
+    before = {k: v for k, v in snapshot(root).items() if not k.startswith(".hortus/")}
     before.pop("GARDEN.md", None)
     before.pop("garden.html", None)
     result = CliRunner().invoke(main, ["--vault", str(root), "regenerate", "--today", TODAY])
@@ -106,6 +106,10 @@ def regenerate_keeps_user_files(root: Path) -> str:
     assert result.output.startswith(("Wrote GARDEN.md, garden.html: ", "Already up to date "))
     after = snapshot(root)
     garden: bytes = after.pop("GARDEN.md")[3]
+    for rel in [rel for rel in after if rel.startswith(".hortus/")]:
+        del after[rel]  # hortus's own state: the cache and the locks
+    if ".hortus" not in before:
+        after.pop(".hortus", None)
     after.pop("garden.html")
     assert after == before
     return garden.decode("utf-8")

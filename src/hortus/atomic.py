@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import secrets
 import stat
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-from hortus.errors import ChangedWhileWritingError, LockedError, WriteError
+from hortus.errors import ChangedWhileWritingError, WriteError
 
 TEMP_PREFIX = ".hortus-"
 TEMP_SUFFIX = ".tmp"
-
-
-LOCK_FILE = ".hortus/write.lock"
-LOCK_TIMEOUT = 10.0
 
 
 def digest(data: bytes) -> bytes:
@@ -74,30 +67,6 @@ def _current_digest(path: Path) -> bytes | None:
         return digest(handle.read())
 
 
-@contextlib.contextmanager
-def vault_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """One writer of the user's files at a time, across processes (`flock` on `.hortus/`)."""
-    lock = root / LOCK_FILE
-    try:
-        lock.parent.mkdir(exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except OSError as exc:
-        raise WriteError(LOCK_FILE, exc.strerror or str(exc)) from exc
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockedError(LOCK_FILE, timeout) from None
-                time.sleep(0.02)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
-
-
 def in_vault(root: Path, folder: Path) -> bool:
     """Whether `folder`, links resolved, is the vault or inside it."""
     real_root = os.path.realpath(root)
@@ -128,3 +97,29 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def sweep_temps(folder: Path, own: frozenset[str], older_than_ns: int) -> list[str]:
+    """Remove temp files a killed run left in `folder`: those for the files named in `own`
+    (the caller holds the write lock, so none is in use), and any other hortus temp older than
+    `older_than_ns` nanoseconds ago. Returns the names removed."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)):
+            continue
+        target = name[len(TEMP_PREFIX) : -len(TEMP_SUFFIX)].rsplit("-", 1)[0]
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if target in own or info.st_mtime_ns < older_than_ns:
+                os.unlink(entry.path)
+                removed.append(name)
+        except OSError:
+            continue
+    return removed

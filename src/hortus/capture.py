@@ -16,8 +16,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.atomic import atomic_write, digest, in_vault, vault_lock
+from hortus.atomic import atomic_write, digest, in_vault
 from hortus.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.lock import vault_lock
 from hortus.model import Note, Problem
 from hortus.parse import parse_note
 from hortus.vault import SourceFile, decode_note, read_bytes

@@ -15,8 +15,8 @@ from click.shell_completion import CompletionItem
 
 from hortus import __version__
 from hortus.create import NewContact
+from hortus.debounce import Timing
 from hortus.errors import HortusError, format_problem
-from hortus.exchange import export_data, import_people, write_export
 from hortus.export import KINDS as EXPORT_KINDS
 from hortus.importers import KINDS as IMPORT_KINDS
 from hortus.pipeline import (
@@ -38,6 +38,7 @@ from hortus.render.card import render_card_json, render_card_text
 from hortus.render.importing import render_import
 from hortus.render.status import render_json, render_text
 from hortus.render.summary import calendar_written, regenerated
+from hortus.watch import watch as run_watcher
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -115,7 +116,8 @@ def init(path: Path | None) -> None:
 @click.pass_context
 @reports_errors
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
-    """Write the garden pages (GARDEN.md, garden.html) and print a one-line summary."""
+    """Write the garden pages (GARDEN.md, garden.html, and garden.ics when `ics` is set) and
+    print a one-line summary."""
     vault = _vault(ctx)
     result = regenerate(vault, today, dt.date.today())
     language = vault.config.language
@@ -123,7 +125,7 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.garden, paths, bool(written), language))
+    click.echo(regenerated(result.summary, paths, bool(written), language))
     if result.ics is not None:
         click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
@@ -153,6 +155,30 @@ def check(ctx: click.Context) -> None:
         click.echo(format_problem(problem))
     if problems:
         sys.exit(1)
+
+
+@main.command()
+@TODAY
+@click.option(
+    "--quiet-ms",
+    type=click.IntRange(0, 60_000),
+    default=100,
+    show_default=True,
+    help="Regenerate once no file changed for this long.",
+)
+@click.option(
+    "--max-delay-ms",
+    type=click.IntRange(0, 600_000),
+    default=1000,
+    show_default=True,
+    help="…but at the latest this long after the first change, even while files keep changing.",
+)
+@click.pass_context
+@reports_errors
+def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
+    """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
+    timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
+    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
 
 
 def _complete_name(
@@ -283,6 +309,8 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
     vault = _vault(ctx)
+    from hortus.exchange import import_people  # vobject: only for this command
+
     outcome = import_people(
         vault,
         kind,
@@ -312,6 +340,9 @@ def export_command(
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
+    # Imported here: vobject and icalendar would slow every other command's start-up.
+    from hortus.exchange import export_data, write_export
+
     data = export_data(_vault(ctx), kind, today, dt.date.today())
     if output is None:
         click.echo(data, nl=False)

@@ -45,6 +45,25 @@ def format_problem(problem: Problem) -> str:
     return f"{problem.source.path}:{problem.source.line}: {problem.message}"
 
 
+class AlreadyWatchingError(HortusError):
+    def __init__(self, vault: str, pid: str) -> None:
+        super().__init__(
+            f"another `hortus watch` is already watching {vault} (pid {pid}); "
+            "stop it first (one watcher per vault)"
+        )
+        self.vault = vault
+        self.pid = pid
+
+
+class VaultGoneError(HortusError):
+    def __init__(self, vault: str) -> None:
+        super().__init__(
+            f"the vault folder {vault} disappeared (moved, deleted or unmounted); "
+            "stopped watching and wrote nothing"
+        )
+        self.vault = vault
+
+
 class UnknownNameError(HortusError):
     def __init__(self, query: str, suggestions: list[str]) -> None:
         hint = (

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.atomic import atomic_write, vault_lock
+from hortus.atomic import atomic_write
 from hortus.calendar import calendar_events
 from hortus.errors import HortusError, ImportFileError, WriteError
 from hortus.export.csvfile import render_csv
@@ -22,6 +22,7 @@ from hortus.importers.google import read_google
 from hortus.importers.linkedin import read_linkedin
 from hortus.importers.plan import ImportPlan, Written, plan_import, write_plan
 from hortus.importers.vcard import read_vcards
+from hortus.lock import vault_lock
 from hortus.model import Contact
 from hortus.pipeline import Vault, build_garden, load_index
 

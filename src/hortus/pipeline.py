@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
+import hashlib
+import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from hortus.atomic import atomic_write, vault_lock
-from hortus.calendar import PromiseRecord, calendar_events
+from hortus.atomic import atomic_write, sweep_temps
+from hortus.cache import FORMAT, DiskCache, Row, StoredPage
 from hortus.capture import Logged, NewEntry, append_entry, check_tag
 from hortus.card import Card, build_card, last_own_entry_line
+from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.create import NewContact, create_contact
 from hortus.editor import draft, editor_command, run_editor
+from hortus.engine import NoteStore
 from hortus.errors import HortusError, NotOurFileError, VaultNotFoundError, WriteError
-from hortus.export.ics import is_our_calendar, render_ics
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
-from hortus.model import Contact, Note, Problem
+from hortus.lock import WAIT, vault_lock
+from hortus.model import Contact, Problem
 from hortus.names import completions, matches, resolve
-from hortus.parse import parse_note
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
-from hortus.vault import read_note, walk_vault
+from hortus.render.summary import summary
+from hortus.vault import walk_vault
 
-# Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
-PARALLEL_FROM = 2_000
-MAX_WORKERS = 8
-CHUNK = 200
+STALE_TEMP_NS = 60 * 1_000_000_000  # another hortus temp file older than this is litter
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,29 @@ class Vault:
 
 @dataclass(frozen=True)
 class Regenerated:
-    garden: Garden
     path: str  # vault-relative
     written: bool  # False when the page was already up to date
+    summary: str  # the one-line summary of the garden, in the vault's language
+    load_garden: Callable[[], Garden] = field(repr=False, compare=False)
+    html_path: str = ""
+    html_written: bool = False
     ics: str | None = None  # the calendar file, when `ics` is set in hortus.toml
     ics_written: bool = False
     ics_events: int = 0
-    html_path: str = ""
-    html_written: bool = False
+
+    @property
+    def garden(self) -> Garden:
+        """The garden (decoded from the cache on demand when nothing was computed)."""
+        return self.load_garden()
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file `regenerate` writes: its vault-relative path, its bytes, how to tell it is ours."""
+
+    rel: str
+    data: bytes
+    owned: Callable[[bytes], bool]
 
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -75,34 +92,32 @@ def open_vault(root: Path) -> Vault:
 
 
 def load_index(vault: Vault) -> Index:
-    """Read, parse and index every note. The cyclic garbage collector is paused meanwhile:
-    every record built is kept, and its full scans cost a third of a big vault's time."""
-    generated = frozenset({fold(vault.config.garden), fold(vault.config.html_path)})
-    walk = walk_vault(vault.root, generated)
-    with _no_gc():
-        results = _read_all(vault.root, walk.paths)
-        notes = [result for result in results if isinstance(result, Note)]
-        unread = [result for result in results if isinstance(result, Problem)]
-        known = (*vault.config_problems, *walk.problems, *unread)
-        return build_index(notes, vault.config, known)
+    """Read, parse and index every note, without the cache. The cyclic garbage collector is
+    paused meanwhile: every record built is kept, and its full scans cost a third of a big
+    vault's time."""
+    store = NoteStore(vault.root, own_outputs(vault))
+    with no_gc():
+        store.rescan()
+        return index_of(vault, store)
 
 
-def read_and_parse(root: Path, rel: str) -> Note | Problem:
-    source = read_note(root, rel)
-    return source if isinstance(source, Problem) else parse_note(source)
+def own_outputs(vault: Vault) -> frozenset[str]:
+    """Case-folded vault-relative paths of the pages hortus writes: never read as notes."""
+    return frozenset(fold(rel) for rel in output_paths(vault.config))
 
 
-def _read_all(root: Path, paths: list[str]) -> list[Note | Problem]:
-    """Parse every note, on every core for a large vault (parsing is CPU-bound)."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if workers < 2 or len(paths) < PARALLEL_FROM:
-        return [read_and_parse(root, rel) for rel in paths]
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-        return list(pool.map(partial(read_and_parse, root), paths, chunksize=CHUNK))
+def output_paths(config: Config) -> tuple[str, ...]:
+    """GARDEN.md, garden.html and (when `ics` is set) the calendar, vault-relative."""
+    return (config.garden, config.html_path) + ((config.ics,) if config.ics else ())
+
+
+def index_of(vault: Vault, store: NoteStore) -> Index:
+    known = (*vault.config_problems, *store.problems())
+    return build_index(store.notes(), vault.config, known)
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -112,21 +127,26 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def garden_day(vault: Vault, today: dt.date | None, clock_today: dt.date) -> tuple[dt.date, bool]:
+    """`today` from the command line wins over a pinned date, which wins over the clock.
+    Returns the day and whether it was pinned in hortus.toml."""
+    pinned = today is None and vault.config.today is not None
+    return today or vault.config.today or clock_today, pinned
+
+
 def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
-    """`today` from the command line wins over a pinned date, which wins over the clock."""
     return _garden(vault, load_index(vault), today, clock_today)
 
 
 def _garden(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.date) -> Garden:
-    pinned = today is None and vault.config.today is not None
-    with _no_gc():
-        day = day_of(vault, today, clock_today)
+    day, pinned = garden_day(vault, today, clock_today)
+    with no_gc():
         return compute_garden(index, day, vault.config, today_pinned=pinned)
 
 
 def day_of(vault: Vault, today: dt.date | None, clock_today: dt.date) -> dt.date:
     """The vault's today: the given date, else the one pinned in hortus.toml, else the clock."""
-    return today or vault.config.today or clock_today
+    return garden_day(vault, today, clock_today)[0]
 
 
 def log_entry(
@@ -201,28 +221,222 @@ def complete_names(vault: Vault, incomplete: str) -> list[tuple[str, str]]:
 
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
-    garden = build_garden(vault, today, clock_today)
+    """Write the garden's pages, through the on-disk cache; under the vault's one write lock,
+    so it is serialised with a running watcher and with the capture commands."""
+    day, pinned = garden_day(vault, today, clock_today)
+    with vault_lock(vault.root, WAIT):
+        sweep(vault)
+        cache = DiskCache.open(vault.root)
+        if cache is None:
+            with no_gc():
+                garden = compute_garden(load_index(vault), day, vault.config, today_pinned=pinned)
+                return write_garden(vault, garden)[0]
+        try:
+            return _regenerate_cached(vault, day, pinned, cache)
+        finally:
+            cache.close()
+
+
+def render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
+    """Every file `regenerate` writes, rendered: GARDEN.md, garden.html and, when `ics` is set,
+    the calendar; and the calendar's number of events."""
     config = vault.config
     rel, html_rel = config.garden, config.html_path
-    text = render_markdown(garden, rel, config.language)
-    page = render_html(garden, html_rel, config.language)
-    # Both pages are checked before either is written: one refusal writes nothing.
-    for path, name in ((vault.root / rel, rel), (vault.root / html_rel, html_rel)):
-        _check_owned(path, name)
-    written = write_owned(vault.root / rel, text.encode("utf-8"), rel)
-    html_written = write_owned(vault.root / html_rel, page.encode("utf-8"), html_rel)
-    ics = vault.config.ics
-    if ics is None:
-        return Regenerated(garden, rel, written, html_path=html_rel, html_written=html_written)
+    outputs = [
+        Output(rel, render_markdown(garden, rel, config.language).encode("utf-8"), _is_our_page),
+        Output(
+            html_rel, render_html(garden, html_rel, config.language).encode("utf-8"), _is_our_page
+        ),
+    ]
+    if config.ics is None:
+        return outputs, 0
+    # Imported only when a calendar is asked for: icalendar is slow to import (warm runs).
+    from hortus.calendar import PromiseRecord, calendar_events
+    from hortus.export.ics import is_our_calendar, render_ics
+
     promises = [
         PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
         for p in garden.promises
         if p.due is not None
     ]
     events = calendar_events(garden, promises)
-    data = render_ics(events, garden.today)
-    ics_written = write_owned(vault.root / ics, data, ics, owned=is_our_calendar)
-    return Regenerated(garden, rel, written, ics, ics_written, len(events), html_rel, html_written)
+    outputs.append(Output(config.ics, render_ics(events, garden.today), is_our_calendar))
+    return outputs, len(events)
+
+
+def write_garden(vault: Vault, garden: Garden) -> tuple[Regenerated, dict[str, str]]:
+    """Write every output that changed (call with the write lock held). Every output's
+    ownership is checked before any is written: one refusal writes nothing. Returns the result
+    and each output's hash."""
+    outputs, events = render_outputs(vault, garden)
+    for out in outputs:
+        _check_owned(vault.root / out.rel, out.rel, out.owned)
+    written = {
+        out.rel: write_owned(vault.root / out.rel, out.data, out.rel, owned=out.owned)
+        for out in outputs
+    }
+    shas = {out.rel: _sha(out.data) for out in outputs}
+    text = summary(garden, vault.config.language)
+    return _result(vault, text, lambda: garden, written, events), shas
+
+
+def _result(
+    vault: Vault,
+    text: str,
+    load: Callable[[], Garden],
+    written: Mapping[str, bool],
+    events: int,
+) -> Regenerated:
+    config = vault.config
+    rel, html_rel, ics = config.garden, config.html_path, config.ics
+    return Regenerated(
+        rel,
+        written.get(rel, False),
+        text,
+        load,
+        html_rel,
+        written.get(html_rel, False),
+        ics,
+        written.get(ics, False) if ics else False,
+        events,
+    )
+
+
+def sweep(vault: Vault) -> list[str]:
+    """Remove temp files a killed run left beside the outputs (call with the write lock held)."""
+    older = time.time_ns() - STALE_TEMP_NS
+    folders: dict[Path, set[str]] = {}
+    for rel in output_paths(vault.config):
+        path = vault.root / rel
+        folders.setdefault(path.parent, set()).add(path.name)
+    removed: list[str] = []
+    for folder, names in folders.items():
+        removed += sweep_temps(folder, frozenset(names), older)
+    return removed
+
+
+def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCache) -> Regenerated:
+    """Re-read only the notes that changed since the cache was written; when nothing changed
+    at all and every output on disk is the one last written, touch nothing."""
+    rows = cache.rows()
+    key = _unchanged_key(vault, rows, day, pinned)
+    stored = cache.page(key) if key else None
+    if stored is not None:
+        outputs = _stored_outputs(stored)
+        if outputs is not None:
+            shas, events = outputs
+            if all(_sha_of(vault.root / rel) == sha for rel, sha in shas.items()):
+                load = partial(_stored_garden, vault, day, pinned, stored)
+                return _result(vault, stored.summary, load, {}, events)
+        with contextlib.suppress(CodecError):
+            garden = stored.garden()
+            result, shas = write_garden(vault, garden)
+            page = StoredPage(
+                key or "",
+                _outputs_json(shas, result.ics_events),
+                result.summary,
+                stored.garden_packed,
+            )
+            cache.save({}, rows, (), (), page)
+            return result
+    store = NoteStore(vault.root, own_outputs(vault), encode=True)
+    with no_gc():
+        store.files.update(cache.known(rows))
+        changes = store.rescan()
+        garden = compute_garden(index_of(vault, store), day, vault.config, today_pinned=pinned)
+        result, shas = write_garden(vault, garden)
+        digests = {rel: known.digest for rel, known in store.files.items()}
+        key = _garden_key(vault, store.problems(), digests, day, pinned)
+        with contextlib.suppress(CodecError):
+            outputs_json = _outputs_json(shas, result.ics_events)
+            page = StoredPage(key, outputs_json, result.summary, pack(garden))
+            cache.save(store.files, rows, changes.changed, changes.removed, page)
+    return result
+
+
+def _outputs_json(shas: Mapping[str, str], events: int) -> str:
+    return json.dumps({"shas": dict(shas), "events": events}, sort_keys=True)
+
+
+def _stored_outputs(stored: StoredPage) -> tuple[dict[str, str], int] | None:
+    """Each output's hash and the calendar's event count as last written, or None."""
+    try:
+        found = json.loads(stored.outputs)
+        shas, events = found["shas"], found["events"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(shas, dict) or not isinstance(events, int) or not shas:
+        return None
+    return {str(rel): str(sha) for rel, sha in shas.items()}, events
+
+
+def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage) -> Garden:
+    """The stored garden, or (should it not decode) the same garden computed afresh."""
+    try:
+        return stored.garden()
+    except CodecError:
+        with no_gc():
+            return compute_garden(load_index(vault), day, vault.config, today_pinned=pinned)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _sha_of(path: Path) -> str | None:
+    try:
+        return _sha(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _unchanged_key(vault: Vault, rows: Mapping[str, Row], day: dt.date, pinned: bool) -> str | None:
+    """The garden key when every note has the settled stamp the cache knows, else None."""
+    walk = walk_vault(vault.root, own_outputs(vault))
+    if len(walk.paths) != len(rows):
+        return None
+    prefix = f"{vault.root}{os.sep}"
+    lstat = os.lstat
+    for rel in walk.paths:
+        row = rows.get(rel)
+        if row is None or not row[4] or not row[5]:
+            return None  # new, in doubt, or unreadable last time: let the engine look
+        try:
+            info = lstat(prefix + rel)
+        except OSError:
+            return None
+        if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) != row[:4]:
+            return None
+    digests = {rel: row[5] for rel, row in rows.items()}
+    return _garden_key(vault, walk.problems, digests, day, pinned)
+
+
+def _garden_key(
+    vault: Vault,
+    problems: list[Problem],
+    digests: Mapping[str, str],
+    day: dt.date,
+    pinned: bool,
+) -> str:
+    """What the garden and its outputs depend on: the notes' hashes, the day, and every
+    setting (the whole config: language, garden_html, ics, daily_gestures, windows, ...)."""
+    config = vault.config
+    settings = (
+        f"language={config.language} garden={config.garden} html={config.html_path} "
+        f"ics={config.ics} gestures={config.daily_gestures} "
+        f"windows={sorted(config.windows.items())}"
+    )
+    parts = [
+        FORMAT,
+        settings,
+        repr(config),
+        repr(vault.config_problems),
+        day.isoformat(),
+        str(pinned),
+    ]
+    parts += [repr(p) for p in problems]
+    parts += [f"{rel}\0{digests[rel]}" for rel in sorted(digests)]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def is_generated(first_line: str) -> bool:
@@ -230,14 +444,14 @@ def is_generated(first_line: str) -> bool:
     return first_line.strip() in (MARKER, HTML_MARKER)
 
 
-def _check_owned(path: Path, rel: str) -> None:
-    current = _read_existing(path, rel)
-    if current is not None and not _is_our_page(current):
-        raise NotOurFileError(rel)
-
-
 def _is_our_page(current: bytes) -> bool:
     return is_generated(current.split(b"\n", 1)[0].decode("utf-8", "replace"))
+
+
+def _check_owned(path: Path, rel: str, owned: Callable[[bytes], bool] = _is_our_page) -> None:
+    current = _read_existing(path, rel)
+    if current is not None and not owned(current):
+        raise NotOurFileError(rel)
 
 
 def write_owned(

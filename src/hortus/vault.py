@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,15 +93,69 @@ def _walk(root: Path, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
 
 
 def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
-    if _SYNC_CONFLICT_RE.search(entry.name):
+    return _refusal_of(rel, entry.is_symlink(), entry.is_file(follow_symlinks=False))
+
+
+def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
+    if _SYNC_CONFLICT_RE.search(rel.rsplit("/", 1)[-1]):
         return _problem(
             rel, "looks like a sync conflict copy; skipped (merge it into the original by hand)"
         )
-    if entry.is_symlink():
+    if is_link:
         return _problem(rel, "symbolic link; skipped (hortus never follows links)")
-    if not entry.is_file(follow_symlinks=False):
+    if not is_file:
         return _problem(rel, "not a regular file; skipped")
     return None
+
+
+def is_candidate(rel: str) -> bool:
+    """Whether a vault-relative path is one `walk_vault` could list, judged by its name alone:
+    a `.md` file outside dot-folders, skipped folders and litter. The watcher's filter."""
+    parts = rel.split("/")
+    if any(part.startswith((".", "~$")) or not part for part in parts):
+        return False
+    if any(part.casefold() in SKIPPED_FOLDERS for part in parts[:-1]):
+        return False
+    return parts[-1].lower().endswith(".md")
+
+
+def walk_some(root: Path, rels: Iterable[str], skip: frozenset[str]) -> tuple[Walk, set[str]]:
+    """`walk_vault` for a few paths: the notes and refusals among `rels`, by the same rules,
+    and the paths that are gone (or no longer notes)."""
+    paths: list[str] = []
+    problems: list[Problem] = []
+    gone: set[str] = set()
+    for rel in sorted(set(rels)):
+        if not is_candidate(rel) or rel.casefold() in skip or not _folders_plain(root, rel):
+            gone.add(rel)
+            continue
+        try:
+            mode = os.lstat(root / rel).st_mode
+        except OSError:
+            gone.add(rel)
+            continue
+        if stat.S_ISDIR(mode):
+            gone.add(rel)
+            continue
+        problem = _refusal_of(rel, stat.S_ISLNK(mode), stat.S_ISREG(mode))
+        if problem is not None:
+            problems.append(problem)
+        else:
+            paths.append(rel)
+    return Walk(paths, problems), gone
+
+
+def _folders_plain(root: Path, rel: str) -> bool:
+    """Every folder on the way to `rel` is a real folder (the walk never enters linked ones)."""
+    folder = root
+    for part in rel.split("/")[:-1]:
+        folder = folder / part
+        try:
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def read_note(root: Path, rel: str) -> SourceFile | Problem:

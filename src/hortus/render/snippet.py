@@ -7,6 +7,7 @@ page, and the page links only to the vault's files and to front-matter URLs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -37,8 +38,12 @@ def _markdown() -> MarkdownIt:
 _MD = _markdown()
 
 
+@functools.lru_cache(maxsize=16_384)
 def inline_html(markdown: str) -> str:
-    """One line of the user's Markdown as inline HTML: emphasis and code kept, all else text."""
+    """One line of the user's Markdown as inline HTML: emphasis and code kept, all else text.
+
+    Memoised: a pure function of its text, and the watcher renders the same promises and
+    moments again at every save (markdown-it was most of a regeneration's time)."""
     text = _WIKILINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
     try:
         html: str = _MD.renderInline(text)

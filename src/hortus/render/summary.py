@@ -11,11 +11,12 @@ def summary(garden: Garden, language: str = "en") -> str:
     return words.summary(garden, catalogue(language))
 
 
-def regenerated(garden: Garden, path: str, written: bool, language: str = "en") -> str:
-    """`Wrote GARDEN.md: 14 contacts, …` or `… is already up to date: …`."""
+def regenerated(summary: str, path: str, written: bool, language: str = "en") -> str:
+    """`Wrote GARDEN.md: 14 contacts, …` or `… is already up to date: …`, from the garden's
+    `summary` (regenerate's warm path has the summary, not the garden)."""
     cat = catalogue(language)
     key = "regenerated" if written else "up_to_date"
-    return cat.t(key, path=path, summary=words.summary(garden, cat))
+    return cat.t(key, path=path, summary=summary)
 
 
 def calendar_written(path: str, written: bool, events: int, language: str = "en") -> str:

@@ -1,0 +1,199 @@
+"""The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
+
+It holds, per note, the stamp and hash the engine knows it by and the parsed record as compressed
+JSON (`codec.py`), plus the last garden with the key it was computed for. It is only ever a
+shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
+without a word, and every failure to write it is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import hortus.codec as codec
+from hortus import __version__
+from hortus.engine import Known, Stamp
+from hortus.garden import Garden
+from hortus.lock import state_dir
+from hortus.model import Note, Problem
+
+CACHE_NAME = "cache.sqlite"
+# Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
+# 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
+CACHE_VERSION = 3
+FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER,
+    settled INTEGER, digest TEXT, record BLOB
+);
+"""
+
+
+# One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
+# A plain tuple, because the warm path compares 50,000 of them against `lstat`.
+Row = tuple[int, int, int, int, int, str]
+
+
+def row_stamp(row: Row) -> Stamp:
+    return Stamp(row[0], row[1], row[2], row[3])
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """The last garden written: for the key it was computed for, every output's hash (with the
+    calendar's event count, as JSON) and the summary."""
+
+    key: str
+    outputs: str
+    summary: str
+    garden_packed: bytes
+
+    def garden(self) -> Garden:
+        garden = codec.unpack(self.garden_packed)
+        if not isinstance(garden, Garden):
+            raise codec.CodecError("the stored garden is not a garden")
+        return garden
+
+
+class DiskCache:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    @classmethod
+    def open(cls, root: Path) -> DiskCache | None:
+        folder = state_dir(root)
+        if folder is None:
+            return None
+        path = folder / CACHE_NAME
+        for _attempt in range(2):
+            try:
+                db = sqlite3.connect(path, timeout=5)
+                if _format(db) == FORMAT:
+                    return cls(db)
+                db.close()
+            except sqlite3.Error:
+                pass
+            _remove(path)  # corrupt or foreign: start again, silently
+            try:
+                db = sqlite3.connect(path, timeout=5)
+                with db:
+                    db.executescript(_SCHEMA)
+                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                return cls(db)
+            except sqlite3.Error:
+                _remove(path)
+        return None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def rows(self) -> dict[str, Row]:
+        """The cheap columns only: enough to tell whether anything changed."""
+        query = "SELECT path, size, mtime_ns, ino, ctime_ns, settled, digest FROM files"
+        try:
+            return {row[0]: row[1:] for row in self.db.execute(query)}
+        except sqlite3.Error:
+            return {}
+
+    def known(self, rows: Mapping[str, Row]) -> dict[str, Known]:
+        """The parsed records of `rows`; a record that does not decode is simply not known."""
+        found: dict[str, Known] = {}
+        with contextlib.suppress(sqlite3.Error):
+            for path, record in self.db.execute("SELECT path, record FROM files"):
+                row = rows.get(path)
+                if row is None:
+                    continue
+                with contextlib.suppress(codec.CodecError):
+                    result = codec.unpack(record)
+                    if isinstance(result, Note | Problem):
+                        found[path] = Known(row_stamp(row), row[5], result, bool(row[4]))
+        return found
+
+    def page(self, key: str) -> StoredPage | None:
+        """The stored page if it was computed for `key`."""
+        try:
+            found = dict(self.db.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error:
+            return None
+        if found.get("garden_key") != key:
+            return None
+        try:
+            return StoredPage(key, found["outputs"], found["summary"], found["garden"])
+        except KeyError:
+            return None
+
+    def save(
+        self,
+        files: Mapping[str, Known],
+        old: Mapping[str, Row],
+        changed: Iterable[str],
+        removed: Iterable[str],
+        page: StoredPage | None,
+    ) -> None:
+        """One transaction: new records, fresh stamps for every file, the garden."""
+        try:
+            with self.db:
+                self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    _records(files, changed),
+                )
+                self.db.executemany(
+                    "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
+                    "WHERE path = ?",
+                    _stamps(files, old),
+                )
+                if page is not None:
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        (
+                            ("garden_key", page.key),
+                            ("outputs", page.outputs),
+                            ("summary", page.summary),
+                            ("garden", page.garden_packed),
+                        ),
+                    )
+        except (sqlite3.Error, codec.CodecError):
+            pass  # the cache is a shortcut, never a requirement
+
+
+def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tuple[object, ...]]:
+    for rel in changed:
+        known = files.get(rel)
+        if known is None:
+            continue
+        try:
+            record = known.record or codec.pack(known.result)
+        except codec.CodecError:
+            continue
+        s = known.stamp
+        yield (rel, s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, known.digest, record)
+
+
+def _stamps(files: Mapping[str, Known], old: Mapping[str, Row]) -> Iterator[tuple[object, ...]]:
+    for rel, known in files.items():
+        s = known.stamp
+        row = old.get(rel)
+        if row is not None and row[:5] == (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled):
+            continue
+        yield (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, rel)
+
+
+def _format(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    return row[0] if row else None
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
