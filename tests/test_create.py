@@ -14,7 +14,8 @@ from hortus import create
 from hortus.config import Config
 from hortus.create import NewContact, create_contact, safe_stem
 from hortus.errors import ContactExistsError, HortusError, WriteError
-from hortus.pipeline import add_contact, open_vault
+from hortus.people import add_contact
+from hortus.pipeline import open_vault
 from tests.conftest import MakeVault, index_of
 
 DAY = dt.date(2026, 11, 27)

@@ -19,18 +19,14 @@ from hortus.debounce import Timing
 from hortus.errors import HortusError, format_problem
 from hortus.export import KINDS as EXPORT_KINDS
 from hortus.importers import KINDS as IMPORT_KINDS
+from hortus.people import add_contact, complete_names, contact_card, log_entry, open_contact
 from hortus.pipeline import (
     Vault,
-    add_contact,
     build_garden,
-    complete_names,
-    contact_card,
     day_of,
     init_vault,
     load_index,
     locate_vault,
-    log_entry,
-    open_contact,
     open_vault,
     regenerate,
 )

@@ -10,27 +10,22 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
 from hortus.cache import FORMAT, DiskCache, Row, StoredPage
-from hortus.capture import Logged, NewEntry, append_entry, check_tag
-from hortus.card import Card, build_card, last_own_entry_line
 from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
-from hortus.create import NewContact, create_contact
-from hortus.editor import draft, editor_command, run_editor
 from hortus.engine import NoteStore
-from hortus.errors import HortusError, NotOurFileError, VaultNotFoundError, WriteError
+from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.lock import WAIT, vault_lock
-from hortus.model import Contact, Problem
-from hortus.names import completions, matches, resolve
+from hortus.model import Problem
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
 from hortus.render.summary import summary
@@ -135,10 +130,10 @@ def garden_day(vault: Vault, today: dt.date | None, clock_today: dt.date) -> tup
 
 
 def build_garden(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Garden:
-    return _garden(vault, load_index(vault), today, clock_today)
+    return garden_of(vault, load_index(vault), today, clock_today)
 
 
-def _garden(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.date) -> Garden:
+def garden_of(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.date) -> Garden:
     day, pinned = garden_day(vault, today, clock_today)
     with no_gc():
         return compute_garden(index, day, vault.config, today_pinned=pinned)
@@ -147,77 +142,6 @@ def _garden(vault: Vault, index: Index, today: dt.date | None, clock_today: dt.d
 def day_of(vault: Vault, today: dt.date | None, clock_today: dt.date) -> dt.date:
     """The vault's today: the given date, else the one pinned in hortus.toml, else the clock."""
     return garden_day(vault, today, clock_today)[0]
-
-
-def log_entry(
-    vault: Vault,
-    name: str,
-    text: str | None,
-    *,
-    date: dt.date,
-    tags: Sequence[str] = (),
-    with_names: Sequence[str] = (),
-    env: Mapping[str, str],
-) -> Logged | None:
-    """Append a dated entry to NAME's file; with no `text`, ask the editor for it (None when
-    the user wrote nothing). NAME and every `--with` must resolve before anything is written."""
-    contacts = load_index(vault).contacts
-    contact = resolve(contacts, name)
-    others = tuple(_mention(contacts, resolve(contacts, other)) for other in with_names)
-    entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
-    if text is not None:
-        if not text.strip():
-            raise HortusError("nothing to log: the text is empty")
-        return append_entry(vault.root, contact.path, entry)
-    intro = _draft_intro(contact, date)
-    with draft(vault.root, env, intro) as written:
-        if not written:
-            return None
-        return append_entry(vault.root, contact.path, replace(entry, text=written))
-
-
-def _draft_intro(contact: Contact, date: dt.date) -> str:
-    return (
-        f"# Write above the line what to log for {contact.name} on {date.isoformat()}.\n"
-        f"# The first line is the title; it goes to the end of {contact.path}.\n"
-        "# Everything from the line on is ignored. Leave it empty to log nothing.\n"
-    )
-
-
-def _mention(contacts: Sequence[Contact], contact: Contact) -> str:
-    """The shortest `[[target]]` that means this contact and no one else."""
-    plain = not any(mark in contact.name for mark in "[]|#^")
-    if plain and matches(contacts, contact.name) == [contact]:
-        return contact.name
-    return contact.key
-
-
-def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
-    """Create the contact's file; the vault is read under the write lock, so two `add`s of
-    the same person cannot both succeed."""
-    new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
-    with vault_lock(vault.root):
-        contacts = load_index(vault).contacts
-        return create_contact(vault.root, vault.config, contacts, new, today)
-
-
-def contact_card(vault: Vault, name: str, today: dt.date | None, clock_today: dt.date) -> Card:
-    index = load_index(vault)
-    contact = resolve(index.contacts, name)
-    return build_card(index, _garden(vault, index, today, clock_today), contact)
-
-
-def open_contact(vault: Vault, name: str, env: Mapping[str, str]) -> str:
-    """Open the contact's file in the user's editor, at its last entry; returns its path."""
-    index = load_index(vault)
-    contact = resolve(index.contacts, name)
-    line = last_own_entry_line(index, contact)
-    run_editor(editor_command(env, str(vault.root / contact.path), line))
-    return contact.path
-
-
-def complete_names(vault: Vault, incomplete: str) -> list[tuple[str, str]]:
-    return completions(load_index(vault).contacts, incomplete)
 
 
 def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Regenerated:
