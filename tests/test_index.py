@@ -373,6 +373,7 @@ def test_daily_note_stems_with_titles_and_front_matter_date(make_vault: MakeVaul
             "journal/2026-11-19 Market day.md": "[[Ada]] bought apples.\n",
             "notes/dinner.md": "---\ndate: 2026-11-17\n---\nDinner with [[Ada]].\n",
             "notes/dated-stem.md": "---\ndate: 2026-11-16T19:30:00\n---\n[[Ada]] again.\n",
+            "notes/quoted.md": "---\ndate: '2026-11-14'\n---\nTea with [[Ada]].\n",
             "notes/undated.md": "Thinking about [[Ada]].\n",
         }
     )
@@ -381,6 +382,7 @@ def test_daily_note_stems_with_titles_and_front_matter_date(make_vault: MakeVaul
         ("2026-11-19", "journal/2026-11-19 Market day.md"),
         ("2026-11-16", "notes/dated-stem.md"),
         ("2026-11-17", "notes/dinner.md"),
+        ("2026-11-14", "notes/quoted.md"),
     ]
 
 

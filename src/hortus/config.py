@@ -242,16 +242,27 @@ def _relative_path(
     return default
 
 
-def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+def date_value(value: object) -> dt.date | None:
+    """A date from a settings or front-matter value: a TOML/YAML date (a datetime's day) or an
+    ISO `YYYY-MM-DD` string; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
+    if value is None:
+        return None
+    day = date_value(value)
+    if day is not None and not isinstance(value, dt.datetime):
+        return day
     problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
     return None
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from hortus.config import DEFAULT_CIRCLE, Config, parse_cadence
+from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.model import (
     Birthday,
     Contact,
@@ -190,10 +190,9 @@ def _whole_note_entry(note: Note, problems: list[Problem]) -> Entry | None:
 def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     value = note.meta.values.get("date")
     if value is not None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+        day = date_value(value)  # a YAML date, or a quoted "2026-11-20"
+        if day is not None:
+            return day
         line = note.meta.line_of("date")
         problems.append(
             Problem(Source(note.path, line), f"date {value!r} is not a date like 2026-11-20")
@@ -272,15 +271,9 @@ def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
     value = note.meta.values.get("pause_until")
     if value is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    day = date_value(value)
+    if day is not None:
+        return day
     message = f"pause_until {value!r} is not a date like 2027-03-01"
     problems.append(Problem(Source(note.path, note.meta.line_of("pause_until")), message))
     return None

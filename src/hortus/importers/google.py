@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from hortus.importers import ImportedFile, ImportedPerson, birthday_text, clean, unique
-from hortus.importers.table import Row, decode, read_table
+from hortus.importers.table import Row, import_table
 from hortus.model import Problem, Source
 
 REQUIRED = (("First Name", "Last Name"), ("Given Name", "Family Name"), ("Name", "Nickname"))
@@ -19,15 +19,7 @@ _TAG_CHARS_RE = re.compile(r"[^\w/-]+")
 
 
 def read_google(data: bytes, display: str) -> ImportedFile:
-    table = read_table(decode(data, display), display, REQUIRED)
-    people: list[ImportedPerson] = []
-    problems = list(table.problems)
-    for row in table.rows:
-        person = _person(row, display, problems)
-        if person is not None:
-            people.append(person)
-    records = len(table.rows) + len(table.problems)  # rows read, and rows that could not be
-    return ImportedFile(tuple(people), tuple(sorted(problems)), records)
+    return import_table(data, display, REQUIRED, _person)
 
 
 def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson | None:

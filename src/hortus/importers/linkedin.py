@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from hortus.importers import ImportedFile, ImportedPerson, clean, unique
-from hortus.importers.table import Row, decode, read_table
+from hortus.importers.table import Row, import_table
 from hortus.model import Problem, Source
 
 REQUIRED = (("First Name", "Last Name"),)
@@ -23,15 +23,7 @@ _DATE_RE = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -,]+(\d{4})")
 
 
 def read_linkedin(data: bytes, display: str) -> ImportedFile:
-    table = read_table(decode(data, display), display, REQUIRED)
-    people: list[ImportedPerson] = []
-    problems = list(table.problems)
-    for row in table.rows:
-        person = _person(row, display, problems)
-        if person is not None:
-            people.append(person)
-    records = len(table.rows) + len(table.problems)  # rows read, and rows that could not be
-    return ImportedFile(tuple(people), tuple(sorted(problems)), records)
+    return import_table(data, display, REQUIRED, _person)
 
 
 def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson | None:

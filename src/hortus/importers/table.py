@@ -8,11 +8,15 @@ line. A cell larger than the cap is reported too. Never raises on the file's con
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from hortus.errors import ImportFileError
+from hortus.importers import ImportedFile, ImportedPerson
 from hortus.model import Problem, Source
+
+# A row to a person, or None after adding the row's problem to the list.
+PersonOf = Callable[["Row", str, list[Problem]], ImportedPerson | None]
 
 HEADER_SEARCH_LINES = 10
 MAX_CELL = 128 * 1024  # the csv module's own default cap, said out loud
@@ -31,6 +35,21 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[Row, ...]
     problems: tuple[Problem, ...]
+
+
+def import_table(
+    data: bytes, display: str, required: Sequence[Sequence[str]], person_of: PersonOf
+) -> ImportedFile:
+    """Every row of a CSV export as a person, or as a problem at the row's line."""
+    table = read_table(decode(data, display), display, required)
+    people: list[ImportedPerson] = []
+    problems = list(table.problems)
+    for row in table.rows:
+        person = person_of(row, display, problems)
+        if person is not None:
+            people.append(person)
+    records = len(table.rows) + len(table.problems)  # rows read, and rows that could not be
+    return ImportedFile(tuple(people), tuple(sorted(problems)), records)
 
 
 def decode(data: bytes, display: str) -> str:
