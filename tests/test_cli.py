@@ -286,3 +286,22 @@ def test_a_big_import_of_weak_ties_does_not_flood_the_seedlings(make_vault: Make
     assert "…and 9 more, mostly weak ties" in seedlings
     _, status_out, _ = run(root, "status", "--today", "2026-11-20")
     assert "  …and 9 more, mostly weak ties" in status_out
+
+
+def test_pages_list_the_first_promises_and_count_the_rest(make_vault: MakeVault) -> None:
+    tasks = "".join(f"- [ ] task {n:02} 📅 2026-12-{n:02}\n" for n in range(1, 31))
+    root = make_vault({"people/ada.md": ADA + tasks})
+    assert run(root, "regenerate", "--today", "2026-11-20")[0] == 0
+    garden = (root / "GARDEN.md").read_text(encoding="utf-8")
+    section = garden.split("## Promises", 1)[1].split("\n## ", 1)[0]
+    listed = [line for line in section.splitlines() if line.startswith("- [Ada")]
+    assert len(listed) == 25
+    assert "task 01" in listed[0]
+    assert "task 25" in listed[-1]
+    assert "…and 5 more; each person's card lists theirs (hortus show NAME)." in section
+    html = (root / "garden.html").read_text(encoding="utf-8")
+    assert "task 25" in html
+    assert "task 26" not in html
+    assert "…and 5 more" in html
+    data = json.loads(run(root, "status", "--json", "--today", "2026-11-20")[1])
+    assert len(data["promises"]) == 30  # the JSON keeps every one

@@ -165,14 +165,16 @@ class _Page:
     def promises(self) -> list[str]:
         cat = self.cat
         items = []
-        for p in self.garden.promises:
+        shown, more = words.listed_promises(self.garden)
+        for p in shown:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             flag = f' <span class="flag">{escape(cat.t("overdue"))}</span>' if p.overdue else ""
             items.append(
                 cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
                 f'<span class="meta">{escape(due)}</span>{flag} {self.where(p.source)}'
             )
-        return items
+        more_text = escape(cat.t("promises.more", count=more))
+        return items + ([f'<span class="meta">{more_text}</span>'] if more else [])
 
     def thanks_owed(self) -> list[str]:
         return [

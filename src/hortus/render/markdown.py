@@ -100,13 +100,14 @@ class _Page:
     def promises(self) -> list[str]:
         cat = self.cat
         lines = []
-        for p in self.garden.promises:
+        shown, more = words.listed_promises(self.garden)
+        for p in shown:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             due += f" · **{cat.t('overdue')}**" if p.overdue else ""
             text = escape(words.plain(p.text))
             item = cat.t("labelled", label=self.who(p.contact), text=text)
             lines.append(f"- {item} · {due} · {self.where(p.source)}")
-        return lines
+        return lines + ([f"- _{escape(cat.t('promises.more', count=more))}_"] if more else [])
 
     def thanks_owed(self) -> list[str]:
         return [

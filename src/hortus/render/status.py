@@ -175,8 +175,9 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
             [
                 _labelled(cat, p.contact.name, words.plain(p.text))
                 + (f" ({cat.t('overdue')})" if p.overdue else "")
-                for p in garden.promises
-            ],
+                for p in words.listed_promises(garden)[0]
+            ]
+            + _more_promises(garden, cat),
         ),
         (
             "thanks_owed",
@@ -216,3 +217,8 @@ def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[s
             last = words.last_contact(plant, cat)
             lines.append(f"  {name:<{width}}  {state:<{states}}  {last} · {rhythm}")
     return lines
+
+
+def _more_promises(garden: Garden, cat: Catalogue) -> list[str]:
+    more = words.listed_promises(garden)[1]
+    return [cat.t("promises.more", count=more)] if more else []

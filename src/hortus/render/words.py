@@ -34,6 +34,14 @@ _UNDERSCORE_RE = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # not i
 
 
 SEEDLINGS_NAMED = 12
+PROMISES_LISTED = 25  # the overdue and the soonest; every card (`hortus show`) lists its own
+
+
+def listed_promises(garden: Garden) -> tuple[tuple[OpenPromise, ...], int]:
+    """The promises a page lists (the garden's order: overdue first, then by due date) and how
+    many more there are: ten years of daily-note tasks must not bury this week's promise."""
+    shown = garden.promises[:PROMISES_LISTED]
+    return shown, len(garden.promises) - len(shown)
 
 
 def named_seedlings(garden: Garden) -> tuple[list[Plant], int]:

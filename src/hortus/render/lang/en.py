@@ -25,6 +25,7 @@ MESSAGES = {
     "birthdays.lead": "A message on the day means a lot.",
     "promises": "Promises",
     "promises.lead": "Trust grows one kept promise at a time.",
+    "promises.more": "…and {count} more; each person's card lists theirs (hortus show NAME).",
     "thanks_owed": "Thanks owed",
     "thanks_owed.lead": "They helped you. A word of thanks goes a long way.",
     "give_back": "A chance to give back",

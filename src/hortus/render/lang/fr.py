@@ -28,6 +28,7 @@ MESSAGES = {
     "birthdays.lead": "Un message le jour même compte beaucoup.",
     "promises": "Promesses",
     "promises.lead": "La confiance se construit une promesse tenue après l’autre.",
+    "promises.more": f"… et {{count}} autres{_}; la fiche de chaque personne liste les siennes (hortus show NOM).",
     "thanks_owed": "Mercis à dire",
     "thanks_owed.lead": "On vous a aidé. Un mot de remerciement va loin.",
     "give_back": "L’occasion de rendre la pareille",
