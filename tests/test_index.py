@@ -245,7 +245,7 @@ def test_ambiguous_target_is_a_problem_naming_every_candidate_and_counts_for_non
     root = make_vault(
         {
             "people/alex-kim.md": "---\nname: Alex Kim\naliases: [Alex]\n---\n",
-            "people/work/alex.md": "---\nname: Alexandra Roy\n---\n",
+            "people/team/alex.md": "---\nname: Alexandra Roy\n---\n",
             "people/sam.md": "# Sam\n",
             "journal/2026-11-20.md": """
                 # Friday
@@ -260,9 +260,9 @@ def test_ambiguous_target_is_a_problem_naming_every_candidate_and_counts_for_non
     assert "Alex Kim" in message
     assert "people/alex-kim.md" in message
     assert "Alexandra Roy" in message
-    assert "people/work/alex.md" in message
+    assert "people/team/alex.md" in message
     assert involved(index, "people/alex-kim") == []
-    assert involved(index, "people/work/alex") == []
+    assert involved(index, "people/team/alex") == []
     assert involved(index, "people/sam") == [("2026-11-20", "journal/2026-11-20.md")]
     assert index.unresolved == ()
 
