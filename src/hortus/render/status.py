@@ -137,14 +137,15 @@ def render_text(garden: Garden, language: str = "en") -> str:
             for number, g in enumerate(garden.gestures, start=1)
         ]
     out += _others(garden, cat)
+    seedlings, more = words.named_seedlings(garden)
     for key, plants in (
         ("needs_watering", garden.needs_watering),
         ("due_soon", garden.due_soon),
-        ("seedlings", words.named_seedlings(garden)[0]),
+        ("seedlings", seedlings),
         ("thriving", garden.thriving),
     ):
         out.extend(_text_section(cat.t(key), plants, cat))
-        if key == "seedlings" and (more := words.named_seedlings(garden)[1]):
+        if key == "seedlings" and more:
             out.append(f"  {cat.t('seedlings.more', count=more)}")
     if garden.unresolved:
         out += ["", cat.t("unresolved")]
