@@ -1,6 +1,9 @@
 """The hostile-input corpus, run end to end: `hortus regenerate` then `hortus check` in a
 subprocess under a memory cap and a time budget, for every case of `cases.py`.
 
+Then, in the same capped process, a watcher cycle (the start scan, an event for every path in
+the vault, a regeneration), which must agree with `regenerate` byte for byte.
+
 Invariants for every case (RELIABILITY.md §4): the user's files (and a folder beside the vault)
 keep their bytes, mode and mtime; the garden is built and lists every good contact; no
 traceback; each expected problem is printed once as `path:line: message` and nothing else is;
@@ -40,6 +43,25 @@ for args in (["regenerate", "--today", sys.argv[2]], ["check"], ["status", "--js
     except SystemExit as exc:
         sys.stdout.flush()
         print("@@ exit", exc.code or 0, flush=True)
+# A watcher cycle: the start scan, then an event for every path in the vault, then a write.
+import datetime, os
+from hortus.errors import HortusError
+from hortus.live import LiveGarden
+from hortus.pipeline import open_vault
+print("@@ watch", flush=True)
+try:
+    live = LiveGarden(open_vault(__import__("pathlib").Path(sys.argv[1])), None)
+    live.start()
+    rels = []
+    for folder, dirs, files in os.walk(sys.argv[1]):
+        rels += [os.path.relpath(os.path.join(folder, n), sys.argv[1]) for n in dirs + files]
+    live.update([rel for rel in rels if live.wants(rel)])
+    result = live.regenerate(datetime.date.fromisoformat(sys.argv[2]))
+    print("written" if result.written or result.html_written else "same bytes")
+    print("@@ exit 0", flush=True)
+except HortusError as exc:
+    print("hortus:", exc.message)
+    print("@@ exit 1", flush=True)
 """
 
 
@@ -133,8 +155,10 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
     if case.refused:
         assert runs["regenerate"] == ([], 1), runs
         assert case.refused in stderr and stderr.count("\n") == 1, stderr
+        assert runs["watch"][1] == 1 and case.refused in runs["watch"][0][0], runs["watch"]
     else:
         assert runs["regenerate"][1] == 0 and stderr == "", (runs, stderr)
+        assert runs["watch"] == (["same bytes"], 0), runs["watch"]  # agrees with regenerate
         _garden_lists_the_good(root, case)
     for command in ("status", "export-vcard", "export-ics", "export-csv"):
         assert runs[command][1] == 0, (command, runs[command])
