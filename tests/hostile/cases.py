@@ -460,6 +460,27 @@ CASES: list[Case] = [
     ),
     Case("user-garden-html", {"garden.html": "<p>mine</p>\n"}, refused="was not written by hortus"),
     Case(
+        "settings-garden-on-a-note",
+        {"people/ada.md": ADA, "hortus.toml": 'garden = "people/ada.md"\n'},
+        refused="people/ada.md exists and was not written by hortus",
+    ),
+    Case(
+        "settings-html-on-a-note",
+        {"people/ada.md": ADA, "hortus.toml": 'garden_html = "people/ada.md"\n'},
+        refused="people/ada.md exists and was not written by hortus",
+    ),
+    Case(
+        "settings-calendar-on-a-note",
+        {"people/ada.md": ADA, "hortus.toml": 'ics = "people/ada.md"\n'},
+        (("hortus.toml", 1, "'ics' must not be a Markdown note"),),
+        good=(("Ada Lovelace", "people/ada.md"),),
+    ),
+    Case(
+        "settings-garden-absolute",
+        {"hortus.toml": 'garden = "/tmp/hortus-outside.md"\n'},
+        (("hortus.toml", 1, "'garden' must be a path inside the vault"),),
+    ),
+    Case(
         "settings-garbage",
         {"hortus.toml": b"\x00\xff [[[ garbage"},
         (("hortus.toml", 1, "not valid UTF-8"),),

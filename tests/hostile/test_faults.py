@@ -14,7 +14,6 @@ import datetime as dt
 import errno
 import os
 import random
-import resource
 import signal
 import subprocess
 import sys
@@ -365,7 +364,3 @@ def test_two_regenerates_at_once(tmp_path: Path) -> None:
             _out, err = proc.communicate(timeout=60)
             assert proc.returncode == 0 and err == "", err
         assert _pages(root) == _fresh(root) and _temps(root) == []
-
-
-def _cap(limit: int) -> Callable[[], None]:
-    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
