@@ -1,5 +1,6 @@
-"""The hostile-input corpus, run end to end: `hortus regenerate` then `hortus check` in a
-subprocess under a memory cap and a time budget, for every case of `cases.py`.
+"""The hostile-input corpus, run end to end: `hortus regenerate`, `check`, `status --json` and
+`export vcard|ics|csv`, in one subprocess under a memory cap and a time budget, for every case
+of `cases.py`.
 
 Then, in the same capped process, a watcher cycle (the start scan, an event for every path in
 the vault, a regeneration), which must agree with `regenerate` byte for byte.
@@ -44,13 +45,13 @@ for args in (["regenerate", "--today", sys.argv[2]], ["check"], ["status", "--js
         sys.stdout.flush()
         print("@@ exit", exc.code or 0, flush=True)
 # A watcher cycle: the start scan, then an event for every path in the vault, then a write.
-import datetime, os
+import datetime, os, pathlib
 from hortus.errors import HortusError
 from hortus.live import LiveGarden
 from hortus.pipeline import open_vault
 print("@@ watch", flush=True)
 try:
-    live = LiveGarden(open_vault(__import__("pathlib").Path(sys.argv[1])), None)
+    live = LiveGarden(open_vault(pathlib.Path(sys.argv[1])), None)
     live.start()
     rels = []
     for folder, dirs, files in os.walk(sys.argv[1]):
