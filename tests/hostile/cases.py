@@ -376,6 +376,23 @@ CASES: list[Case] = [
         absent=("<script>", "<b>", "../../"),
     ),
     Case(
+        "markdown-in-a-name",
+        {
+            "people/ada.md": '---\nname: "Ada](https://evil.example) [x"\n'
+            'email: "a@b.c>\\nbcc: x"\n---\n'
+        },
+        good=(("Ada\\](https://evil.example) \\[x", "people/ada.md"),),
+        absent=('href="https://evil', "mailto:"),
+    ),
+    Case(
+        "unicode-line-separators",
+        {
+            "journal/seps.md": "a\u2028b\x0bc\x0cd\x1ce\x85f\u2029g\n"
+            "## 2026-02-30 bad\n- 2026-11-03 [[Grace Hopper]]\n"
+        },
+        (("journal/seps.md", 2, "not a real date"),),
+    ),
+    Case(
         "bidi-and-zero-width",
         {"people/ada.md": '---\nname: "Ada\u202eecalevol\u200b"\n---\n'},
         good=(("Ada\u202eecalevol\u200b", "people/ada.md"),),
