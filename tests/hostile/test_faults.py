@@ -364,3 +364,18 @@ def test_two_regenerates_at_once(tmp_path: Path) -> None:
             _out, err = proc.communicate(timeout=60)
             assert proc.returncode == 0 and err == "", err
         assert _pages(root) == _fresh(root) and _temps(root) == []
+
+
+def test_a_case_only_rename_without_its_delete_event(tmp_path: Path) -> None:
+    from hortus.live import LiveGarden
+
+    root = _vault(tmp_path, people=2)
+    live = LiveGarden(open_vault(root), None)
+    live.start()
+    os.rename(root / "people/p001.md", root / "people/P001.md")
+    first = live.update(["people/P001.md"])  # the create, and no delete (coalesced away)
+    assert first.pending == ("people/p001.md",)  # the old name is looked at again shortly…
+    live.update(first.pending)
+    garden = live.regenerate(dt.date.fromisoformat(TODAY)).garden
+    names = sorted(plant.contact.path for plant in garden.plants)
+    assert names == ["people/P001.md", "people/p000.md"]  # …and one contact, not two
