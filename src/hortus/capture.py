@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.atomic import atomic_write, digest, in_vault
+from hortus.atomic import atomic_write, digest, in_vault, sweep_temps
 from hortus.errors import ChangedWhileWritingError, HortusError, WriteError
 from hortus.lock import vault_lock
 from hortus.model import Note, Problem
@@ -54,6 +54,8 @@ def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
     """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
     path = root / rel
     with vault_lock(root):
+        # A run killed mid-append left its temp beside the note; under the lock none is in use.
+        sweep_temps(path.parent, frozenset({path.name}), 0)
         for attempt in (1, 2):
             data = read_for_write(root, rel)
             new, logged = with_entry(rel, data, entry)

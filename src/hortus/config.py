@@ -17,6 +17,7 @@ DEFAULT_CIRCLE = "network"
 DEFAULT_CIRCLES: Mapping[str, int] = {"inner": 14, "close": 30, "network": 90, "weak": 365}
 
 _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
+MAX_CADENCE_DAYS = 36_500
 _NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
 _CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
@@ -25,7 +26,13 @@ DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14}
 
 
 def parse_cadence(value: object) -> int | None:
-    """Days between contacts, from `21`, `3w`, `2 months`, `monthly`…; None when unreadable."""
+    """Days between contacts, from `21`, `3w`, `2 months`, `monthly`…; None when unreadable
+    (or longer than a century, which no calendar date can follow)."""
+    days = _cadence_days(value)
+    return days if days is None or days <= MAX_CADENCE_DAYS else None
+
+
+def _cadence_days(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):

@@ -154,8 +154,11 @@ class NoteStore:
         return Changes(changed, removed, refusals, pending)
 
     def update(self, rels: Iterable[str]) -> Changes:
-        """Look again at a few paths only (the watcher's dirty set)."""
+        """Look again at a few paths only (the watcher's dirty set), and at the known notes that
+        differ from one of them only by case: a case-only rename may come without its delete."""
         rels = set(rels)
+        folded = {rel.casefold() for rel in rels}
+        rels |= {rel for rel in self.files if rel.casefold() in folded}
         walk, gone = walk_some(self.root, rels, self.skip)
         before = {rel: self.refused.get(rel) for rel in rels}
         for rel in rels:

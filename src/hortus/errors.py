@@ -40,6 +40,18 @@ class WriteError(HortusError):
         self.reason = reason
 
 
+class RenderError(HortusError):
+    """Building the pages failed: a bug in hortus, never the user's notes (those are problems).
+    Raised before anything is written, so the pages on disk stay as they were."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"could not build the garden pages ({reason}); the pages on disk are kept as they "
+            "were. This is a bug in hortus: please report it with this line."
+        )
+        self.reason = reason
+
+
 def format_problem(problem: Problem) -> str:
     """`path:line: message`, the form editors and terminals turn into links."""
     return f"{problem.source.path}:{problem.source.line}: {problem.message}"

@@ -214,7 +214,7 @@ def _contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
     circle = _circle(note, config, problems)
     return Contact(
         key=key,
-        name=_name(note),
+        name=_name(note, problems),
         path=note.path,
         aliases=tuple(_as_list(_alias_value(note))),
         circle=circle,
@@ -279,10 +279,14 @@ def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
     return None
 
 
-def _name(note: Note) -> str:
+def _name(note: Note, problems: list[Problem]) -> str:
     value = note.meta.values.get("name")
-    text = _text(value)
-    return (text or "").strip() or note.h1 or note.stem
+    fallback = note.h1 or note.stem
+    if isinstance(value, list | dict):
+        message = f"name should be one line of text, not a list or a mapping; using '{fallback}'"
+        problems.append(Problem(Source(note.path, note.meta.line_of("name")), message))
+        return fallback
+    return (_text(value) or "").strip() or fallback
 
 
 def _circle(note: Note, config: Config, problems: list[Problem]) -> str:

@@ -58,17 +58,37 @@ def _backticks(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _markdown() -> MarkdownIt:
+def _markdown(links: bool = True) -> MarkdownIt:
     # Only the rules that shape what a line belongs to; html off so raw HTML is plain text.
     md = MarkdownIt("zero", {"html": False})
     md.enable(["heading", "lheading", "list", "fence", "code", "blockquote", "hr", "reference"])
-    md.enable(["paragraph", "backticks", "escape", "newline", "link", "image"])
+    md.enable(["paragraph", "backticks", "escape", "newline"])
+    if links:
+        md.enable(["link", "image"])
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.inline.ruler.at("backticks", _backticks)
     return md
 
 
 _MD = _markdown()
+# markdown-it's link rule looks for the end of every `[`: about 7 µs each, so a note of nothing
+# but brackets (2 MiB of them) would take 15 s. Past this many `[` that open no `](` link, the
+# note is read without Markdown links (wikilinks still count) and the user is told if it had any.
+MAX_LOOSE_BRACKETS = 20_000
+_MD_NO_LINKS = _markdown(links=False)
+
+
+def _tokens(src: SourceFile) -> tuple[list[Token], tuple[Problem, ...]]:
+    links = src.body.count("](")
+    if src.body.count("[") - links <= MAX_LOOSE_BRACKETS:
+        return _MD.parse(src.body), ()
+    if not links:
+        return _MD_NO_LINKS.parse(src.body), ()
+    message = (
+        f"more than {MAX_LOOSE_BRACKETS:,} '[' that open no link; "
+        "its Markdown [text](links) are read as plain text"
+    )
+    return _MD_NO_LINKS.parse(src.body), (Problem(Source(src.path, src.body_line), message),)
 
 
 @dataclass
@@ -97,11 +117,11 @@ class _Found:
 def parse_note(src: SourceFile) -> Note:
     """Parse one note. Lines in the result count from the top of the file."""
     try:
-        tokens = _MD.parse(src.body)
+        tokens, slow = _tokens(src)
     except RecursionError:
         problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
         return Note(src.path, src.meta, None, (), (), frozenset(), (), (*src.problems, problem))
-    found = _Found()
+    found = _Found(problems=list(slow))
     total_lines = _line_count(src.body)
     _scan_blocks(tokens, src, found, total_lines)
     return _assemble(src, found)

@@ -21,7 +21,13 @@ from hortus.cache import FORMAT, DiskCache, Row, StoredPage
 from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.engine import NoteStore
-from hortus.errors import NotOurFileError, VaultNotFoundError, WriteError
+from hortus.errors import (
+    HortusError,
+    NotOurFileError,
+    RenderError,
+    VaultNotFoundError,
+    WriteError,
+)
 from hortus.garden import Garden, compute_garden
 from hortus.index import Index, build_index, fold
 from hortus.lock import WAIT, vault_lock
@@ -163,7 +169,17 @@ def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Reg
 
 def render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
     """Every file `regenerate` writes, rendered: GARDEN.md, garden.html and, when `ics` is set,
-    the calendar; and the calendar's number of events."""
+    the calendar; and the calendar's number of events. A crash while rendering (a bug) is a
+    `RenderError`, raised before any page is written: the watcher says it and goes on."""
+    try:
+        return _render_outputs(vault, garden)
+    except (HortusError, MemoryError):
+        raise
+    except Exception as exc:
+        raise RenderError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def _render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
     config = vault.config
     rel, html_rel = config.garden, config.html_path
     outputs = [

@@ -28,6 +28,7 @@ _SYNC_CONFLICT_RE = re.compile(
 # python-frontmatter's own boundary (`---` on a line of its own), so hortus reads front
 # matter where the rest of the Markdown tool world does; we keep positions for line numbers.
 _FM_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _YAML_TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
     _YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -97,6 +98,10 @@ def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
 
 
 def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
+    shown = displayable(rel)
+    if shown != rel:
+        message = "file name is not UTF-8 text or holds a control character; skipped (rename it)"
+        return _problem(shown, message)
     if _SYNC_CONFLICT_RE.search(rel.rsplit("/", 1)[-1]):
         return _problem(
             rel, "looks like a sync conflict copy; skipped (merge it into the original by hand)"
@@ -106,6 +111,13 @@ def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
     if not is_file:
         return _problem(rel, "not a regular file; skipped")
     return None
+
+
+def displayable(rel: str) -> str:
+    """`rel` as it can be printed and linked: undecodable bytes become U+FFFD and control
+    characters (a newline in a file name would split a `path:line: message`) are escaped."""
+    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def is_candidate(rel: str) -> bool:
@@ -281,8 +293,10 @@ def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             return f"front matter uses the YAML tag '{node.tag}', which hortus does not read", line
-        if depth > MAX_META_DEPTH or len(seen) > MAX_META_NODES:
-            return "front matter is nested too deeply or is too large", line
+        if depth > MAX_META_DEPTH:
+            return "front matter is nested too deeply", line
+        if len(seen) > MAX_META_NODES:
+            return f"front matter is too large (over {MAX_META_NODES} values)", root.start_mark.line
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
