@@ -33,7 +33,7 @@ ALLOWED = {
     # through `create`; exports are pure text; `calendar` is the garden's dates as events.
     "vcf": set(),
     "importers": {"model", "errors", "config", "create", "index", "vcf"},
-    "calendar": {"model", "garden"},
+    "calendar": {"model", "garden", "index"},
     "export": {"model", "garden", "calendar", "vcf"},
     "exchange": {
         "atomic",

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from hortus.garden import Garden, Plant, State
+from hortus.index import parse_birthday as read_birthday
 from hortus.model import Contact
-
-_BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{2})-(\d{2})")
 
 
 class Birthday(NamedTuple):
@@ -48,17 +46,10 @@ class CalendarEvent:
 
 
 def parse_birthday(text: str | None) -> Birthday | None:
-    """`1815-12-10`, `--12-10` or `12-10` (no year); None when it is not a real date."""
-    match = _BIRTHDAY_RE.fullmatch((text or "").strip())
-    if match is None:
-        return None
-    year = int(match.group(1)) if match.group(1) else None
-    month, day = int(match.group(2)), int(match.group(3))
-    try:
-        dt.date(year or 2000, month, day)  # 2000 is a leap year: --02-29 is a date
-    except ValueError:
-        return None
-    return Birthday(year, month, day)
+    """`1815-12-10`, `--12-10` or `12-10` (no year), read as the index reads the field;
+    None when it is not a real date."""
+    birth = read_birthday(text)
+    return None if birth is None else Birthday(birth.year, birth.month, birth.day)
 
 
 def calendar_events(garden: Garden, promises: Iterable[PromiseRecord] = ()) -> list[CalendarEvent]:
