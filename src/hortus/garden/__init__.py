@@ -8,16 +8,22 @@ today's short list drawn from them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from hortus.config import Config
 from hortus.garden.gestures import gestures
 from hortus.garden.plants import (
+    MONTHS_SHOWN,
     NEWS_TAGS,
     Life,
     is_interaction,
-    is_resting,
     life_of,
     month_starts,
+    name_key,
     plant,
 )
 from hortus.garden.records import (
@@ -37,18 +43,24 @@ from hortus.garden.records import (
     ThanksOwed,
 )
 from hortus.garden.sections import (
-    birthdays,
-    breathe,
-    drifting,
-    give_back,
+    birthday_of,
+    birthday_order,
+    breathe_of,
+    drifting_of,
+    give_back_of,
     is_weak_tie,
-    key_moments,
-    promises,
+    moment_order,
+    moments_of,
+    promise_order,
+    promises_of,
     rediscover,
-    resting,
-    thanks_owed,
+    rediscover_rank,
+    resting_of,
+    thanks_of,
+    thanks_order,
 )
-from hortus.index import Index, fold
+from hortus.index import Index
+from hortus.model import Contact, Source
 
 __all__ = [
     "NEWS_TAGS",
@@ -56,6 +68,7 @@ __all__ = [
     "Breathe",
     "Drifting",
     "Garden",
+    "GardenMemo",
     "Gesture",
     "GestureKind",
     "GiveBack",
@@ -72,22 +85,109 @@ __all__ = [
 ]
 
 _DEFAULT = Config()
+_NameKey = tuple[str, str, str]
+_T = TypeVar("_T")
+_PromiseKey = tuple[bool, dt.date, _NameKey, Source]
+
+
+@dataclass(frozen=True)
+class Growth:
+    """All the garden draws from one contact on one day; the lists are gathered and ordered
+    by `compute_garden`."""
+
+    life: Life
+    plant: Plant
+    name: _NameKey
+    moments: tuple[KeyMoment, ...]
+    birthday: BirthdaySoon | None
+    promises: tuple[tuple[_PromiseKey, OpenPromise], ...]  # each with its place in the list
+    thanks: tuple[ThanksOwed, ...]
+    give_back: GiveBack | None
+    breathe: Breathe | None
+    drifting: Drifting | None
+    resting: Resting | None
+    rediscover: tuple[str, _NameKey] | None
+    recent: frozenset[tuple[str, int, dt.date]]  # interaction entries in the months shown
+
+
+class GardenMemo:
+    """The watcher's memory between saves: a contact's growth is reused while its record,
+    its involvements and its promises are the very same objects (the incremental index keeps
+    them for contacts no changed note touches) and the day and settings are the same."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[tuple[object, ...], Growth]] = {}
+        self._next: dict[str, tuple[tuple[object, ...], Growth]] = {}
+
+    def grow(self, contact: Contact, index: Index, today: dt.date, config: Config) -> Growth:
+        involvements = index.involvements.get(contact.key, ())
+        promised = index.promises.get(contact.key, ())
+        kept = self._kept.get(contact.key)
+        if kept is not None:
+            (old_contact, old_involvements, old_promised, old_today, old_config), growth = kept
+            if (
+                old_contact is contact
+                and old_involvements is involvements
+                and old_promised is promised
+                and old_today == today
+                and old_config is config
+            ):
+                self._next[contact.key] = kept
+                return growth
+        growth = _grow(life_of(contact, index, today), today, config)
+        self._next[contact.key] = ((contact, involvements, promised, today, config), growth)
+        return growth
+
+    def settle(self) -> None:
+        """Forget the contacts this garden did not ask for (deleted, renamed)."""
+        self._kept, self._next = self._next, {}
+
+
+def _grow(life: Life, today: dt.date, config: Config) -> Growth:
+    grown = plant(life, today)
+    awake = grown.state is not State.RESTING
+    first_month = month_starts(today)[0]
+    return Growth(
+        life=life,
+        plant=grown,
+        name=name_key(life.contact),
+        moments=tuple(moments_of(life, today, config.windows["moments"])) if awake else (),
+        birthday=birthday_of(life, today, config.windows["birthdays"]) if awake else None,
+        promises=tuple((promise_order(p, today), p) for p in promises_of(life, today)),
+        thanks=tuple(thanks_of(life)) if awake else (),
+        give_back=give_back_of(life, today) if awake else None,
+        breathe=breathe_of(life, today) if awake else None,
+        drifting=drifting_of(life, grown) if awake else None,
+        resting=resting_of(life.contact, today),
+        rediscover=rediscover_rank(life, grown) if awake else None,
+        recent=frozenset(
+            (i.path, i.entry.line, i.entry.date)
+            for i in life.interactions
+            if i.entry.date >= first_month
+        ),
+    )
 
 
 def compute_garden(
-    index: Index, today: dt.date, config: Config = _DEFAULT, *, today_pinned: bool = False
+    index: Index,
+    today: dt.date,
+    config: Config = _DEFAULT,
+    *,
+    today_pinned: bool = False,
+    memo: GardenMemo | None = None,
 ) -> Garden:
-    lives = [life_of(c, index, today) for c in index.contacts]
-    plants = tuple(plant(life, today) for life in lives)
-    awake = [p for p in plants if p.state is not State.RESTING]
-    by_thirst = sorted(awake, key=lambda p: (-(p.thirst or 0), _name_key(p)))
-    active = [life for life in lives if not is_resting(life.contact, today)]
-    moments = key_moments(active, today, config.windows["moments"])
-    soon = birthdays(active, today, config.windows["birthdays"])
-    open_promises = promises(lives, today)
-    owed = thanks_owed(active, today)
+    memo = memo or GardenMemo()
+    grown = [memo.grow(contact, index, today, config) for contact in index.contacts]
+    memo.settle()
+    plants = tuple(g.plant for g in grown)
+    by_thirst = [g.plant for g in sorted(grown, key=_thirst_order)]
+    moments = _gather((g.moments for g in grown), moment_order)
+    soon = tuple(sorted((g.birthday for g in grown if g.birthday), key=birthday_order))
+    keyed = sorted(chain.from_iterable(g.promises for g in grown), key=itemgetter(0))
+    open_promises = tuple(promise for _, promise in keyed)
+    owed = _gather((g.thanks for g in grown), thanks_order)
     needs_watering = tuple(p for p in by_thirst if p.state in (State.THIRSTY, State.WILTING))
-    months, monthly = _vault_months(lives, today)
+    pool = [(g.rediscover, g.life, g.plant) for g in grown if g.rediscover is not None]
     return Garden(
         today=today,
         today_pinned=today_pinned,
@@ -105,34 +205,34 @@ def compute_garden(
         birthdays=soon,
         promises=open_promises,
         thanks_owed=owed,
-        give_back=give_back(active, today),
-        breathe=breathe(active, today),
-        rediscover=rediscover(active, {p.contact.key: p for p in plants}, today),
-        drifting=drifting(active, {p.contact.key: p for p in plants}),
-        resting=resting([life.contact for life in lives], today),
-        months=months,
-        monthly=monthly,
+        give_back=tuple(g.give_back for g in grown if g.give_back),
+        breathe=tuple(g.breathe for g in grown if g.breathe),
+        rediscover=rediscover(pool, today),
+        drifting=tuple(g.drifting for g in grown if g.drifting),
+        resting=tuple(g.resting for g in grown if g.resting),
+        months=month_starts(today),
+        monthly=_vault_months(grown, today),
     )
 
 
-def _vault_months(lives: list[Life], today: dt.date) -> tuple[tuple[dt.date, ...], tuple[int, ...]]:
+def _thirst_order(growth: Growth) -> tuple[float, _NameKey]:
+    """Most thirsty first, then by name. The float is exact enough: two different thirsts
+    (days over a cadence of days, both below a million) differ by more than its rounding."""
+    plant = growth.plant
+    if plant.days_since is None:
+        return (-0.0, growth.name)
+    return (-(plant.days_since / plant.contact.cadence_days), growth.name)
+
+
+def _gather(parts: Iterable[tuple[_T, ...]], order: Callable[[_T], Any]) -> tuple[_T, ...]:
+    return tuple(sorted(chain.from_iterable(parts), key=order))
+
+
+def _vault_months(grown: list[Growth], today: dt.date) -> tuple[int, ...]:
     """Interaction entries per month over the last 12 months, each entry counted once."""
-    starts = month_starts(today)
-    seen = {
-        (i.path, i.entry.line, i.entry.date)
-        for life in lives
-        for i in life.interactions
-        if i.entry.date >= starts[0]
-    }
-    counts = [0] * len(starts)
+    first = month_starts(today)[0]
+    seen: set[tuple[str, int, dt.date]] = set().union(*(g.recent for g in grown))
+    counts = [0] * MONTHS_SHOWN
     for _, _, day in seen:
-        counts[_month_index(day, starts[0])] += 1
-    return starts, tuple(counts)
-
-
-def _month_index(day: dt.date, first: dt.date) -> int:
-    return (day.year - first.year) * 12 + day.month - first.month
-
-
-def _name_key(plant: Plant) -> tuple[str, str, str]:
-    return (fold(plant.contact.name), plant.contact.name, plant.contact.key)
+        counts[(day.year - first.year) * 12 + day.month - first.month] += 1
+    return tuple(counts)

@@ -1,4 +1,8 @@
-"""The garden's lists, each serving one habit. Pure functions of the contacts' lives and today.
+"""The garden's lists, each serving one habit: what one contact's life gives each list today.
+
+Pure functions of one life (and its plant) and today; `compute_garden` gathers them over every
+contact and orders each list (the `*_order` keys), so a watcher can keep the part of a contact
+whose notes did not change.
 
 Windows: "the last N days" is today and the N−1 days before; "the next N days" is
 `0 ≤ in_days ≤ N−1`. Every list breaks ties by name (then by place).
@@ -9,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 from itertools import pairwise
 
@@ -39,22 +43,22 @@ DRIFT_MIN_INTERACTIONS = 4
 DRIFT_FACTOR = 3
 
 
-def key_moments(lives: Iterable[Life], today: dt.date, window: int) -> tuple[KeyMoment, ...]:
+def moments_of(life: Life, today: dt.date, window: int) -> list[KeyMoment]:
     """`#moment` entries of the last `window` days with no interaction on or after them."""
     since = today - dt.timedelta(days=window - 1)
     found = []
-    for life in lives:
-        last = life.last
-        for inv in life.concerning("moment"):
-            day = inv.entry.date
-            if day >= since and (last is None or last < day):
-                kind = _moment_kind(inv.entry.tags)
-                source = Source(inv.path, inv.entry.line)
-                found.append(
-                    KeyMoment(life.contact, day, kind, entry_text(inv.entry.title), source)
-                )
-    found.sort(key=lambda m: (-m.date.toordinal(), name_key(m.contact), m.source))
-    return tuple(found)
+    last = life.last
+    for inv in life.concerning("moment"):
+        day = inv.entry.date
+        if day >= since and (last is None or last < day):
+            kind = _moment_kind(inv.entry.tags)
+            source = Source(inv.path, inv.entry.line)
+            found.append(KeyMoment(life.contact, day, kind, entry_text(inv.entry.title), source))
+    return found
+
+
+def moment_order(moment: KeyMoment) -> tuple[int, tuple[str, str, str], Source]:
+    return (-moment.date.toordinal(), name_key(moment.contact), moment.source)
 
 
 def _moment_kind(tags: frozenset[str]) -> str | None:
@@ -62,20 +66,21 @@ def _moment_kind(tags: frozenset[str]) -> str | None:
     return kinds[0] if kinds else None
 
 
-def birthdays(lives: Iterable[Life], today: dt.date, window: int) -> tuple[BirthdaySoon, ...]:
-    found = []
-    for life in lives:
-        birth = life.contact.birth
-        if birth is None:
-            continue
-        day = next_birthday(birth, today)
-        in_days = (day - today).days
-        if in_days <= window - 1:
-            age = day.year - birth.year if birth.year is not None else None
-            source = Source(life.contact.path, life.contact.birthday_line)
-            found.append(BirthdaySoon(life.contact, day, in_days, age, source))
-    found.sort(key=lambda b: (b.in_days, name_key(b.contact)))
-    return tuple(found)
+def birthday_of(life: Life, today: dt.date, window: int) -> BirthdaySoon | None:
+    birth = life.contact.birth
+    if birth is None:
+        return None
+    day = next_birthday(birth, today)
+    in_days = (day - today).days
+    if in_days > window - 1:
+        return None
+    age = day.year - birth.year if birth.year is not None else None
+    source = Source(life.contact.path, life.contact.birthday_line)
+    return BirthdaySoon(life.contact, day, in_days, age, source)
+
+
+def birthday_order(birthday: BirthdaySoon) -> tuple[int, tuple[str, str, str]]:
+    return (birthday.in_days, name_key(birthday.contact))
 
 
 def next_birthday(birth: Birthday, today: dt.date) -> dt.date:
@@ -90,9 +95,9 @@ def next_birthday(birth: Birthday, today: dt.date) -> dt.date:
     raise AssertionError("a birthday always comes within a year")  # pragma: no cover
 
 
-def promises(lives: Iterable[Life], today: dt.date) -> tuple[OpenPromise, ...]:
-    """Open promises, resting contacts included: overdue first, then by due date, then undated."""
-    found = [
+def promises_of(life: Life, today: dt.date) -> list[OpenPromise]:
+    """Open promises, resting contacts included."""
+    return [
         OpenPromise(
             life.contact,
             p.task.text,
@@ -100,68 +105,71 @@ def promises(lives: Iterable[Life], today: dt.date) -> tuple[OpenPromise, ...]:
             p.task.due is not None and p.task.due < today,
             Source(p.path, p.task.line),
         )
-        for life in lives
         for p in life.promises
     ]
-    found.sort(key=lambda p: (p.due is None, p.due or today, name_key(p.contact), p.source))
-    return tuple(found)
 
 
-def thanks_owed(lives: Iterable[Life], today: dt.date) -> tuple[ThanksOwed, ...]:
+def promise_order(
+    promise: OpenPromise, today: dt.date
+) -> tuple[bool, dt.date, tuple[str, str, str], Source]:
+    """Overdue first, then by due date, then undated."""
+    return (promise.due is None, promise.due or today, name_key(promise.contact), promise.source)
+
+
+def thanks_of(life: Life) -> list[ThanksOwed]:
     """`#received` entries with no `#thanks` entry for that person on or after their date."""
     found = []
-    for life in lives:
-        thanked = max((i.entry.date for i in life.concerning("thanks")), default=None)
-        for inv in life.concerning("received"):
-            if thanked is None or thanked < inv.entry.date:
-                text = entry_text(inv.entry.title)
-                source = Source(inv.path, inv.entry.line)
-                found.append(ThanksOwed(life.contact, inv.entry.date, text, source))
-    found.sort(key=lambda t: (-t.date.toordinal(), name_key(t.contact), t.source))
-    return tuple(found)
+    thanked = max((i.entry.date for i in life.concerning("thanks")), default=None)
+    for inv in life.concerning("received"):
+        if thanked is None or thanked < inv.entry.date:
+            text = entry_text(inv.entry.title)
+            source = Source(inv.path, inv.entry.line)
+            found.append(ThanksOwed(life.contact, inv.entry.date, text, source))
+    return found
 
 
-def give_back(lives: Iterable[Life], today: dt.date) -> tuple[GiveBack, ...]:
-    """People who helped more than they were helped lately: an opportunity, not a score."""
+def thanks_order(owed: ThanksOwed) -> tuple[int, tuple[str, str, str], Source]:
+    return (-owed.date.toordinal(), name_key(owed.contact), owed.source)
+
+
+def give_back_of(life: Life, today: dt.date) -> GiveBack | None:
+    """Someone who helped more than they were helped lately: an opportunity, not a score."""
     since = today - dt.timedelta(days=GIVE_BACK_DAYS - 1)
-    found = []
-    for life in lives:
-        received = sum(i.entry.date >= since for i in life.concerning("received"))
-        gave = sum(i.entry.date >= since for i in life.concerning("gave"))
-        if received - gave >= GIVE_BACK_MARGIN:
-            found.append(GiveBack(life.contact, received, gave))
-    return tuple(sorted(found, key=lambda g: name_key(g.contact)))
+    received = sum(i.entry.date >= since for i in life.concerning("received"))
+    gave = sum(i.entry.date >= since for i in life.concerning("gave"))
+    return GiveBack(life.contact, received, gave) if received - gave >= GIVE_BACK_MARGIN else None
 
 
-def breathe(lives: Iterable[Life], today: dt.date) -> tuple[Breathe, ...]:
+def breathe_of(life: Life, today: dt.date) -> Breathe | None:
     """More interactions in the last 30 days than max(4, 2 × 30 / cadence): let it breathe."""
     since = today - dt.timedelta(days=BREATHE_DAYS - 1)
-    found = []
-    for life in lives:
-        recent = len(life.dates) - bisect_left(life.dates, since)
-        limit = max(Fraction(4), Fraction(2 * BREATHE_DAYS, life.contact.cadence_days))
-        if recent > limit:
-            found.append(Breathe(life.contact, recent))
-    return tuple(sorted(found, key=lambda b: name_key(b.contact)))
+    recent = len(life.dates) - bisect_left(life.dates, since)
+    if recent <= 4:  # the limit is never below 4: spare the exact comparison below
+        return None
+    limit = max(Fraction(4), Fraction(2 * BREATHE_DAYS, life.contact.cadence_days))
+    return Breathe(life.contact, recent) if recent > limit else None
+
+
+def rediscover_rank(life: Life, plant: Plant) -> tuple[str, tuple[str, str, str]] | None:
+    """A dormant weak tie's place in the week's rotation (None for everyone else)."""
+    if not (is_weak_tie(life.contact) and _is_dormant(plant)):
+        return None
+    return (_stable_hash(life.contact.key), name_key(life.contact))
 
 
 def rediscover(
-    lives: Iterable[Life], plants: Mapping[str, Plant], today: dt.date
+    pool: Sequence[tuple[tuple[str, tuple[str, str, str]], Life, Plant]], today: dt.date
 ) -> tuple[Rediscover, ...]:
-    """Up to 3 dormant weak ties, the same all week; the next week moves on through the pool."""
-    pool = [
-        life
-        for life in lives
-        if is_weak_tie(life.contact) and _is_dormant(plants[life.contact.key])
-    ]
-    pool.sort(key=lambda life: (_stable_hash(life.contact.key), name_key(life.contact)))
+    """Up to 3 dormant weak ties, the same all week; the next week moves on through the pool.
+    `pool` holds each candidate's `rediscover_rank`, life and plant."""
     if not pool:
         return ()
+    ordered = sorted(pool, key=lambda item: item[0])
     week = (today - dt.timedelta(days=today.weekday())).toordinal() // 7
-    start = week * REDISCOVER_PICKS % len(pool)
-    count = min(REDISCOVER_PICKS, len(pool))
-    picks = [pool[(start + step) % len(pool)] for step in range(count)]
-    found = [_rediscover(life, plants[life.contact.key]) for life in picks]
+    start = week * REDISCOVER_PICKS % len(ordered)
+    count = min(REDISCOVER_PICKS, len(ordered))
+    picks = [ordered[(start + step) % len(ordered)] for step in range(count)]
+    found = [_rediscover(life, plant) for _, life, plant in picks]
     return tuple(sorted(found, key=lambda r: name_key(r.contact)))
 
 
@@ -186,22 +194,17 @@ def _rediscover(life: Life, plant: Plant) -> Rediscover:
     return Rediscover(life.contact, plant.last_interaction, starter or None)
 
 
-def drifting(lives: Iterable[Life], plants: Mapping[str, Plant]) -> tuple[Drifting, ...]:
+def drifting_of(life: Life, plant: Plant) -> Drifting | None:
     """A current gap more than 3 times the usual one (the median between interaction days)."""
-    found = []
-    for life in lives:
-        plant = plants[life.contact.key]
-        if plant.interactions < DRIFT_MIN_INTERACTIONS or plant.state is State.THRIVING:
-            continue
-        median = _median_gap(sorted(set(life.dates)))
-        if median is None or plant.days_since is None:
-            continue
-        if plant.days_since > DRIFT_FACTOR * median:
-            usual = int(half_up(median))
-            cadence = life.contact.cadence_days
-            suggested = usual if abs(median - cadence) > Fraction(cadence, 2) else None
-            found.append(Drifting(life.contact, usual, plant.days_since, suggested))
-    return tuple(sorted(found, key=lambda d: name_key(d.contact)))
+    if plant.interactions < DRIFT_MIN_INTERACTIONS or plant.state is State.THRIVING:
+        return None
+    median = _median_gap(sorted(set(life.dates)))
+    if median is None or plant.days_since is None or plant.days_since <= DRIFT_FACTOR * median:
+        return None
+    usual = int(half_up(median))
+    cadence = life.contact.cadence_days
+    suggested = usual if abs(median - cadence) > Fraction(cadence, 2) else None
+    return Drifting(life.contact, usual, plant.days_since, suggested)
 
 
 def _median_gap(days: Sequence[dt.date]) -> Fraction | None:
@@ -214,10 +217,8 @@ def _median_gap(days: Sequence[dt.date]) -> Fraction | None:
     return Fraction(gaps[middle - 1] + gaps[middle], 2)
 
 
-def resting(contacts: Iterable[Contact], today: dt.date) -> tuple[Resting, ...]:
-    found = [
-        Resting(c, c.pause_until if c.pause_until and c.pause_until > today else None)
-        for c in contacts
-        if is_resting(c, today)
-    ]
-    return tuple(sorted(found, key=lambda r: name_key(r.contact)))
+def resting_of(contact: Contact, today: dt.date) -> Resting | None:
+    if not is_resting(contact, today):
+        return None
+    until = contact.pause_until
+    return Resting(contact, until if until and until > today else None)
