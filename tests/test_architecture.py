@@ -73,7 +73,7 @@ ALLOWED = {
         "codec",
         "lock",
     },
-    "live": {"cache", "engine", "errors", "garden", "lock", "pipeline", "vault"},
+    "live": {"cache", "engine", "errors", "garden", "index", "lock", "pipeline", "render", "vault"},
     "debounce": set(),
     "watch": {"debounce", "errors", "live", "model", "pipeline", "render"},
     # `create` only for the `NewContact` record the `add` options fill in.

@@ -158,7 +158,7 @@ def check(ctx: click.Context) -> None:
 @click.option(
     "--quiet-ms",
     type=click.IntRange(0, 60_000),
-    default=100,
+    default=50,
     show_default=True,
     help="Regenerate once no file changed for this long.",
 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 class Timing:
     """Debounce and housekeeping intervals, in seconds (tests shrink them)."""
 
-    quiet: float = 0.1  # flush once no event came for this long…
+    quiet: float = 0.05  # flush once no event came for this long…
     max_delay: float = 1.0  # …or at the latest this long after a batch's first event
     storm: int = 200  # more dirty paths than this in one batch: one full rescan instead
     rescan_every: float = 300.0  # a light full rescan catches what inotify missed

@@ -129,6 +129,14 @@ class NoteStore:
         self.files: dict[str, Known] = dict(known or {})
         self.refused: dict[str, Problem] = {}
         self.doubted: set[str] = set()  # known notes found missing once by `update`
+        # `problems()`, kept until a change touches an unreadable or refused file.
+        self._problems: list[Problem] | None = None
+        self._unread: set[str] = set()
+
+    def note(self, rel: str) -> Note | None:
+        """The parsed note at `rel`, None when there is none (gone, or unreadable)."""
+        known = self.files.get(rel)
+        return known.result if known is not None and isinstance(known.result, Note) else None
 
     def notes(self) -> list[Note]:
         """The parsed notes in path order (the order a fresh walk gives)."""
@@ -137,8 +145,13 @@ class NoteStore:
 
     def problems(self) -> list[Problem]:
         """Files refused by the walk and files that could not be read."""
-        unread = [k.result for k in self.files.values() if isinstance(k.result, Problem)]
-        return sorted([*self.refused.values(), *unread])
+        if self._problems is None:
+            unread = {
+                rel: k.result for rel, k in self.files.items() if isinstance(k.result, Problem)
+            }
+            self._unread = set(unread)
+            self._problems = sorted([*self.refused.values(), *unread.values()])
+        return self._problems
 
     def rescan(self) -> Changes:
         """Walk the whole vault: the start, a storm, an overflow, the periodic check."""
@@ -151,7 +164,7 @@ class NoteStore:
         for rel in removed:
             del self.files[rel]
         changed, pending = self._refresh(walk.paths)
-        return Changes(changed, removed, refusals, pending)
+        return self._changes(Changes(changed, removed, refusals, pending))
 
     def update(self, rels: Iterable[str]) -> Changes:
         """Look again at a few paths only (the watcher's dirty set), and at the known notes that
@@ -177,7 +190,18 @@ class NoteStore:
             )
         )
         changed, pending = self._refresh(walk.paths)
-        return Changes(changed, removed, refusals, (*pending, *sorted(missing)))
+        return self._changes(Changes(changed, removed, refusals, (*pending, *sorted(missing))))
+
+    def _changes(self, changes: Changes) -> Changes:
+        """`changes`, having forgotten `problems()` if they may differ."""
+        files = self.files
+        if (
+            changes.refusals
+            or self._unread.intersection(changes.changed, changes.removed)
+            or any(isinstance(files[rel].result, Problem) for rel in changes.changed)
+        ):
+            self._problems = None
+        return changes
 
     def _refresh(self, rels: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         todo: list[tuple[str, str | None]] = []

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.model import (
@@ -33,6 +34,7 @@ _KNOWN_FIELDS = frozenset(
 )
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
+_T = TypeVar("_T")
 
 
 def fold(text: str) -> str:
@@ -62,47 +64,233 @@ def build_index(
     notes: Sequence[Note], config: Config, known_problems: Iterable[Problem] = ()
 ) -> Index:
     """`known_problems` (files that could not be read, bad settings) join the index's own."""
-    problems: list[Problem] = [*known_problems, *(p for note in notes for p in note.problems)]
-    contact_notes = [note for note in notes if is_contact_note(note, config.people_folder)]
-    contacts = [_contact(note, config, problems) for note in contact_notes]
-    resolver = _Resolver(contacts, notes)
-    own = {contact.path: contact.key for contact in contacts}
-    involvements: dict[str, list[Involvement]] = defaultdict(list)
-    promises: dict[str, list[Promise]] = defaultdict(list)
-    unresolved: list[Unresolved] = []
-    for note in notes:
-        owner = own.get(note.path)
-        entries = list(note.entries)
-        whole = None if owner else _whole_note_entry(note, problems)
-        if whole is not None:
-            entries.append(whole)
-        kept = (task for task in note.tasks if task.done and task.checked)
-        entries.extend(_kept_promise(task, owner is not None) for task in kept)
-        for entry in entries:
-            involved = resolver.resolve_all(note.path, entry.mentions, problems, unresolved)
-            if owner is not None:
-                involved.add(owner)
-            for key in sorted(involved):
-                concerns = owner is None or key == owner
-                involvements[key].append(Involvement(entry, note.path, concerns))
-        for task in note.tasks:
-            if not task.checked:
-                to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
-                for key in sorted(to):
-                    promises[key].append(Promise(task, note.path))
-        # Names in a contact's file or a dated note are worth a page even outside entries;
-        # elsewhere a loose link only needs to be unambiguous.
-        extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
-        names = unresolved if owner or whole else None
-        resolver.resolve_all(note.path, extra, problems, names)
-    contacts.sort(key=lambda c: (fold(c.name), c.name, c.key))
-    return Index(
-        tuple(contacts),
-        {key: tuple(items) for key, items in involvements.items()},
-        tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source))),
-        tuple(sorted(set(problems))),
-        {key: tuple(items) for key, items in promises.items()},
+    return LiveIndex(config).update(notes, known_problems)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a note says about itself: the contact it is (if any), the problems of the
+    contact's fields, and the folded names the note answers to as a note."""
+
+    contact: Contact | None
+    problems: tuple[Problem, ...]
+    names: tuple[str, ...]
+
+    @property
+    def who(self) -> tuple[str, str, tuple[str, ...]] | None:
+        """What the resolver learns from the note: a contact's key, name and aliases."""
+        contact = self.contact
+        return None if contact is None else (contact.key, contact.name, contact.aliases)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What one note brings to the index, in file order."""
+
+    involvements: tuple[tuple[str, Involvement], ...]  # (contact key, involvement)
+    promises: tuple[tuple[str, Promise], ...]
+    names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
+    problems: tuple[Problem, ...]
+
+    def contacts(self) -> set[str]:
+        return {key for key, _ in self.involvements} | {key for key, _ in self.promises}
+
+
+class LiveIndex:
+    """The index, kept up to date note by note (the watcher keeps one between saves).
+
+    A note is known by identity: the engine keeps the very same `Note` object while its file
+    is unchanged. While no contact is added, removed, renamed or given other aliases, only the
+    changed notes are indexed again and only the contacts they touch get new tuples (so the
+    garden's memo keeps every other contact); otherwise every note is indexed again.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._reset()
+
+    def _reset(self) -> None:
+        self.notes: dict[str, Note] = {}
+        self.facts: dict[str, _Facts] = {}
+        self.parts: dict[str, _Part] = {}
+        self.by_key: dict[str, set[str]] = defaultdict(set)  # contact key -> paths naming them
+        self.note_names: Counter[str] = Counter()
+        self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
+        self.involvements: dict[str, tuple[Involvement, ...]] = {}
+        self.promises: dict[str, tuple[Promise, ...]] = {}
+        self.resolver = _Resolver(())
+        self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
+
+    def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
+        """The index of `notes`: every note of the vault, in file order."""
+        present = {note.path for note in notes}
+        changed: dict[str, Note | None] = {
+            note.path: note for note in notes if self.notes.get(note.path) is not note
+        }
+        changed.update((path, None) for path in self.notes if path not in present)
+        if not self.notes:
+            self._rebuild(notes, {note.path: _facts(note, self.config) for note in notes})
+            return self._index(known_problems)
+        return self.patch(changed, known_problems)
+
+    def patch(
+        self, changed: Mapping[str, Note | None], known_problems: Iterable[Problem] = ()
+    ) -> Index:
+        """The index after the notes at these paths changed (None: the note is gone), the
+        others being the same objects as before. Involvements patched in keep path order."""
+        fresh = {path: _facts(note, self.config) for path, note in changed.items() if note}
+        gone = [path for path, note in changed.items() if note is None and path in self.notes]
+        notes = [note for note in changed.values() if note is not None]
+        if self._names_change(fresh, gone):
+            kept = [note for path, note in self.notes.items() if path not in changed]
+            self._rebuild(sorted([*kept, *notes], key=lambda n: n.path), fresh)
+        else:
+            self._patch(notes, fresh, gone)
+        return self._index(known_problems)
+
+    def _names_change(self, fresh: Mapping[str, _Facts], gone: Iterable[str]) -> bool:
+        if any(self.facts[path].contact is not None for path in gone):
+            return True
+        return any(
+            (old.who if (old := self.facts.get(path)) else None) != facts.who
+            for path, facts in fresh.items()
+        )
+
+    def _rebuild(self, notes: Sequence[Note], fresh: Mapping[str, _Facts]) -> None:
+        facts = [fresh.get(note.path) or self.facts[note.path] for note in notes]
+        self._reset()
+        self.resolver = _Resolver(f.contact for f in facts if f.contact is not None)
+        involvements: dict[str, list[Involvement]] = defaultdict(list)
+        promises: dict[str, list[Promise]] = defaultdict(list)
+        for note, note_facts in zip(notes, facts, strict=True):
+            part = self._add(note, note_facts)
+            for key, involvement in part.involvements:
+                involvements[key].append(involvement)
+            for key, promise in part.promises:
+                promises[key].append(promise)
+        self.involvements = {key: tuple(items) for key, items in involvements.items()}
+        self.promises = {key: tuple(items) for key, items in promises.items()}
+
+    def _patch(
+        self, changed: Iterable[Note], fresh: Mapping[str, _Facts], gone: Iterable[str]
+    ) -> None:
+        touched: set[str] = set()
+        for path in gone:
+            touched |= self._drop(path)
+        for note in changed:
+            touched |= self._drop(note.path)
+            touched |= self._add(note, fresh[note.path]).contacts()
+            contact = fresh[note.path].contact
+            if contact is not None:  # a new record (same names): sorted again, garden again
+                self.contacts = None
+                touched.add(contact.key)
+        for key in touched:
+            paths = sorted(self.by_key.get(key, ()))
+            parts = [self.parts[path] for path in paths]
+            involvements = tuple(i for part in parts for k, i in part.involvements if k == key)
+            promises = tuple(p for part in parts for k, p in part.promises if k == key)
+            _store(self.involvements, key, involvements)
+            _store(self.promises, key, promises)
+
+    def _add(self, note: Note, facts: _Facts) -> _Part:
+        part = _part(note, facts, self.resolver)
+        self.notes[note.path] = note
+        self.facts[note.path] = facts
+        self.parts[note.path] = part
+        self.note_names.update(facts.names)
+        if part.names or part.problems or facts.problems:
+            self.loose[note.path] = part
+        for key in part.contacts():
+            self.by_key[key].add(note.path)
+        return part
+
+    def _drop(self, path: str) -> set[str]:
+        """Forget a note; the contact keys whose tuples must be made again."""
+        part = self.parts.pop(path, None)
+        if part is None:
+            return set()
+        del self.notes[path]
+        self.loose.pop(path, None)
+        self.note_names.subtract(self.facts.pop(path).names)
+        keys = part.contacts()
+        for key in keys:
+            self.by_key[key].discard(path)
+        return keys
+
+    def _index(self, known_problems: Iterable[Problem]) -> Index:
+        if self.contacts is None:
+            found = [f.contact for f in self.facts.values() if f.contact is not None]
+            self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
+        names = self.note_names
+        unresolved = [
+            name
+            for part in self.loose.values()
+            for name in part.names
+            if not _is_note(name.target, names)
+        ]
+        problems = {*known_problems}
+        for path, part in self.loose.items():
+            problems.update(part.problems)
+            problems.update(self.facts[path].problems)
+        return Index(
+            self.contacts,
+            dict(self.involvements),
+            tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
+            tuple(sorted(problems)),
+            dict(self.promises),
+        )
+
+
+def _store(table: dict[str, tuple[_T, ...]], key: str, items: tuple[_T, ...]) -> None:
+    if items:
+        table[key] = items
+    else:
+        table.pop(key, None)
+
+
+def _facts(note: Note, config: Config) -> _Facts:
+    problems: list[Problem] = []
+    contact = (
+        _contact(note, config, problems) if is_contact_note(note, config.people_folder) else None
     )
+    path = strip_md(note.path)
+    names = (
+        fold(path),
+        fold(path.rsplit("/", 1)[-1]),
+        *(fold(a) for a in _as_list(_alias_value(note))),
+    )
+    return _Facts(contact, tuple(problems), names)
+
+
+def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:
+    """The involvements, promises, names and problems of one note, in file order."""
+    problems: list[Problem] = list(note.problems)
+    names: list[Unresolved] = []
+    involvements: list[tuple[str, Involvement]] = []
+    promises: list[tuple[str, Promise]] = []
+    owner = facts.contact.key if facts.contact is not None else None
+    entries = list(note.entries)
+    whole = None if owner else _whole_note_entry(note, problems)
+    if whole is not None:
+        entries.append(whole)
+    kept = (task for task in note.tasks if task.done and task.checked)
+    entries.extend(_kept_promise(task, owner is not None) for task in kept)
+    for entry in entries:
+        involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
+        if owner is not None:
+            involved.add(owner)
+        for key in sorted(involved):
+            concerns = owner is None or key == owner
+            involvements.append((key, Involvement(entry, note.path, concerns)))
+    for task in note.tasks:
+        if not task.checked:
+            to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
+            promises.extend((key, Promise(task, note.path)) for key in sorted(to))
+    # Names in a contact's file or a dated note are worth a page even outside entries;
+    # elsewhere a loose link only needs to be unambiguous.
+    extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
+    resolver.resolve_all(note.path, extra, problems, names if owner or whole else None)
+    return _Part(tuple(involvements), tuple(promises), tuple(names), tuple(problems))
 
 
 def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
@@ -124,17 +312,12 @@ def is_contact_note(note: Note, people_folder: str) -> bool:
 class _Resolver:
     """Mention targets to contacts: by file stem, path, name or alias, compared folded."""
 
-    def __init__(self, contacts: Iterable[Contact], notes: Iterable[Note]) -> None:
+    def __init__(self, contacts: Iterable[Contact]) -> None:
         self.by_name: dict[str, set[str]] = defaultdict(set)
         self.by_path: dict[str, str] = {}
         self.names: dict[str, str] = {}
         for contact in contacts:
             self._add(contact)
-        self.note_keys: set[str] = set()
-        for note in notes:
-            path = strip_md(note.path)
-            self.note_keys.update((fold(path), fold(path.rsplit("/", 1)[-1])))
-            self.note_keys.update(fold(alias) for alias in _as_list(_alias_value(note)))
 
     def _add(self, contact: Contact) -> None:
         self.names[contact.key] = contact.name
@@ -149,6 +332,8 @@ class _Resolver:
         problems: list[Problem],
         unresolved: list[Unresolved] | None,
     ) -> set[str]:
+        """The contacts `mentions` name; ambiguous names become problems, and names of no
+        contact go to `unresolved` (when given)."""
         found: set[str] = set()
         for mention in mentions:
             if mention.kind is MentionKind.LINK:
@@ -161,13 +346,9 @@ class _Resolver:
                 found.update(keys)
             elif keys:
                 problems.append(self._ambiguous(path, mention, keys))
-            elif unresolved is not None and not self._is_note(mention.target):
+            elif unresolved is not None:
                 unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
         return found
-
-    def _is_note(self, target: str) -> bool:
-        folded = fold(strip_md(target))
-        return folded in self.note_keys or _ISO_DATE_RE.fullmatch(folded) is not None
 
     def _ambiguous(self, path: str, mention: Mention, keys: set[str]) -> Problem:
         options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
@@ -176,6 +357,12 @@ class _Resolver:
             "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
         )
         return Problem(Source(path, mention.line), message)
+
+
+def _is_note(target: str, note_names: Mapping[str, int]) -> bool:
+    """A name some note (not a contact) answers to, or a daily note's date: not unresolved."""
+    folded = fold(strip_md(target))
+    return note_names.get(folded, 0) > 0 or _ISO_DATE_RE.fullmatch(folded) is not None
 
 
 def _whole_note_entry(note: Note, problems: list[Problem]) -> Entry | None:

@@ -11,19 +11,20 @@ from pathlib import Path
 from hortus.cache import DiskCache
 from hortus.engine import Changes, NoteStore
 from hortus.errors import VaultGoneError
-from hortus.garden import compute_garden
+from hortus.garden import GardenMemo, compute_garden
+from hortus.index import LiveIndex
 from hortus.lock import WAIT, hold_watch_lock, state_dir, vault_lock
 from hortus.pipeline import (
     Regenerated,
     Vault,
     garden_day,
-    index_of,
     no_gc,
     open_vault,
     own_outputs,
     sweep,
     write_garden,
 )
+from hortus.render.rows import Rows
 from hortus.vault import is_candidate
 
 
@@ -35,6 +36,12 @@ class LiveGarden:
         self.vault = vault
         self.today = today
         self.store = NoteStore(vault.root, own_outputs(vault))
+        # Between saves only the changed notes are indexed again, and only the contacts they
+        # touch are grown again; pages are rendered again from rows kept for the others.
+        self.index = LiveIndex(vault.config)
+        self.memo = GardenMemo()
+        self.rows = Rows()
+        self.dirty: set[str] | None = None  # paths changed since the last garden; None: all
         self.folder = state_dir(vault.root)
         self.identity = _identity(vault.root)
 
@@ -60,10 +67,14 @@ class LiveGarden:
         """hortus.toml changed: read it again (the garden path may have moved)."""
         self.vault = open_vault(self.vault.root)
         self.store.skip = own_outputs(self.vault)
+        self.index = LiveIndex(self.vault.config)
+        self.memo = GardenMemo()
+        self.dirty = None
+        self.rows = Rows()
 
     def rescan(self) -> Changes:
         with no_gc():
-            return self.store.rescan()
+            return self._note(self.store.rescan())
 
     def start(self) -> Changes:
         """The first full scan, from `regenerate`'s cache when there is one (read only:
@@ -79,7 +90,12 @@ class LiveGarden:
 
     def update(self, rels: Iterable[str]) -> Changes:
         with no_gc():
-            return self.store.update(rels)
+            return self._note(self.store.update(rels))
+
+    def _note(self, changes: Changes) -> Changes:
+        if self.dirty is not None:
+            self.dirty.update(changes.changed, changes.removed)
+        return changes
 
     def day(self, clock_today: dt.date) -> dt.date:
         return garden_day(self.vault, self.today, clock_today)[0]
@@ -87,14 +103,19 @@ class LiveGarden:
     def regenerate(self, clock_today: dt.date) -> Regenerated:
         day, pinned = garden_day(self.vault, self.today, clock_today)
         with no_gc():
+            known = (*self.vault.config_problems, *self.store.problems())
+            if self.dirty is None:
+                index = self.index.update(self.store.notes(), known)
+            else:
+                changed = {rel: self.store.note(rel) for rel in self.dirty}
+                index = self.index.patch(changed, known)
+            self.dirty = set()
             config = self.vault.config
-            garden = compute_garden(
-                index_of(self.vault, self.store), day, config, today_pinned=pinned
-            )
+            garden = compute_garden(index, day, config, today_pinned=pinned, memo=self.memo)
         with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))
-            return write_garden(self.vault, garden)[0]
+            return write_garden(self.vault, garden, self.rows)[0]
 
 
 def _identity(root: Path) -> tuple[int, int] | None:

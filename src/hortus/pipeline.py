@@ -34,6 +34,7 @@ from hortus.lock import WAIT, vault_lock
 from hortus.model import Problem
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
+from hortus.render.rows import Rows
 from hortus.render.summary import summary
 from hortus.vault import walk_vault
 
@@ -167,27 +168,28 @@ def regenerate(vault: Vault, today: dt.date | None, clock_today: dt.date) -> Reg
             cache.close()
 
 
-def render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
+def render_outputs(
+    vault: Vault, garden: Garden, rows: Rows | None = None
+) -> tuple[list[Output], int]:
     """Every file `regenerate` writes, rendered: GARDEN.md, garden.html and, when `ics` is set,
     the calendar; and the calendar's number of events. A crash while rendering (a bug) is a
     `RenderError`, raised before any page is written: the watcher says it and goes on."""
     try:
-        return _render_outputs(vault, garden)
+        return _render_outputs(vault, garden, rows or Rows())
     except (HortusError, MemoryError):
         raise
     except Exception as exc:
         raise RenderError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def _render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
+def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Output], int]:
     config = vault.config
-    rel, html_rel = config.garden, config.html_path
+    rel, html_rel, language = config.garden, config.html_path, config.language
     outputs = [
-        Output(rel, render_markdown(garden, rel, config.language).encode("utf-8"), _is_our_page),
-        Output(
-            html_rel, render_html(garden, html_rel, config.language).encode("utf-8"), _is_our_page
-        ),
+        Output(rel, render_markdown(garden, rel, language, rows).encode(), _is_our_page),
+        Output(html_rel, render_html(garden, html_rel, language, rows).encode(), _is_our_page),
     ]
+    rows.settle()
     if config.ics is None:
         return outputs, 0
     # Imported only when a calendar is asked for: icalendar is slow to import (warm runs).
@@ -204,20 +206,28 @@ def _render_outputs(vault: Vault, garden: Garden) -> tuple[list[Output], int]:
     return outputs, len(events)
 
 
-def write_garden(vault: Vault, garden: Garden) -> tuple[Regenerated, dict[str, str]]:
+def write_garden(
+    vault: Vault, garden: Garden, rows: Rows | None = None
+) -> tuple[Regenerated, list[Output]]:
     """Write every output that changed (call with the write lock held). Every output's
     ownership is checked before any is written: one refusal writes nothing. Returns the result
-    and each output's hash."""
-    outputs, events = render_outputs(vault, garden)
+    and the outputs. `rows` keeps rendered rows between calls (the watcher)."""
+    outputs, events = render_outputs(vault, garden, rows)
+    current = {out.rel: _read_existing(vault.root / out.rel, out.rel) for out in outputs}
     for out in outputs:
-        _check_owned(vault.root / out.rel, out.rel, out.owned)
+        found = current[out.rel]
+        if found is not None and not out.owned(found):
+            raise NotOurFileError(out.rel)
     written = {
-        out.rel: write_owned(vault.root / out.rel, out.data, out.rel, owned=out.owned)
+        out.rel: _replace(vault.root / out.rel, out.data, out.rel, current[out.rel])
         for out in outputs
     }
-    shas = {out.rel: _sha(out.data) for out in outputs}
     text = summary(garden, vault.config.language)
-    return _result(vault, text, lambda: garden, written, events), shas
+    return _result(vault, text, lambda: garden, written, events), outputs
+
+
+def _shas(outputs: list[Output]) -> dict[str, str]:
+    return {out.rel: _sha(out.data) for out in outputs}
 
 
 def _result(
@@ -270,7 +280,8 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
                 return _result(vault, stored.summary, load, {}, events)
         with contextlib.suppress(CodecError):
             garden = stored.garden()
-            result, shas = write_garden(vault, garden)
+            result, written = write_garden(vault, garden)
+            shas = _shas(written)
             page = StoredPage(
                 key or "",
                 _outputs_json(shas, result.ics_events),
@@ -284,7 +295,8 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         store.files.update(cache.known(rows))
         changes = store.rescan()
         garden = compute_garden(index_of(vault, store), day, vault.config, today_pinned=pinned)
-        result, shas = write_garden(vault, garden)
+        result, written = write_garden(vault, garden)
+        shas = _shas(written)
         digests = {rel: known.digest for rel, known in store.files.items()}
         key = _garden_key(vault, store.problems(), digests, day, pinned)
         with contextlib.suppress(CodecError):
@@ -388,23 +400,21 @@ def _is_our_page(current: bytes) -> bool:
     return is_generated(current.split(b"\n", 1)[0].decode("utf-8", "replace"))
 
 
-def _check_owned(path: Path, rel: str, owned: Callable[[bytes], bool] = _is_our_page) -> None:
-    current = _read_existing(path, rel)
-    if current is not None and not owned(current):
-        raise NotOurFileError(rel)
-
-
 def write_owned(
     path: Path, data: bytes, rel: str, *, owned: Callable[[bytes], bool] = _is_our_page
 ) -> bool:
     """Replace a file hortus owns (`owned` tells from its bytes); never one it did not write.
     False when nothing changed."""
     current = _read_existing(path, rel)
-    if current is not None:
-        if current == data:
-            return False
-        if not owned(current):
-            raise NotOurFileError(rel)
+    if current is not None and current != data and not owned(current):
+        raise NotOurFileError(rel)
+    return _replace(path, data, rel, current)
+
+
+def _replace(path: Path, data: bytes, rel: str, current: bytes | None) -> bool:
+    """Write `data` atomically unless `current` (the file's bytes, checked ours) is the same."""
+    if current == data:
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, data, display=rel)
     return True

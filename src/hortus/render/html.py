@@ -19,6 +19,7 @@ from hortus.model import Contact, Source
 from hortus.render import words
 from hortus.render.html_parts import CSS, bar_chart, sparkline
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.rows import Rows
 from hortus.render.snippet import inline_html
 
 HTML_MARKER = (
@@ -47,8 +48,11 @@ def safe_url(key: str, value: object) -> str | None:
     return None
 
 
-def render_html(garden: Garden, page_path: str, language: str = "en") -> str:
-    page = _Page(garden, posixpath.dirname(page_path), catalogue(language))
+def render_html(
+    garden: Garden, page_path: str, language: str = "en", rows: Rows | None = None
+) -> str:
+    """The garden's web page; `rows` keeps the plants' rows between renders (the watcher)."""
+    page = _Page(garden, posixpath.dirname(page_path), catalogue(language), rows or Rows())
     cat = page.cat
     title = f"{cat.t('title')} · {cat.date(garden.today)}"
     header = cat.t(
@@ -98,10 +102,12 @@ def render_html(garden: Garden, page_path: str, language: str = "en") -> str:
 
 
 class _Page:
-    def __init__(self, garden: Garden, folder: str, cat: Catalogue) -> None:
+    def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
         self.garden = garden
         self.folder = folder
         self.cat = cat
+        self.rows = rows
+        self.kind = f"html {cat.code} {folder}"
 
     def section(
         self,
@@ -234,6 +240,9 @@ class _Page:
         return [self.plant(p) for p in self.garden.plants]
 
     def plant(self, plant: Plant) -> str:
+        return self.rows.row(plant, self.kind, self._plant)
+
+    def _plant(self, plant: Plant) -> str:
         cat = self.cat
         state = f'<span class="state {plant.state}">{escape(words.state(plant, cat))}</span>'
         detail = f"{words.last_contact(plant, cat)} · {words.rhythm(plant, cat)}"

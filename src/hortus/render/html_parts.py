@@ -52,8 +52,8 @@ font-weight:600;border:1px solid transparent;vertical-align:middle}
 .state.resting{background:#e2e8f0;color:#3f4b5b}
 .row{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
 .spark{margin-left:auto;flex:none}
-.spark rect{fill:var(--accent)}
-.spark rect.zero{fill:var(--line)}
+.spark path{fill:var(--accent)}
+.spark path.zero{fill:var(--line)}
 .chart{display:block;width:100%;max-width:36rem;height:auto;margin:auto}
 .chart rect{fill:var(--accent)}
 .chart text{fill:var(--muted);font-size:11px;text-anchor:middle}
@@ -70,23 +70,27 @@ _SPARK_HEIGHT = 20
 
 
 def sparkline(counts: Sequence[int], label: str) -> str:
-    """A tiny bar per month (oldest first); the label says the same in words."""
+    """A tiny bar per month (oldest first); the label says the same in words. The bars are two
+    paths (months with and without interactions), not a shape each: a page of 10,000 people
+    stays about half as heavy."""
     top = max(counts, default=0) or 1
     width = _SPARK_STEP * len(counts)
-    bars = []
+    full, empty = [], []
     for position, count in enumerate(counts):
         height = max(1, round(count * (_SPARK_HEIGHT - 2) / top)) if count else 1
-        css = "" if count else ' class="zero"'
-        bars.append(
-            f'<rect{css} x="{position * _SPARK_STEP}" y="{_SPARK_HEIGHT - height}" '
-            f'width="{_SPARK_BAR}" height="{height}"/>'
-        )
+        x, y = position * _SPARK_STEP, _SPARK_HEIGHT - height
+        bar = f"M{x} {y}h{_SPARK_BAR}v{height}h-{_SPARK_BAR}z"
+        (full if count else empty).append(bar)
     title = escape(label)
+    paths = "".join(
+        f'<path{css} d="{"".join(bars)}"/>'
+        for css, bars in (("", full), (' class="zero"', empty))
+        if bars
+    )
     return (
         f'<svg class="spark" viewBox="0 0 {width} {_SPARK_HEIGHT}" width="{width}" '
         f'height="{_SPARK_HEIGHT}" role="img" aria-label="{title}"><title>{title}</title>'
-        + "".join(bars)
-        + "</svg>"
+        f"{paths}</svg>"
     )
 
 

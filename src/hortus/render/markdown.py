@@ -13,6 +13,7 @@ from hortus.index import fold
 from hortus.model import Contact, Problem, Source, Unresolved
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.rows import Rows
 
 MARKER = "<!-- hortus: generated garden. Edits here are replaced at the next regenerate. -->"
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&])")
@@ -22,9 +23,12 @@ def is_generated(first_line: str) -> bool:
     return first_line.strip() == MARKER
 
 
-def render_markdown(garden: Garden, garden_path: str, language: str = "en") -> str:
-    """The garden page; `garden_path` (vault-relative) makes every link relative to the page."""
-    page = _Page(garden, posixpath.dirname(garden_path), catalogue(language))
+def render_markdown(
+    garden: Garden, garden_path: str, language: str = "en", rows: Rows | None = None
+) -> str:
+    """The garden page; `garden_path` (vault-relative) makes every link relative to the page;
+    `rows` keeps the plants' lines between renders (the watcher)."""
+    page = _Page(garden, posixpath.dirname(garden_path), catalogue(language), rows or Rows())
     cat = page.cat
     summary = words.summary(garden, cat)
     parts = [
@@ -52,10 +56,12 @@ def render_markdown(garden: Garden, garden_path: str, language: str = "en") -> s
 
 
 class _Page:
-    def __init__(self, garden: Garden, folder: str, cat: Catalogue) -> None:
+    def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
         self.garden = garden
         self.folder = folder
         self.cat = cat
+        self.rows = rows
+        self.kind = f"md {cat.code} {folder}"
 
     def section(self, key: str, items: list[str], empty: str = "empty") -> list[str]:
         body = "\n".join(items) if items else f"_{self.cat.t(empty)}_"
@@ -166,6 +172,9 @@ class _Page:
         return [self.plant_line(p) for p in plants]
 
     def plant_line(self, plant: Plant) -> str:
+        return self.rows.row(plant, self.kind, self._plant_line)
+
+    def _plant_line(self, plant: Plant) -> str:
         cat = self.cat
         rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:

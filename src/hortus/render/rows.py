@@ -1,0 +1,32 @@
+"""Rows of the pages kept between renders, for the watcher.
+
+A plant's row is a pure function of the plant, the language and the page's folder. The
+garden's memo keeps the very same `Plant` object for every contact no changed note touched,
+so the watcher renders again only the rows of the contacts a save changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+
+class Rows:
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, str], tuple[object, str]] = {}
+        self._next: dict[tuple[int, str], tuple[object, str]] = {}
+
+    def row(self, item: _T, kind: str, make: Callable[[_T], str]) -> str:
+        """`make(item)`, or the text it gave last time for this very object and `kind`."""
+        key = (id(item), kind)
+        kept = self._kept.get(key)
+        if kept is None or kept[0] is not item:  # the object itself is kept: its id stays its own
+            kept = (item, make(item))
+        self._next[key] = kept
+        return kept[1]
+
+    def settle(self) -> None:
+        """After a render: forget the rows it did not use."""
+        self._kept, self._next = self._next, {}
