@@ -33,7 +33,7 @@ CHUNK = 200
 SETTLE_NS = 2_000_000_000  # a file modified less than 2 s before it was read is "in doubt"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stamp:
     size: int
     mtime_ns: int
@@ -45,7 +45,7 @@ class Stamp:
         return cls(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Known:
     """What the engine knows of one file: its stamp when read, its hash, the parse result."""
 
@@ -56,7 +56,7 @@ class Known:
     record: bytes | None = None  # `result` packed for the on-disk cache, when asked for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Changes:
     changed: tuple[str, ...] = ()  # read and parsed again (new or different bytes)
     removed: tuple[str, ...] = ()
@@ -71,7 +71,7 @@ def digest_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Loaded:
     rel: str
     stamp: Stamp | None  # None: the file vanished before it could be read
@@ -170,8 +170,11 @@ class NoteStore:
         """Look again at a few paths only (the watcher's dirty set), and at the known notes that
         differ from one of them only by case: a case-only rename may come without its delete."""
         rels = set(rels)
-        folded = {rel.casefold() for rel in rels}
-        rels |= {rel for rel in self.files if rel.casefold() in folded}
+        # Only a name we do not know can be the new half of a case-only rename (and looking
+        # through every known name costs 10 ms on a big vault: not for every save).
+        folded = {rel.casefold() for rel in rels if rel not in self.files}
+        if folded:
+            rels |= {rel for rel in self.files if rel.casefold() in folded}
         walk, gone = walk_some(self.root, rels, self.skip)
         before = {rel: self.refused.get(rel) for rel in rels}
         for rel in rels:

@@ -51,7 +51,7 @@ def names_of(contact: Contact) -> tuple[str, ...]:
     return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Index:
     contacts: tuple[Contact, ...]
     involvements: Mapping[str, tuple[Involvement, ...]]  # by contact key, in file order
@@ -67,14 +67,13 @@ def build_index(
     return LiveIndex(config).update(notes, known_problems)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Facts:
-    """What a note says about itself: the contact it is (if any), the problems of the
-    contact's fields, and the folded names the note answers to as a note."""
+    """What a note says about itself: the contact it is (if any) and the problems of the
+    contact's fields."""
 
     contact: Contact | None
     problems: tuple[Problem, ...]
-    names: tuple[str, ...]
 
     @property
     def who(self) -> tuple[str, str, tuple[str, ...]] | None:
@@ -83,7 +82,7 @@ class _Facts:
         return None if contact is None else (contact.key, contact.name, contact.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Part:
     """What one note brings to the index, in file order."""
 
@@ -112,8 +111,6 @@ class LiveIndex:
     def _reset(self) -> None:
         self.notes: dict[str, Note] = {}
         self.facts: dict[str, _Facts] = {}
-        self.parts: dict[str, _Part] = {}
-        self.by_key: dict[str, set[str]] = defaultdict(set)  # contact key -> paths naming them
         self.note_names: Counter[str] = Counter()
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
@@ -175,47 +172,49 @@ class LiveIndex:
         self, changed: Iterable[Note], fresh: Mapping[str, _Facts], gone: Iterable[str]
     ) -> None:
         touched: set[str] = set()
+        new: dict[str, _Part] = {}
         for path in gone:
             touched |= self._drop(path)
         for note in changed:
             touched |= self._drop(note.path)
-            touched |= self._add(note, fresh[note.path]).contacts()
+            new[note.path] = self._add(note, fresh[note.path])
+            touched |= new[note.path].contacts()
             contact = fresh[note.path].contact
             if contact is not None:  # a new record (same names): sorted again, garden again
                 self.contacts = None
                 touched.add(contact.key)
+        # A touched contact's tuples: the old ones without the changed notes' items, with
+        # their new items, in path order (a stable sort keeps each note's own order).
+        paths = {*gone, *new}
+        parts = [new[path] for path in sorted(new)]
         for key in touched:
-            paths = sorted(self.by_key.get(key, ()))
-            parts = [self.parts[path] for path in paths]
-            involvements = tuple(i for part in parts for k, i in part.involvements if k == key)
-            promises = tuple(p for part in parts for k, p in part.promises if k == key)
-            _store(self.involvements, key, involvements)
-            _store(self.promises, key, promises)
+            kept = [i for i in self.involvements.get(key, ()) if i.path not in paths]
+            kept += [i for part in parts for k, i in part.involvements if k == key]
+            _store(self.involvements, key, tuple(sorted(kept, key=_path_of)))
+            promised = [p for p in self.promises.get(key, ()) if p.path not in paths]
+            promised += [p for part in parts for k, p in part.promises if k == key]
+            _store(self.promises, key, tuple(sorted(promised, key=_path_of)))
 
     def _add(self, note: Note, facts: _Facts) -> _Part:
         part = _part(note, facts, self.resolver)
         self.notes[note.path] = note
         self.facts[note.path] = facts
-        self.parts[note.path] = part
-        self.note_names.update(facts.names)
+        self.note_names.update(_note_names(note))
         if part.names or part.problems or facts.problems:
             self.loose[note.path] = part
-        for key in part.contacts():
-            self.by_key[key].add(note.path)
         return part
 
     def _drop(self, path: str) -> set[str]:
-        """Forget a note; the contact keys whose tuples must be made again."""
-        part = self.parts.pop(path, None)
-        if part is None:
+        """Forget a note; the contact keys whose tuples must be made again (what the note
+        brought is worked out again: the resolver has not changed, and keeping every note's
+        part would cost more memory than the work saved)."""
+        note = self.notes.pop(path, None)
+        if note is None:
             return set()
-        del self.notes[path]
+        facts = self.facts.pop(path)
+        self.note_names.subtract(_note_names(note))
         self.loose.pop(path, None)
-        self.note_names.subtract(self.facts.pop(path).names)
-        keys = part.contacts()
-        for key in keys:
-            self.by_key[key].discard(path)
-        return keys
+        return _part(note, facts, self.resolver).contacts()
 
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
@@ -241,6 +240,10 @@ class LiveIndex:
         )
 
 
+def _path_of(item: Involvement | Promise) -> str:
+    return item.path
+
+
 def _store(table: dict[str, tuple[_T, ...]], key: str, items: tuple[_T, ...]) -> None:
     if items:
         table[key] = items
@@ -253,13 +256,17 @@ def _facts(note: Note, config: Config) -> _Facts:
     contact = (
         _contact(note, config, problems) if is_contact_note(note, config.people_folder) else None
     )
+    return _Facts(contact, tuple(problems))
+
+
+def _note_names(note: Note) -> tuple[str, ...]:
+    """The folded names a note answers to as a note: its path, its stem, its aliases."""
     path = strip_md(note.path)
-    names = (
+    return (
         fold(path),
         fold(path.rsplit("/", 1)[-1]),
         *(fold(a) for a in _as_list(_alias_value(note))),
     )
-    return _Facts(contact, tuple(problems), names)
 
 
 def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:

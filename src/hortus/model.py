@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Source:
     """A place in the vault: a vault-relative `/` path and a 1-based line (front matter counts)."""
 
@@ -15,7 +15,7 @@ class Source:
     line: int
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """Something in the user's files that hortus could not read as intended."""
 
@@ -28,14 +28,14 @@ class MentionKind(Enum):
     LINK = "link"  # an ordinary Markdown link; `target` is then a vault-relative path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     target: str
     kind: MentionKind
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A dated piece of a note: a dated heading section, a dated list item or a dated note."""
 
@@ -46,7 +46,7 @@ class Entry:
     mentions: tuple[Mention, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """A task line, `- [ ] text` or `- [x] text`: a promise, never a contact by itself.
 
@@ -63,7 +63,7 @@ class Task:
     mentions: tuple[Mention, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Front-matter values, with the line of each top-level key for problems."""
 
@@ -74,7 +74,7 @@ class Meta:
         return self.lines.get(key, 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """One Markdown file of the vault, parsed."""
 
@@ -96,14 +96,14 @@ class Note:
         return name[:-3] if name.lower().endswith(".md") else name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Birthday:
     year: int | None
     month: int
     day: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """A person: a note under the people folder or with `type: person`."""
 
@@ -122,7 +122,7 @@ class Contact:
     pause_until: dt.date | None = None  # paused while today is before this date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unresolved:
     """A wikilink to a name that has no note yet."""
 
@@ -130,7 +130,7 @@ class Unresolved:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Involvement:
     """An entry that involves a contact, and where it was written."""
 
@@ -141,7 +141,7 @@ class Involvement:
     concerns: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Promise:
     """An open task that is a promise to a contact, and where it was written."""
 

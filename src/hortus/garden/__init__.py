@@ -90,7 +90,7 @@ _T = TypeVar("_T")
 _PromiseKey = tuple[bool, dt.date, _NameKey, Source]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Growth:
     """All the garden draws from one contact on one day; the lists are gathered and ordered
     by `compute_garden`."""

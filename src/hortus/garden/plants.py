@@ -21,7 +21,7 @@ _OWN_TAG_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Life:
     """A contact with every entry that involves them, and those that are interactions."""
 

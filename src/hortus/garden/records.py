@@ -28,7 +28,7 @@ class GestureKind(StrEnum):
     WATER = "water"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plant:
     """One contact as the garden sees it today."""
 
@@ -52,7 +52,7 @@ def half_up(value: Fraction, quantum: str = "1") -> Decimal:
     return exact.quantize(Decimal(quantum), rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyMoment:
     contact: Contact
     date: dt.date
@@ -61,7 +61,7 @@ class KeyMoment:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BirthdaySoon:
     contact: Contact
     date: dt.date  # the next celebration (28 February for a 29 February birthday off leap years)
@@ -70,7 +70,7 @@ class BirthdaySoon:
     source: Source  # the `birthday:` field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OpenPromise:
     contact: Contact
     text: str
@@ -79,7 +79,7 @@ class OpenPromise:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ThanksOwed:
     contact: Contact
     date: dt.date
@@ -87,27 +87,27 @@ class ThanksOwed:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GiveBack:
     contact: Contact
     received: int
     gave: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Breathe:
     contact: Contact
     recent: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rediscover:
     contact: Contact
     last_interaction: dt.date | None
     starter: str | None  # the first line of their latest entry, a conversation opener
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Drifting:
     contact: Contact
     usual_gap_days: int
@@ -115,13 +115,13 @@ class Drifting:
     suggested_cadence: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resting:
     contact: Contact
     until: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gesture:
     """One small thing to do today, and the item of the garden it comes from."""
 
@@ -131,7 +131,7 @@ class Gesture:
     item: KeyMoment | BirthdaySoon | OpenPromise | ThanksOwed | Plant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Garden:
     today: dt.date
     today_pinned: bool  # from hortus.toml: said in the header so a frozen demo is not a surprise

@@ -75,7 +75,8 @@ def sparkline(counts: Sequence[int], label: str) -> str:
     stays about half as heavy."""
     top = max(counts, default=0) or 1
     width = _SPARK_STEP * len(counts)
-    full, empty = [], []
+    full: list[str] = []
+    empty: list[str] = []
     for position, count in enumerate(counts):
         height = max(1, round(count * (_SPARK_HEIGHT - 2) / top)) if count else 1
         x, y = position * _SPARK_STEP, _SPARK_HEIGHT - height
