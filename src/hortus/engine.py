@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 import hortus.codec as codec
-from hortus.model import Note, Problem
+from hortus.model import Note, Problem, Record
 from hortus.parse import parse_note
 from hortus.vault import decode_note, read_bytes, walk_some, walk_vault
 
@@ -34,7 +34,7 @@ SETTLE_NS = 2_000_000_000  # a file modified less than 2 s before it was read is
 
 
 @dataclass(frozen=True, slots=True)
-class Stamp:
+class Stamp(Record):
     size: int
     mtime_ns: int
     ino: int
@@ -72,7 +72,7 @@ def digest_of(data: bytes) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Loaded:
+class _Loaded(Record):
     rel: str
     stamp: Stamp | None  # None: the file vanished before it could be read
     digest: str

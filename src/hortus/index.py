@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
 
 from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
@@ -37,8 +38,10 @@ _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
 _T = TypeVar("_T")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
+    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped.
+    Cached: a vault names the same people hundreds of thousands of times."""
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 

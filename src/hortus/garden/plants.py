@@ -66,15 +66,24 @@ def is_resting(contact: Contact, today: dt.date) -> bool:
 
 
 def life_of(contact: Contact, index: Index, today: dt.date) -> Life:
-    involvements = tuple(
-        i for i in index.involvements.get(contact.key, ()) if i.entry.date <= today
-    )
-    interactions = tuple(
-        i for i in involvements if is_interaction(i.entry.date, i.entry.tags, today)
-    )
+    involvements: list[Involvement] = []
+    interactions: list[Involvement] = []
+    for involvement in index.involvements.get(contact.key, ()):
+        entry = involvement.entry
+        if entry.date <= today:  # one pass: a big vault has hundreds of thousands of these
+            involvements.append(involvement)
+            if is_interaction(entry.date, entry.tags, today):
+                interactions.append(involvement)
     promises = index.promises.get(contact.key, ())
     dates = tuple(sorted(i.entry.date for i in interactions))
-    return Life(contact, involvements, interactions, promises, _by_own_tag(involvements), dates)
+    return Life(
+        contact,
+        tuple(involvements),
+        tuple(interactions),
+        promises,
+        _by_own_tag(involvements),
+        dates,
+    )
 
 
 def plant(life: Life, today: dt.date) -> Plant:
