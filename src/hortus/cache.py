@@ -18,7 +18,6 @@ from pathlib import Path
 import hortus.codec as codec
 from hortus import __version__
 from hortus.engine import Known, Stamp
-from hortus.garden import Garden
 from hortus.lock import state_dir
 from hortus.model import Note, Problem
 
@@ -54,13 +53,6 @@ class StoredPage:
     key: str
     outputs: str
     summary: str
-    garden_packed: bytes
-
-    def garden(self) -> Garden:
-        garden = codec.unpack(self.garden_packed)
-        if not isinstance(garden, Garden):
-            raise codec.CodecError("the stored garden is not a garden")
-        return garden
 
 
 class DiskCache:
@@ -127,7 +119,7 @@ class DiskCache:
         if found.get("garden_key") != key:
             return None
         try:
-            return StoredPage(key, found["outputs"], found["summary"], found["garden"])
+            return StoredPage(key, found["outputs"], found["summary"])
         except KeyError:
             return None
 
@@ -159,7 +151,6 @@ class DiskCache:
                             ("garden_key", page.key),
                             ("outputs", page.outputs),
                             ("summary", page.summary),
-                            ("garden", page.garden_packed),
                         ),
                     )
         except (sqlite3.Error, codec.CodecError):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import hashlib
@@ -18,7 +17,6 @@ from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
 from hortus.cache import FORMAT, DiskCache, Row, StoredPage
-from hortus.codec import CodecError, pack
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.engine import NoteStore
 from hortus.errors import (
@@ -276,20 +274,8 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         if outputs is not None:
             shas, events = outputs
             if all(_sha_of(vault.root / rel) == sha for rel, sha in shas.items()):
-                load = partial(_stored_garden, vault, day, pinned, stored)
+                load = partial(_cached_garden, vault, day, pinned)
                 return _result(vault, stored.summary, load, {}, events)
-        with contextlib.suppress(CodecError):
-            garden = stored.garden()
-            result, written = write_garden(vault, garden)
-            shas = _shas(written)
-            page = StoredPage(
-                key or "",
-                _outputs_json(shas, result.ics_events),
-                result.summary,
-                stored.garden_packed,
-            )
-            cache.save({}, rows, (), (), page)
-            return result
     store = NoteStore(vault.root, own_outputs(vault), encode=True)
     with no_gc():
         store.files.update(cache.known(rows))
@@ -299,10 +285,8 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         shas = _shas(written)
         digests = {rel: known.digest for rel, known in store.files.items()}
         key = _garden_key(vault, store.problems(), digests, day, pinned)
-        with contextlib.suppress(CodecError):
-            outputs_json = _outputs_json(shas, result.ics_events)
-            page = StoredPage(key, outputs_json, result.summary, pack(garden))
-            cache.save(store.files, rows, changes.changed, changes.removed, page)
+        page = StoredPage(key, _outputs_json(shas, result.ics_events), result.summary)
+        cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
 
 
@@ -322,13 +306,19 @@ def _stored_outputs(stored: StoredPage) -> tuple[dict[str, str], int] | None:
     return {str(rel): str(sha) for rel, sha in shas.items()}, events
 
 
-def _stored_garden(vault: Vault, day: dt.date, pinned: bool, stored: StoredPage) -> Garden:
-    """The stored garden, or (should it not decode) the same garden computed afresh."""
-    try:
-        return stored.garden()
-    except CodecError:
-        with no_gc():
-            return compute_garden(load_index(vault), day, vault.config, today_pinned=pinned)
+def _cached_garden(vault: Vault, day: dt.date, pinned: bool) -> Garden:
+    """The garden of an unchanged vault, worked out from the cached notes when someone asks
+    (the cache keeps no garden: encoding one costs a big vault's first run a second)."""
+    store = NoteStore(vault.root, own_outputs(vault))
+    cache = DiskCache.open(vault.root)
+    with no_gc():
+        if cache is not None:
+            try:
+                store.files.update(cache.known(cache.rows()))
+            finally:
+                cache.close()
+        store.rescan()
+        return compute_garden(index_of(vault, store), day, vault.config, today_pinned=pinned)
 
 
 def _sha(data: bytes) -> str:
