@@ -133,14 +133,19 @@ def test_a_damaged_cache_is_rebuilt_silently(make_vault: MakeVault, damage: obje
         assert db.execute("SELECT value FROM meta WHERE key='format'").fetchone() == (FORMAT,)
 
 
-def test_an_unreadable_stored_garden_is_computed_again(make_vault: MakeVault) -> None:
+def test_the_garden_of_an_unchanged_vault_comes_from_the_cached_notes(
+    make_vault: MakeVault,
+) -> None:
     root = make_vault(FILES)
     old = os.stat(root).st_mtime_ns - 10**10
     for path in root.rglob("*.md"):
         os.utime(path, ns=(old, old))
     cached(root)
     cached(root)
-    _sql(root / ".hortus" / CACHE_NAME, "UPDATE meta SET value = '[1' WHERE key = 'garden'")
+    with sqlite3.connect(root / ".hortus" / CACHE_NAME) as db:  # no garden is stored
+        assert db.execute("SELECT key FROM meta WHERE key = 'garden'").fetchall() == []
+    db.close()
+    _blob(root / ".hortus" / CACHE_NAME, b"damaged")  # and a damaged record is read again
     result = regenerate(open_vault(root), TODAY, TODAY)
     assert not result.written
     same(result.garden, fresh(root))
