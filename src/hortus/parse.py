@@ -59,10 +59,11 @@ def _backticks(state: StateInline, silent: bool) -> bool:
 
 
 def _markdown(links: bool = True) -> MarkdownIt:
-    # Only the rules that shape what a line belongs to; html off so raw HTML is plain text.
-    md = MarkdownIt("zero", {"html": False})
+    # Only the rules that shape what a line belongs to. HTML is on so that an HTML block or
+    # comment swallows what it holds, as code does: these tokens are read, never rendered.
+    md = MarkdownIt("zero", {"html": True})
     md.enable(["heading", "lheading", "list", "fence", "code", "blockquote", "hr", "reference"])
-    md.enable(["paragraph", "backticks", "escape", "newline"])
+    md.enable(["html_block", "html_inline", "paragraph", "backticks", "escape", "newline"])
     if links:
         md.enable(["link", "image"])
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
@@ -208,9 +209,12 @@ def _scan_inline(token: Token, first_line: int, src: SourceFile, found: _Found) 
 
 
 def _breaks_inside(token: Token) -> int:
-    """Line breaks a token swallowed: in a code span (see `_backticks`) or an image's text."""
+    """Line breaks a token swallowed: in a code span (see `_backticks`), inline HTML (a
+    comment or a tag over several lines) or an image's text."""
     if token.type == "code_inline":
         return int(token.meta.get("breaks", 0))
+    if token.type == "html_inline":
+        return token.content.count("\n")
     if token.type == "image":
         return sum(c.type in ("softbreak", "hardbreak") for c in token.children or ())
     return 0
