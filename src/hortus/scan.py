@@ -1,0 +1,260 @@
+"""A fast line scanner for the Markdown most notes are written in, or None to say "not sure".
+
+markdown-it-py (see parse.py) reads any note correctly but costs ~360 µs a note. Most notes use a
+small part of Markdown: ATX headings, top-level fenced code, `-`/`*`/`+` lists nested by spaces,
+paragraphs, one-line code spans, `[[wikilinks]]`, `[text](path)` links and images. This module
+reads exactly that part, line by line, and yields the facts parse.py takes from markdown-it's
+tokens: the headings and list items in order (with their lines and text), the wikilinks and link
+destinations with their lines, and the text tags are read from.
+
+It decides conservatively. A note with anything it does not model exactly (escapes, HTML, tabs,
+`\\r`, block quotes, ordered lists, setext underlines and rules, reference definitions, indented
+code, headings or fences inside lists, code spans it cannot pair on one line, brackets it cannot
+match simply, deep nesting) gives None, and parse.py reads it with markdown-it. A test compares
+both readers on a corpus, two vaults and generated bodies; imports nothing but the standard library.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Checked over the whole body (a few `in` tests, much faster than one regex search): escapes,
+# HTML, CR (markdown-it makes it a line end), tabs, NUL (made U+FFFD), and `]:`, which may be a
+# reference definition (and then `[x]` could be a link). Line starts are checked per line.
+_FALLBACK_TEXT = ("\\", "<", "\r", "\t", "\0", "]:")
+_ORDERED_RE = re.compile(r"\d+[.)]")
+_RULE_MARKS = "-=*_+ "  # a line of only these: a rule, a setext underline or an empty item
+_ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those (see `_odd`)
+_BLOCK_STARTS = "#`~-*+"  # a line starting otherwise is paragraph text
+_HEADING_RE = re.compile(r"(#{1,6})(?: |$)")
+_FENCE_RE = re.compile(r"`{3,}|~{3,}")
+# Item text that would open a block of its own (a heading, fence, list or code in the item).
+_NOT_PLAIN_RE = re.compile(r"#{1,6}(?: |$)|```|~~~|[-*+](?: |$)|\d{1,9}[.)]|[ >]")
+_SPECIAL_RE = re.compile(r"[\[!`]")
+WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
+# A link destination markdown-it takes verbatim: no spaces, parentheses, escapes or entities.
+_DEST_RE = re.compile(r"\(([^\x00-\x20\x7f()\\&<]+)\)")
+MAX_DEPTH = 6  # nested lists deeper than this go to markdown-it (its nesting limit is near)
+MAX_BRACKETS = 20_000  # parse.py reads notes with more `[` in a special way
+
+WIKI = "wikilink"
+LINK = "link"
+
+
+@dataclass(slots=True)
+class Item:
+    """A list item: its lines (0-based, end exclusive) and its first paragraph's text."""
+
+    start: int
+    end: int
+    content: str = ""
+
+
+@dataclass(slots=True)
+class Scan:
+    # Headings as (level, line, text) and list items, in the order markdown-it opens them.
+    blocks: list[tuple[int, int, str] | Item] = field(default_factory=list)
+    # (line, WIKI, the text inside `[[ ]]`) or (line, LINK, the raw destination), in order.
+    refs: list[tuple[int, str, str]] = field(default_factory=list)
+    # (line, text) with code, wikilinks, images and link syntax blanked: where tags are read.
+    texts: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _UnsureError(Exception):
+    """The scanner met something it does not model exactly."""
+
+
+def scan_body(body: str) -> Scan | None:
+    """The body's headings, list items, links and tag text; None if markdown-it must read it."""
+    if any(text in body for text in _FALLBACK_TEXT) or body.count("[") > MAX_BRACKETS:
+        return None
+    scanner = _Scanner()
+    try:
+        for number, line in enumerate(body.split("\n")):
+            scanner.line(number, line)
+    except _UnsureError:
+        return None
+    scanner.finish(body.count("\n") + 1)
+    return scanner.scan
+
+
+class _Scanner:
+    """Block structure, one line at a time; see markdown-it's `rules_block` for the rules."""
+
+    def __init__(self) -> None:
+        self.scan = Scan()
+        self.items: list[Item] = []  # the open list items, outermost first
+        self.cols: list[int] = []  # the column each open item's text starts at
+        self.fence: str | None = None  # the opening run of an open fence
+        self.para = False  # a paragraph is open (the last line was its text)
+        self.first: list[str] | None = None  # lines of an item's first paragraph, while open
+
+    def line(self, number: int, line: str) -> None:
+        if self.fence is not None:
+            self._in_fence(line)
+            return
+        text = line.lstrip(" ")
+        if not text:
+            self._close_para()
+            return
+        first = text[0]
+        if first in _ODD_STARTS and _odd(text):
+            raise _UnsureError
+        indent = len(line) - len(text)
+        if self.para and (first not in _BLOCK_STARTS or self._continues(indent, text)):
+            if self.first is not None:
+                # markdown-it's getLines: strip at most the item's indentation.
+                self.first.append(line[min(indent, self.cols[-1]) :])
+            self._inline(text, number)
+            return
+        self._close_para()
+        self._block(number, indent, text)
+
+    def finish(self, total: int) -> None:
+        self._close_para()
+        self._close_items(0, total)
+
+    def _continues(self, indent: int, text: str) -> bool:
+        """Whether a line goes on with the open paragraph (lazily too) or starts a block."""
+        if indent - (self.cols[-1] if self.cols else 0) >= 4:
+            return True
+        bullet = text[0] in "-*+" and text[1:2] == " "
+        return not (bullet or _HEADING_RE.match(text) or _FENCE_RE.match(text))
+
+    def _block(self, number: int, indent: int, text: str) -> None:
+        depth = 0
+        if self.cols:
+            depth = bisect.bisect_right(self.cols, indent)  # the items this line stays inside
+            self._close_items(depth, number)
+        relative = indent - (self.cols[depth - 1] if depth else 0)
+        if relative >= 4:
+            raise _UnsureError  # indented code
+        if text[0] not in _BLOCK_STARTS:
+            self.para = True
+            self._inline(text, number)
+        elif heading := _HEADING_RE.match(text):
+            self._heading(number, indent, text, len(heading.group(1)))
+        elif _FENCE_RE.match(text):
+            self._open_fence(indent, text)
+        elif text[0] in "-*+" and text[1:2] == " ":
+            self._item(number, indent, relative, text)
+        else:
+            self.para = True
+            self._inline(text, number)
+
+    def _heading(self, number: int, indent: int, text: str, level: int) -> None:
+        content = text[level:]
+        if indent or content.rstrip(" ").endswith("#"):
+            raise _UnsureError  # in a list item, or a closing `#` sequence
+        content = content.strip()
+        self.scan.blocks.append((level, number, content))
+        self._inline(content, number)
+
+    def _open_fence(self, indent: int, text: str) -> None:
+        run = _FENCE_RE.match(text)
+        assert run is not None
+        if indent or (run.group()[0] == "`" and "`" in text[run.end() :]):
+            raise _UnsureError  # in a list item, or backticks after ``` (then it is no fence)
+        self.fence = run.group()
+
+    def _in_fence(self, line: str) -> None:
+        # A closing fence: up to 3 spaces, at least as long a run of the same mark, spaces.
+        text = line.lstrip(" ")
+        fence = self.fence
+        assert fence is not None
+        closing = text.startswith(fence) and not text.rstrip(" ").strip(fence[0])
+        if closing and len(line) - len(text) < 4:
+            self.fence = None
+
+    def _item(self, number: int, indent: int, relative: int, text: str) -> None:
+        content = text[2:]
+        if relative > 2 or len(self.items) >= MAX_DEPTH or _NOT_PLAIN_RE.match(content):
+            raise _UnsureError
+        item = Item(number, number)
+        self.scan.blocks.append(item)
+        self.items.append(item)
+        self.cols.append(indent + 2)
+        self.para = True
+        self.first = [content]
+        self._inline(content, number)
+
+    def _close_para(self) -> None:
+        if self.first is not None:
+            self.items[-1].content = "\n".join(self.first).strip()
+            self.first = None
+        self.para = False
+
+    def _close_items(self, depth: int, number: int) -> None:
+        for item in self.items[depth:]:
+            item.end = number
+        del self.items[depth:], self.cols[depth:]
+
+    def _inline(self, text: str, number: int) -> None:
+        """Code spans, wikilinks, embeds, links and images of one line, left to right."""
+        if "[" not in text and "`" not in text:
+            if "#" in text:
+                self.scan.texts.append((number, text))
+            return
+        pieces: list[str] = []
+        start = position = 0
+        while found := _SPECIAL_RE.search(text, position):
+            at = found.start()
+            if text[at] == "`":
+                end = _code_end(text, at)
+                pieces += (text[start:at], " ")
+            elif wiki := WIKILINK_RE.match(text, at):
+                end = wiki.end()
+                if not wiki.group(1):
+                    self.scan.refs.append((number, WIKI, wiki.group(2)))
+                pieces += (text[start:at], " ")
+            elif text[at] == "!":
+                link = _link(text, at + 1) if text.startswith("[", at + 1) else None
+                if link is None:
+                    position = at + 1
+                    continue
+                end = link[0]  # an image: its text and destination count for nothing
+                pieces += (text[start:at], " ")
+            else:
+                link = _link(text, at)
+                if link is None:
+                    position = at + 1
+                    continue
+                end, label, destination = link
+                self.scan.refs.append((number, LINK, destination))
+                pieces += (text[start:at], " ", label, " ")
+            start = position = end
+        pieces.append(text[start:])
+        joined = "".join(pieces)
+        if "#" in joined:
+            self.scan.texts.append((number, joined))
+
+
+def _odd(text: str) -> bool:
+    """A block quote, a rule or setext underline, an empty list item or an ordered list."""
+    return text[0] == ">" or not text.strip(_RULE_MARKS) or bool(_ORDERED_RE.match(text))
+
+
+def _code_end(text: str, at: int) -> int:
+    """The end of a one-backtick code span starting at `at`; longer runs are not modelled."""
+    close = text.find("`", at + 1)
+    if text.startswith("``", at) or close < 0 or text.startswith("``", close):
+        raise _UnsureError  # a span over lines or with longer runs: markdown-it pairs those
+    return close + 1
+
+
+def _link(text: str, at: int) -> tuple[int, str, str] | None:
+    """`[label](destination)` at `at`: (end, label, destination); None when `[` is plain text."""
+    close = text.find("]", at + 1)
+    if close < 0:
+        raise _UnsureError  # the label may go on over the next line
+    label = text[at + 1 : close]
+    if "[" in label or "`" in label:
+        raise _UnsureError  # nested brackets and code in labels
+    if not text.startswith("(", close + 1):
+        return None  # `[x]` without a destination (there are no reference definitions)
+    destination = _DEST_RE.match(text, close + 1)
+    if destination is None:
+        raise _UnsureError  # titles, spaces, parentheses, a destination over lines
+    return destination.end(), label, destination.group(1)
