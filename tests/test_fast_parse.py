@@ -16,8 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hortus.parse import _MD, _PLAIN_HREF_RE, _parse_markdown, _scan_fast, parse_note
-from hortus.scan import scan_body
+from hortus.parse import (
+    _DATE_RE,
+    _MD,
+    _PLAIN_HREF_RE,
+    _TASK_RE,
+    _parse_markdown,
+    _scan_fast,
+    parse_note,
+)
+from hortus.scan import may_matter, scan_body
 from hortus.vault import SourceFile, split_front_matter
 from tests.test_commonmark_corpus import CASES, source
 
@@ -179,3 +187,10 @@ def test_plain_destinations_are_what_markdown_it_makes_of_them(href: str) -> Non
     if _PLAIN_HREF_RE.fullmatch(href):
         assert _MD.normalizeLink(href) == href
         assert _MD.validateLink(href)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]xX 2026-11٢٠:a\n")), max_size=16))
+def test_list_items_the_scanner_leaves_out_are_neither_dated_nor_tasks(content: str) -> None:
+    if _DATE_RE.match(content) or _TASK_RE.match(content):
+        assert may_matter(content)

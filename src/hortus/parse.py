@@ -53,6 +53,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
 
 def _wikilink_parts(inner: str) -> tuple[str, str]:
     """The target and label of `[[target|label]]`; `\\|` is how tables escape the pipe."""
+    if "|" not in inner:
+        return inner, ""
     target, _, label = inner.replace("\\|", "|").partition("|")
     return target, label
 
@@ -101,7 +103,7 @@ def _tokens(src: SourceFile) -> tuple[list[Token], tuple[Problem, ...]]:
     return _MD_NO_LINKS.parse(src.body), (Problem(Source(src.path, src.body_line), message),)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     """A dated part of the body while parsing; lines are 0-based body lines, end exclusive."""
 
@@ -138,7 +140,7 @@ def _scan_fast(src: SourceFile) -> Note | None:
     if scan is None:
         return None
     found = _Found()
-    total = _line_count(src.body)
+    total = scan.total
     headings: list[tuple[int, int, _Span | None]] = []
     for block in scan.blocks:
         if isinstance(block, Item):
@@ -146,20 +148,31 @@ def _scan_fast(src: SourceFile) -> Note | None:
         else:
             headings.append(_heading(*block, total, src, found))
     _close_sections(headings, total)
-    for line, kind, value in scan.refs:
+    if not _mentions(scan.refs, src, found.mentions):
+        return None
+    for line, text in scan.texts:
+        found.tags.extend((line, tag) for tag in _TAG_RE.findall(text))
+    return _assemble(src, found, total)
+
+
+def _mentions(
+    refs: list[tuple[int, str, str]], src: SourceFile, mentions: list[tuple[int, Mention]]
+) -> bool:
+    """The scanner's wikilinks and link destinations as mentions, as `_scan_inline` makes
+    them; False for a destination markdown-it would not take as a link."""
+    wikilink, link, body_line = MentionKind.WIKILINK, MentionKind.LINK, src.body_line
+    for line, kind, value in refs:
         if kind == WIKI:
             target: str | None = _wikilink_parts(value)[0].split("#", 1)[0].strip() or None
-            mention_kind = MentionKind.WIKILINK
+            mention_kind = wikilink
         else:
             href = value if _PLAIN_HREF_RE.fullmatch(value) else _MD.normalizeLink(value)
             if not _MD.validateLink(href):
-                return None  # markdown-it reads `[x](javascript:…)` as text
-            target, mention_kind = link_target(src.path, href), MentionKind.LINK
+                return False  # markdown-it reads `[x](javascript:…)` as text
+            target, mention_kind = link_target(src.path, href), link
         if target is not None:
-            found.mentions.append((line, Mention(target, mention_kind, src.body_line + line)))
-    for line, text in scan.texts:
-        found.tags.extend((line, tag) for tag in _TAG_RE.findall(text))
-    return _assemble(src, found)
+            mentions.append((line, Mention(target, mention_kind, body_line + line)))
+    return True
 
 
 def _parse_markdown(src: SourceFile) -> Note:
@@ -172,7 +185,7 @@ def _parse_markdown(src: SourceFile) -> Note:
     found = _Found(problems=list(slow))
     total_lines = _line_count(src.body)
     _scan_blocks(tokens, src, found, total_lines)
-    return _assemble(src, found)
+    return _assemble(src, found, total_lines)
 
 
 def _line_count(body: str) -> int:
@@ -211,7 +224,7 @@ def _list_item(content: str, start: int, end: int, src: SourceFile, found: _Foun
         line = content[task.end() :].split("\n", 1)[0]
         info = (task.group(1) != " ", line, content.count("\n") + 1)
         found.spans.append(_Span(None, start, end, "", task=info))
-    else:
+    elif content[:1].isdigit() or content.startswith("[["):  # as `_DATE_RE` needs, but cheaper
         _dated(content, start, end, src, found)
 
 
@@ -298,11 +311,11 @@ def link_target(note_path: str, href: str) -> str | None:
     return joined[:-3] if joined.lower().endswith(".md") else joined
 
 
-def _assemble(src: SourceFile, found: _Found) -> Note:
+def _assemble(src: SourceFile, found: _Found, total: int) -> Note:
     loose_mentions: list[Mention] = []
     loose_tags: set[str] = set()
     task_mentions: list[Mention] = []
-    owner = _owners(found.spans, _line_count(src.body))
+    owner = _owners(found.spans, total)
     for line, mention in found.mentions:
         span = owner[line]
         if span is None:
@@ -338,9 +351,13 @@ def _task(
 ) -> Task:
     checked, text, lines = info
     line = src.body_line + span.start
-    due = _marker_date(_DUE_RE, text, src.path, line, problems)
-    done = _marker_date(_DONE_RE, text, src.path, line, problems)
-    clean = " ".join(_DONE_RE.sub("", _DUE_RE.sub("", text)).split())
+    # Most tasks have no dates: look for them only where the markers are.
+    has_due = "📅" in text or "due:" in text
+    has_done = "✅" in text or "done:" in text
+    due = _marker_date(_DUE_RE, text, src.path, line, problems) if has_due else None
+    done = _marker_date(_DONE_RE, text, src.path, line, problems) if has_done else None
+    clean = _DUE_RE.sub("", text) if has_due else text
+    clean = " ".join((_DONE_RE.sub("", clean) if has_done else clean).split())
     # The people a promise is to are those its own paragraph names (not its nested items).
     mentions = tuple(m for m in span.mentions if m.line < line + lines)
     return Task(line, checked, clean, due, done, frozenset(span.tags), mentions)

@@ -20,10 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-# Checked over the whole body (a few `in` tests, much faster than one regex search): escapes,
-# HTML, CR (markdown-it makes it a line end), tabs, NUL (made U+FFFD), and `]:`, which may be a
-# reference definition (and then `[x]` could be a link). Line starts are checked per line.
-_FALLBACK_TEXT = ("\\", "<", "\r", "\t", "\0", "]:")
+# Line starts the scanner never models (see `_odd`); the body's characters: see `_unmodelled`.
 _ORDERED_RE = re.compile(r"\d+[.)]")
 _RULE_MARKS = "-=*_+ "  # a line of only these: a rule, a setext underline or an empty item
 _ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those (see `_odd`)
@@ -32,7 +29,13 @@ _HEADING_RE = re.compile(r"(#{1,6})(?: |$)")
 _FENCE_RE = re.compile(r"`{3,}|~{3,}")
 # Item text that would open a block of its own (a heading, fence, list or code in the item).
 _NOT_PLAIN_RE = re.compile(r"#{1,6}(?: |$)|```|~~~|[-*+](?: |$)|\d{1,9}[.)]|[ >]")
+_NOT_PLAIN_STARTS = "#`~-*+> 0123456789"
 _SPECIAL_RE = re.compile(r"[\[!`]")
+# Left to right as markdown-it reads a line of only text and brackets: a wikilink; a label with
+# (group 3) a simple destination, or (group 4) a `(` we cannot read; or a `[` we cannot pair.
+_BRACKETS_RE = re.compile(
+    r"\[\[([^\[\]\n]+)\]\]|\[([^\[\]`]*)\](?:\(([^\x00-\x20\x7f()\\&<]+)\)|(\()?)|\["
+)
 WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
 # A link destination markdown-it takes verbatim: no spaces, parentheses, escapes or entities.
 _DEST_RE = re.compile(r"\(([^\x00-\x20\x7f()\\&<]+)\)")
@@ -45,7 +48,8 @@ LINK = "link"
 
 @dataclass(slots=True)
 class Item:
-    """A list item: its lines (0-based, end exclusive) and its first paragraph's text."""
+    """A list item: its lines (0-based, end exclusive) and its first paragraph's text; only
+    those that `may_matter` are reported."""
 
     start: int
     end: int
@@ -60,6 +64,7 @@ class Scan:
     refs: list[tuple[int, str, str]] = field(default_factory=list)
     # (line, text) with code, wikilinks, images and link syntax blanked: where tags are read.
     texts: list[tuple[int, str]] = field(default_factory=list)
+    total: int = 1  # lines, as markdown-it counts them
 
 
 class _UnsureError(Exception):
@@ -68,7 +73,7 @@ class _UnsureError(Exception):
 
 def scan_body(body: str) -> Scan | None:
     """The body's headings, list items, links and tag text; None if markdown-it must read it."""
-    if any(text in body for text in _FALLBACK_TEXT) or body.count("[") > MAX_BRACKETS:
+    if _unmodelled(body) or body.count("[") > MAX_BRACKETS:
         return None
     scanner = _Scanner()
     try:
@@ -76,7 +81,8 @@ def scan_body(body: str) -> Scan | None:
             scanner.line(number, line)
     except _UnsureError:
         return None
-    scanner.finish(body.count("\n") + 1)
+    scanner.scan.total = body.count("\n") + 1  # no `\r` here
+    scanner.finish(scanner.scan.total)
     return scanner.scan
 
 
@@ -85,7 +91,8 @@ class _Scanner:
 
     def __init__(self) -> None:
         self.scan = Scan()
-        self.items: list[Item] = []  # the open list items, outermost first
+        self.items: list[Item | None] = []  # the open list items, outermost first
+        self.starts: list[int] = []  # the line each open item starts on
         self.cols: list[int] = []  # the column each open item's text starts at
         self.fence: str | None = None  # the opening run of an open fence
         self.para = False  # a paragraph is open (the last line was its text)
@@ -97,52 +104,55 @@ class _Scanner:
             return
         text = line.lstrip(" ")
         if not text:
-            self._close_para()
+            if self.para:
+                self._close_para()
             return
         first = text[0]
-        if first in _ODD_STARTS and _odd(text):
+        if first in _ODD_STARTS and (first == ">" or _odd(text)):
             raise _UnsureError
         indent = len(line) - len(text)
-        if self.para and (first not in _BLOCK_STARTS or self._continues(indent, text)):
-            if self.first is not None:
-                # markdown-it's getLines: strip at most the item's indentation.
-                self.first.append(line[min(indent, self.cols[-1]) :])
+        if self.para:
+            if first not in _BLOCK_STARTS or self._continues(indent, text):
+                if self.first is not None:
+                    # markdown-it's getLines: strip at most the item's indentation.
+                    self.first.append(line[min(indent, self.cols[-1]) :])
+                self._inline(text, number)
+                return
+            self._close_para()
+        # A new block, inside the open items indented enough for it.
+        relative = indent
+        if self.cols:
+            depth = bisect.bisect_right(self.cols, indent)
+            if depth < len(self.cols):
+                self._close_items(depth, number)
+            relative -= self.cols[-1] if depth else 0  # the innermost item left open
+        if relative >= 4:
+            raise _UnsureError  # indented code
+        if first in "-*+" and text[1:2] == " ":
+            self._item(number, indent, relative, text)
+        elif first == "#" and (heading := _HEADING_RE.match(text)):
+            self._heading(number, indent, text, len(heading.group(1)))
+        elif first in "`~" and _FENCE_RE.match(text):
+            self._open_fence(indent, text)
+        else:
+            self.para = True
             self._inline(text, number)
-            return
-        self._close_para()
-        self._block(number, indent, text)
 
     def finish(self, total: int) -> None:
         self._close_para()
         self._close_items(0, total)
 
     def _continues(self, indent: int, text: str) -> bool:
-        """Whether a line goes on with the open paragraph (lazily too) or starts a block."""
+        """Whether a line starting with one of `_BLOCK_STARTS` goes on with the open paragraph
+        (lazily too) or starts a block of its own."""
         if indent - (self.cols[-1] if self.cols else 0) >= 4:
             return True
-        bullet = text[0] in "-*+" and text[1:2] == " "
-        return not (bullet or _HEADING_RE.match(text) or _FENCE_RE.match(text))
-
-    def _block(self, number: int, indent: int, text: str) -> None:
-        depth = 0
-        if self.cols:
-            depth = bisect.bisect_right(self.cols, indent)  # the items this line stays inside
-            self._close_items(depth, number)
-        relative = indent - (self.cols[depth - 1] if depth else 0)
-        if relative >= 4:
-            raise _UnsureError  # indented code
-        if text[0] not in _BLOCK_STARTS:
-            self.para = True
-            self._inline(text, number)
-        elif heading := _HEADING_RE.match(text):
-            self._heading(number, indent, text, len(heading.group(1)))
-        elif _FENCE_RE.match(text):
-            self._open_fence(indent, text)
-        elif text[0] in "-*+" and text[1:2] == " ":
-            self._item(number, indent, relative, text)
-        else:
-            self.para = True
-            self._inline(text, number)
+        first = text[0]
+        if first == "#":
+            return not _HEADING_RE.match(text)
+        if first in "`~":
+            return not _FENCE_RE.match(text)
+        return text[1:2] != " "  # not a bullet
 
     def _heading(self, number: int, indent: int, text: str, level: int) -> None:
         content = text[level:]
@@ -170,33 +180,59 @@ class _Scanner:
 
     def _item(self, number: int, indent: int, relative: int, text: str) -> None:
         content = text[2:]
-        if relative > 2 or len(self.items) >= MAX_DEPTH or _NOT_PLAIN_RE.match(content):
+        if relative > 2 or len(self.items) >= MAX_DEPTH:
             raise _UnsureError
-        item = Item(number, number)
-        self.scan.blocks.append(item)
-        self.items.append(item)
+        if content[0] in _NOT_PLAIN_STARTS and _NOT_PLAIN_RE.match(content):
+            raise _UnsureError
+        self.items.append(None)  # an `Item` once its first paragraph shows it may matter
+        self.starts.append(number)
         self.cols.append(indent + 2)
         self.para = True
         self.first = [content]
         self._inline(content, number)
 
     def _close_para(self) -> None:
-        if self.first is not None:
-            self.items[-1].content = "\n".join(self.first).strip()
+        first = self.first
+        if first is not None:
+            content = (first[0] if len(first) == 1 else "\n".join(first)).strip()
+            if may_matter(content):
+                # Reported now, still in document order: no block starts inside a paragraph.
+                item = Item(self.starts[-1], self.starts[-1], content)
+                self.scan.blocks.append(item)
+                self.items[-1] = item
             self.first = None
         self.para = False
 
     def _close_items(self, depth: int, number: int) -> None:
         for item in self.items[depth:]:
-            item.end = number
-        del self.items[depth:], self.cols[depth:]
+            if item is not None:
+                item.end = number
+        del self.items[depth:], self.cols[depth:], self.starts[depth:]
 
     def _inline(self, text: str, number: int) -> None:
         """Code spans, wikilinks, embeds, links and images of one line, left to right."""
         if "[" not in text and "`" not in text:
             if "#" in text:
                 self.scan.texts.append((number, text))
-            return
+        elif "#" in text or "`" in text or "!" in text:
+            self._inline_text(text, number)
+        else:
+            self._brackets(text, number)
+
+    def _brackets(self, text: str, number: int) -> None:
+        """A line whose only syntax is brackets (most lines that have any): one regex pass."""
+        refs = self.scan.refs
+        for found in _BRACKETS_RE.finditer(text):
+            wiki, destination, rest = found.group(1, 3, 4)
+            if wiki is not None:
+                refs.append((number, WIKI, wiki))
+            elif destination is not None:
+                refs.append((number, LINK, destination))
+            elif found.group(2) is None or rest:
+                raise _UnsureError  # see `_link`: a label we cannot read, or a destination
+
+    def _inline_text(self, text: str, number: int) -> None:
+        """A line with code, an image or an embed, or a `#`: pieces kept for the tag text."""
         pieces: list[str] = []
         start = position = 0
         while found := _SPECIAL_RE.search(text, position):
@@ -231,9 +267,27 @@ class _Scanner:
             self.scan.texts.append((number, joined))
 
 
+def may_matter(content: str) -> bool:
+    """Whether a list item's first paragraph may make it a dated entry or a task (it starts
+    with a digit, `[[` or `[x]`; see parse.py's `_DATE_RE` and `_TASK_RE`, and the test that
+    ties them). Other items are not reported: nothing is read from their first paragraph."""
+    return content[:1].isdigit() or content[:1] == "["
+
+
+def _unmodelled(body: str) -> bool:
+    """Escapes, HTML, CR (markdown-it makes it a line end), tabs, NUL (made U+FFFD), and `]:`:
+    a reference definition may be there, and then `[x]` could be a link."""
+    # `in` tests are much faster than one regex search over the body.
+    return (
+        "\\" in body or "<" in body or "\r" in body or "\t" in body or "\0" in body or "]:" in body
+    )
+
+
 def _odd(text: str) -> bool:
-    """A block quote, a rule or setext underline, an empty list item or an ordered list."""
-    return text[0] == ">" or not text.strip(_RULE_MARKS) or bool(_ORDERED_RE.match(text))
+    """A rule or setext underline, an empty list item or an ordered list (or a false alarm)."""
+    if text[0] in _RULE_MARKS:
+        return not text.strip(_RULE_MARKS)
+    return bool(_ORDERED_RE.match(text))
 
 
 def _code_end(text: str, at: int) -> int:
