@@ -20,10 +20,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-# Line starts the scanner never models (see `_odd`); the body's characters: see `_unmodelled`.
+# Line starts the scanner never models (see `_Scanner.line`); characters: see `_unmodelled`.
 _ORDERED_RE = re.compile(r"\d+[.)]")
 _RULE_MARKS = "-=*_+ "  # a line of only these: a rule, a setext underline or an empty item
-_ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those (see `_odd`)
+_ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those
 _BLOCK_STARTS = "#`~-*+"  # a line starting otherwise is paragraph text
 _HEADING_RE = re.compile(r"(#{1,6})(?: |$)")
 _FENCE_RE = re.compile(r"`{3,}|~{3,}")
@@ -108,9 +108,12 @@ class _Scanner:
                 self._close_para()
             return
         first = text[0]
-        if first in _ODD_STARTS and (first == ">" or _odd(text)):
-            raise _UnsureError
         indent = len(line) - len(text)
+        if first in _ODD_STARTS and _odd(first, text):
+            raise _UnsureError
+        if first in "-*+" and text[1:2] == " ":
+            self._bullet(number, indent, text)
+            return
         if self.para:
             if first not in _BLOCK_STARTS or self._continues(indent, text):
                 if self.first is not None:
@@ -128,9 +131,7 @@ class _Scanner:
             relative -= self.cols[-1] if depth else 0  # the innermost item left open
         if relative >= 4:
             raise _UnsureError  # indented code
-        if first in "-*+" and text[1:2] == " ":
-            self._item(number, indent, relative, text)
-        elif first == "#" and (heading := _HEADING_RE.match(text)):
+        if first == "#" and (heading := _HEADING_RE.match(text)):
             self._heading(number, indent, text, len(heading.group(1)))
         elif first in "`~" and _FENCE_RE.match(text):
             self._open_fence(indent, text)
@@ -178,10 +179,25 @@ class _Scanner:
         if closing and len(line) - len(text) < 4:
             self.fence = None
 
-    def _item(self, number: int, indent: int, relative: int, text: str) -> None:
+    def _bullet(self, number: int, indent: int, text: str) -> None:
+        """A `- ` line: a new list item, or text of the open paragraph if indented 4 more than
+        its item's text. The commonest line in notes, so it has its own way through."""
+        cols = self.cols
+        if self.para:
+            if indent - (cols[-1] if cols else 0) >= 4:
+                if self.first is not None:  # as in `line`: the item's indentation stripped
+                    self.first.append(" " * (indent - cols[-1]) + text)
+                self._inline(text, number)
+                return
+            self._close_para()
+        depth = len(cols)
+        while depth and cols[depth - 1] > indent:
+            depth -= 1  # the items this line stays inside
+        if depth < len(cols):
+            self._close_items(depth, number)
+        if indent - (cols[-1] if depth else 0) > 2 or depth >= MAX_DEPTH:
+            raise _UnsureError  # 3 spaces past the item (4 are code), or deep nesting
         content = text[2:]
-        if relative > 2 or len(self.items) >= MAX_DEPTH:
-            raise _UnsureError
         if content[0] in _NOT_PLAIN_STARTS and _NOT_PLAIN_RE.match(content):
             raise _UnsureError
         self.items.append(None)  # an `Item` once its first paragraph shows it may matter
@@ -195,7 +211,7 @@ class _Scanner:
         first = self.first
         if first is not None:
             content = (first[0] if len(first) == 1 else "\n".join(first)).strip()
-            if may_matter(content):
+            if content[:1] == "[" or content[:1].isdigit():  # `may_matter`, inlined
                 # Reported now, still in document order: no block starts inside a paragraph.
                 item = Item(self.starts[-1], self.starts[-1], content)
                 self.scan.blocks.append(item)
@@ -214,13 +230,11 @@ class _Scanner:
         if "[" not in text and "`" not in text:
             if "#" in text:
                 self.scan.texts.append((number, text))
-        elif "#" in text or "`" in text or "!" in text:
+            return
+        if "#" in text or "`" in text or "!" in text:
             self._inline_text(text, number)
-        else:
-            self._brackets(text, number)
-
-    def _brackets(self, text: str, number: int) -> None:
-        """A line whose only syntax is brackets (most lines that have any): one regex pass."""
+            return
+        # Only brackets (most lines that have any syntax): one regex pass, nothing for tags.
         refs = self.scan.refs
         for found in _BRACKETS_RE.finditer(text):
             wiki, destination, rest = found.group(1, 3, 4)
@@ -274,6 +288,13 @@ def may_matter(content: str) -> bool:
     return content[:1].isdigit() or content[:1] == "["
 
 
+def _odd(first: str, text: str) -> bool:
+    """A block quote, a rule or setext underline, an empty item, an ordered list."""
+    if first in _RULE_MARKS:
+        return not text.strip(_RULE_MARKS)
+    return first == ">" or bool(_ORDERED_RE.match(text))
+
+
 def _unmodelled(body: str) -> bool:
     """Escapes, HTML, CR (markdown-it makes it a line end), tabs, NUL (made U+FFFD), and `]:`:
     a reference definition may be there, and then `[x]` could be a link."""
@@ -281,13 +302,6 @@ def _unmodelled(body: str) -> bool:
     return (
         "\\" in body or "<" in body or "\r" in body or "\t" in body or "\0" in body or "]:" in body
     )
-
-
-def _odd(text: str) -> bool:
-    """A rule or setext underline, an empty list item or an ordered list (or a false alarm)."""
-    if text[0] in _RULE_MARKS:
-        return not text.strip(_RULE_MARKS)
-    return bool(_ORDERED_RE.match(text))
 
 
 def _code_end(text: str, at: int) -> int:
