@@ -153,7 +153,20 @@ INLINE += ["[x](../people/ada.md)", "[#t y](p/b%C3%A9.md)", "![i](../c.md)", "[z
 INLINE += ["`", "`", "``", "[", "]", "(", ")", "](", "[[", "]]", "#tag", "#", "#x/y", "!", "|"]
 INLINE += ["\\", "<", "<b>", "-->", "&amp;", "*", "_", "~", "%", "é", "[ ]", "\t", "]: ", "\r"]
 # Fragments the scanner reads itself more often than not, so that it is the one under test.
-FRIENDLY_STARTS = ["", "", "", "- ", "- ", "* ", "+ ", "  - ", "    - ", "- [ ] ", "- [x] "]
+FRIENDLY_STARTS = [
+    "",
+    "",
+    "",
+    "- ",
+    "- ",
+    "* ",
+    "+ ",
+    "  - ",
+    "    - ",
+    "- [ ] ",
+    "- [x] ",
+    f"-  {D} ",
+]
 FRIENDLY_STARTS += [f"- {D} ", f"- [ ] {D} ", "# ", "## ", "### ", f"## {D} ", "#", "```", "~~~"]
 FRIENDLY = ["a", "Ada", " ", " ", "word ", D, "[[Ada]]", "[[Bob|B]]", "[[Cy#W]]", "![[i]]"]
 FRIENDLY += ["[x](../people/ada.md)", "[#t y](p/b%C3%A9.md)", "![i](../c.md)", "[z](http://e/#q)"]

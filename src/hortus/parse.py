@@ -163,13 +163,16 @@ def _mentions(
     wikilink, link, body_line = MentionKind.WIKILINK, MentionKind.LINK, src.body_line
     for line, kind, value in refs:
         if kind == WIKI:
-            target: str | None = _wikilink_parts(value)[0].split("#", 1)[0].strip() or None
+            if "|" in value or "#" in value:
+                value = _wikilink_parts(value)[0].split("#", 1)[0]
+            target: str | None = value.strip() or None
             mention_kind = wikilink
         else:
-            href = value if _PLAIN_HREF_RE.fullmatch(value) else _MD.normalizeLink(value)
-            if not _MD.validateLink(href):
-                return False  # markdown-it reads `[x](javascript:…)` as text
-            target, mention_kind = link_target(src.path, href), link
+            if not _PLAIN_HREF_RE.fullmatch(value):  # plain: no scheme, so a valid link
+                value = _MD.normalizeLink(value)
+                if not _MD.validateLink(value):
+                    return False  # markdown-it reads `[x](javascript:…)` as text
+            target, mention_kind = link_target(src.path, value), link
         if target is not None:
             mentions.append((line, Mention(target, mention_kind, body_line + line)))
     return True

@@ -109,11 +109,13 @@ class _Scanner:
             return
         first = text[0]
         indent = len(line) - len(text)
-        if first in _ODD_STARTS and _odd(first, text):
-            raise _UnsureError
         if first in "-*+" and text[1:2] == " ":
+            if text[2:3] in _RULE_MARKS and not text.strip(_RULE_MARKS):
+                raise _UnsureError  # a rule (`- - -`) or an empty item
             self._bullet(number, indent, text)
             return
+        if first in _ODD_STARTS and _odd(first, text):
+            raise _UnsureError
         if self.para:
             if first not in _BLOCK_STARTS or self._continues(indent, text):
                 if self.first is not None:
@@ -193,16 +195,21 @@ class _Scanner:
         depth = len(cols)
         while depth and cols[depth - 1] > indent:
             depth -= 1  # the items this line stays inside
-        if depth < len(cols):
-            self._close_items(depth, number)
-        if indent - (cols[-1] if depth else 0) > 2 or depth >= MAX_DEPTH:
+        if depth < len(cols) - 1:
+            self._close_items(depth + 1, number)
+        if indent - (cols[depth - 1] if depth else 0) > 2 or depth >= MAX_DEPTH:
             raise _UnsureError  # 3 spaces past the item (4 are code), or deep nesting
         content = text[2:]
         if content[0] in _NOT_PLAIN_STARTS and _NOT_PLAIN_RE.match(content):
             raise _UnsureError
-        self.items.append(None)  # an `Item` once its first paragraph shows it may matter
-        self.starts.append(number)
-        self.cols.append(indent + 2)
+        if depth < len(cols):  # a sibling (or a cousin) of the innermost item: it ends here
+            if (item := self.items[-1]) is not None:
+                item.end = number
+            self.items[-1], self.starts[-1], cols[-1] = None, number, indent + 2
+        else:
+            self.items.append(None)  # an `Item` once its first paragraph shows it matters
+            self.starts.append(number)
+            cols.append(indent + 2)
         self.para = True
         self.first = [content]
         self._inline(content, number)
@@ -210,12 +217,15 @@ class _Scanner:
     def _close_para(self) -> None:
         first = self.first
         if first is not None:
-            content = (first[0] if len(first) == 1 else "\n".join(first)).strip()
-            if content[:1] == "[" or content[:1].isdigit():  # `may_matter`, inlined
-                # Reported now, still in document order: no block starts inside a paragraph.
-                item = Item(self.starts[-1], self.starts[-1], content)
-                self.scan.blocks.append(item)
-                self.items[-1] = item
+            # `may_matter`, but first on the unstripped text: most items are just text.
+            start = first[0][0]
+            if start == "[" or start.isdigit() or start.isspace():
+                content = (first[0] if len(first) == 1 else "\n".join(first)).strip()
+                if may_matter(content):
+                    # Reported now, still in document order: no block starts in a paragraph.
+                    item = Item(self.starts[-1], self.starts[-1], content)
+                    self.scan.blocks.append(item)
+                    self.items[-1] = item
             self.first = None
         self.para = False
 
