@@ -17,18 +17,14 @@ from pathlib import Path
 
 from hortus.model import Note
 from hortus.parse import _parse_markdown, _scan_fast, parse_note
-from hortus.vault import SourceFile, split_front_matter
+from hortus.pipeline import open_vault, own_outputs
+from hortus.vault import SourceFile, read_note, walk_vault
 
 
 def load(root: Path) -> list[SourceFile]:
-    """Every `.md` note under root, read and split before any timing starts."""
-    notes = []
-    for path in sorted(root.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if rel.startswith(".") or "/." in rel:
-            continue
-        notes.append(split_front_matter(rel, path.read_text(encoding="utf-8")))
-    return notes
+    """Every note hortus would read (its own pages skipped), read before any timing starts."""
+    walk = walk_vault(root, own_outputs(open_vault(root)))
+    return [src for rel in walk.paths if isinstance(src := read_note(root, rel), SourceFile)]
 
 
 def best(

@@ -171,6 +171,11 @@ CASES: dict[str, Case] = {
         "[Cy](../people/cy.md)\n",
         loose=["→people/cy@2"],
     ),
+    "a link or image with a refused destination is text": Case(
+        "![#tag](javascript:x) [#met](vbscript:y) [[Ada]]\n",
+        loose=["Ada@1"],
+        tags={"tag", "met"},
+    ),
     "a wikilink wins over a link around it": Case(
         "[[Ada]](../people/bob.md) [x [[Cy]]](../people/dee.md)\n",
         loose=["Ada@1", "Cy@1"],

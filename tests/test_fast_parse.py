@@ -171,7 +171,17 @@ FRIENDLY_STARTS += [f"- {D} ", f"- [ ] {D} ", "# ", "## ", "### ", f"## {D} ", "
 FRIENDLY = ["a", "Ada", " ", " ", "word ", D, "[[Ada]]", "[[Bob|B]]", "[[Cy#W]]", "![[i]]"]
 FRIENDLY += ["[x](../people/ada.md)", "[#t y](p/b%C3%A9.md)", "![i](../c.md)", "[z](http://e/#q)"]
 FRIENDLY += ["`c`", "`[[Ada]] #t`", "[x]", "[ ]", "(", ")", "#tag", "#", "#x/y", "!", "|", "é"]
-FRIENDLY += ["*", "_", "~", "%", ": ", "[y] (z)", "]"]
+FRIENDLY += [
+    "*",
+    "_",
+    "~",
+    "%",
+    ": ",
+    "[y] (z)",
+    "]",
+    "![#t](javascript:x)",
+    "![i](https://e/i.png)",
+]
 
 
 def lines(starts: list[str], inline: list[str], indents: list[str]) -> st.SearchStrategy[str]:

@@ -44,6 +44,7 @@ MAX_BRACKETS = 20_000  # parse.py reads notes with more `[` in a special way
 
 WIKI = "wikilink"
 LINK = "link"
+IMAGE = "image"  # reported only so that parse.py can check that markdown-it takes it
 
 
 @dataclass(slots=True)
@@ -60,7 +61,7 @@ class Item:
 class Scan:
     # Headings as (level, line, text) and list items, in the order markdown-it opens them.
     blocks: list[tuple[int, int, str] | Item] = field(default_factory=list)
-    # (line, WIKI, the text inside `[[ ]]`) or (line, LINK, the raw destination), in order.
+    # (line, WIKI, the text inside `[[ ]]`) or (line, LINK or IMAGE, the raw destination).
     refs: list[tuple[int, str, str]] = field(default_factory=list)
     # (line, text) with code, wikilinks, images and link syntax blanked: where tags are read.
     texts: list[tuple[int, str]] = field(default_factory=list)
@@ -275,6 +276,7 @@ class _Scanner:
                     position = at + 1
                     continue
                 end = link[0]  # an image: its text and destination count for nothing
+                self.scan.refs.append((number, IMAGE, link[2]))
                 pieces += (text[start:at], " ")
             else:
                 link = _link(text, at)
