@@ -329,6 +329,25 @@ def test_code_spans_and_code_blocks_hold_no_mentions_and_no_tags() -> None:
     assert parsed.entries[0].tags == frozenset()
 
 
+def test_html_blocks_and_comments_hold_no_mentions_and_no_tags() -> None:
+    parsed = note(
+        """
+        ## 2026-11-20 Notes
+        <div>
+        [[Ada]] #news
+        </div>
+
+        <!--
+        [[Bob]] #old
+        -->
+        Said <!-- not [[Cy]] #x --> hi to <span>[[Dee]]</span>, a <!-- two
+        lines [[Eve]] --> [[Fay]] #met
+        """
+    )
+    assert parsed.entries[0].mentions == (wiki("Dee", 9), wiki("Fay", 10))
+    assert parsed.entries[0].tags == frozenset({"met"})
+
+
 def test_escaped_wikilink_is_not_a_mention() -> None:
     parsed = note(r"- 2026-11-20 \[[Ada]] and [[Bob]]")
     assert parsed.entries[0].mentions == (wiki("Bob", 1),)

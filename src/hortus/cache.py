@@ -24,7 +24,8 @@ from hortus.model import Note, Problem
 CACHE_NAME = "cache.sqlite"
 # Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
-CACHE_VERSION = 3
+# 4: HTML blocks and comments no longer hold mentions or tags.
+CACHE_VERSION = 4
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
