@@ -13,9 +13,11 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import sys
 import zlib
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 from operator import attrgetter
 from types import ModuleType
 from typing import Any
@@ -138,13 +140,15 @@ _ENCODERS: dict[type, Callable[[Any], object]] = {
 
 _PLAIN: dict[str, Callable[[Any], object]] = {
     "tuple": tuple,
-    "frozenset": frozenset,
+    "frozenset": lambda items: frozenset(items) if items else model.NO_TAGS,
     "set": set,
     "dict": lambda pairs: {_hashable(k): v for k, v in pairs},
     "datetime": dt.datetime.fromisoformat,
-    "date": dt.date.fromisoformat,
+    "date": lru_cache(maxsize=1 << 14)(dt.date.fromisoformat),  # ten years of days, shared
     "fraction": lambda pair: Fraction(*pair),
 }
+# Names, paths and tags come back hundreds of thousands of times on a big vault: one copy each.
+_SHARED_LENGTH = 64
 
 
 def _hashable(key: object) -> object:
@@ -163,4 +167,10 @@ def _decode(obj: dict[str, Any]) -> object:
         raise CodecError(f"unknown record {tag!r}")
     if issubclass(cls, enum.Enum):
         return cls(obj["v"])
-    return cls(*obj["f"])
+    return cls(*(_shared(value) for value in obj["f"]))
+
+
+def _shared(value: object) -> object:
+    if type(value) is str and len(value) <= _SHARED_LENGTH:
+        return sys.intern(value)
+    return value

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from operator import attrgetter
 from typing import Any, ClassVar
+
+# The one empty set of tags: most entries have none, and every `frozenset()` is a new object
+# of 216 bytes (a vault of 50,000 notes held 200,000 of them).
+NO_TAGS: frozenset[str] = frozenset()
+
+
+def tag_set(tags: Iterable[str]) -> frozenset[str]:
+    found = frozenset(tags)
+    return found if found else NO_TAGS
 
 
 class Record:

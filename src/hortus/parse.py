@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline, backtick
 from markdown_it.token import Token
 
-from hortus.model import Entry, Mention, MentionKind, Note, Problem, Source, Task
+from hortus.model import NO_TAGS, Entry, Mention, MentionKind, Note, Problem, Source, Task, tag_set
 from hortus.scan import IMAGE, WIKI, WIKILINK_RE, Item, scan_body
 from hortus.vault import SourceFile
 
@@ -190,7 +190,7 @@ def _parse_markdown(src: SourceFile) -> Note:
         tokens, slow = _tokens(src)
     except RecursionError:
         problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
-        return Note(src.path, src.meta, None, (), (), frozenset(), (), (*src.problems, problem))
+        return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
     found = _Found(problems=list(slow))
     total_lines = _line_count(src.body)
     _scan_blocks(tokens, src, found, total_lines)
@@ -348,7 +348,7 @@ def _assemble(src: SourceFile, found: _Found, total: int) -> Note:
         found.h1,
         entries,
         tuple(loose_mentions),
-        frozenset(loose_tags),
+        tag_set(loose_tags),
         tuple(task_mentions),
         problems,
         tasks,
@@ -369,7 +369,7 @@ def _task(
     clean = " ".join((_DONE_RE.sub("", clean) if has_done else clean).split())
     # The people a promise is to are those its own paragraph names (not its nested items).
     mentions = tuple(m for m in span.mentions if m.line < line + lines)
-    return Task(line, checked, clean, due, done, frozenset(span.tags), mentions)
+    return Task(line, checked, clean, due, done, tag_set(span.tags), mentions)
 
 
 def _marker_date(
@@ -403,6 +403,6 @@ def _entry(span: _Span, date: dt.date, body_line: int) -> Entry:
         date,
         body_line + span.start,
         span.title,
-        frozenset(span.tags),
+        tag_set(span.tags),
         tuple(span.mentions),
     )
