@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
-from hortus.garden import Garden
 from hortus.live import LiveGarden
-from hortus.pipeline import build_garden, open_vault
-from hortus.render.status import render_json
+from hortus.pipeline import open_vault
 from tests.conftest import MakeVault
+from tests.test_cache import TODAY, fresh, same
 
-TODAY = dt.date(2026, 11, 20)
 FILES: dict[str, str | bytes] = {
     "people/ada.md": "---\nname: Ada Lovelace\naliases: [Ada]\nbirthday: --11-22\n---\n"
     "## 2026-11-10 Tea #moment/job\n- [ ] call [[Bob]] 📅 2026-11-01\n"
@@ -25,15 +22,6 @@ FILES: dict[str, str | bytes] = {
     "journal/2026-11-13.md": "- [ ] lend [[Carl]] a book\n[[Bob]] came by #news\n",
     "journal/odd.md": "---\nname: [unclosed\n---\n",
 }
-
-
-def fresh(root: Path) -> Garden:
-    return build_garden(open_vault(root), TODAY, TODAY)
-
-
-def same(a: Garden, b: Garden) -> None:
-    assert render_json(a) == render_json(b)
-    assert a == b
 
 
 def write(root: Path, rel: str, text: str) -> None:
