@@ -15,7 +15,8 @@ ALLOWED = {
     "vault": {"model"},
     "scan": set(),
     "parse": {"model", "vault", "scan"},
-    "index": {"model", "config"},
+    "contacts": {"model", "config"},
+    "index": {"model", "config", "contacts"},
     "garden": {"model", "index", "config"},
     "card": {"model", "index", "garden"},
     "render": {"model", "garden", "index", "errors", "render", "card", "importers"},
@@ -34,7 +35,7 @@ ALLOWED = {
     # through `create`; exports are pure text; `calendar` is the garden's dates as events.
     "vcf": set(),
     "importers": {"model", "errors", "config", "create", "index", "vcf"},
-    "calendar": {"model", "garden", "index"},
+    "calendar": {"model", "garden", "contacts"},
     "export": {"model", "garden", "calendar", "vcf"},
     "exchange": {
         "atomic",

@@ -15,7 +15,7 @@ import pytest
 from hortus.config import Config
 from hortus.garden import Garden, GestureKind, State, compute_garden
 from hortus.garden.sections import next_birthday
-from hortus.index import parse_birthday
+from hortus.contacts import parse_birthday
 from hortus.model import Birthday
 from hortus.render.status import status_document
 from tests.conftest import index_notes, note

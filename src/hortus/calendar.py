@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from hortus.garden import Garden, Plant, State
-from hortus.index import parse_birthday as read_birthday
+from hortus.contacts import parse_birthday as read_birthday
 from hortus.model import Contact
 
 

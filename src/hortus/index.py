@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TypeVar
 
-from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
+from hortus.config import Config, date_value
+from hortus.contacts import aliases_of, is_contact_note, read_contact
+from hortus.contacts import fold as fold  # re-exported: names are compared the same way after
+from hortus.contacts import strip_md as strip_md
 from hortus.model import (
-    Birthday,
     Contact,
     Entry,
     Involvement,
@@ -30,23 +30,8 @@ from hortus.model import (
     Unresolved,
 )
 
-_KNOWN_FIELDS = frozenset(
-    {"name", "aliases", "alias", "circle", "cadence", "birthday", "tags", "resting", "pause_until"}
-)
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
 _T = TypeVar("_T")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped.
-    Cached: a vault names the same people hundreds of thousands of times."""
-    return unicodedata.normalize("NFC", text).casefold().strip()
-
-
-def strip_md(path: str) -> str:
-    return path[:-3] if path.lower().endswith(".md") else path
 
 
 def names_of(contact: Contact) -> tuple[str, ...]:
@@ -257,7 +242,9 @@ def _store(table: dict[str, tuple[_T, ...]], key: str, items: tuple[_T, ...]) ->
 def _facts(note: Note, config: Config) -> _Facts:
     problems: list[Problem] = []
     contact = (
-        _contact(note, config, problems) if is_contact_note(note, config.people_folder) else None
+        read_contact(note, config, problems)
+        if is_contact_note(note, config.people_folder)
+        else None
     )
     return _Facts(contact, tuple(problems))
 
@@ -268,7 +255,7 @@ def _note_names(note: Note) -> tuple[str, ...]:
     return (
         fold(path),
         fold(path.rsplit("/", 1)[-1]),
-        *(fold(a) for a in _as_list(_alias_value(note))),
+        *(fold(a) for a in aliases_of(note)),
     )
 
 
@@ -309,14 +296,6 @@ def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
     assert task.done is not None
     mentions = () if in_contact_file else task.mentions
     return Entry(task.done, task.line, task.text, task.tags, mentions)
-
-
-def is_contact_note(note: Note, people_folder: str) -> bool:
-    folder = fold(people_folder) + "/"
-    if fold(note.path).startswith(folder):
-        return True
-    kind = note.meta.values.get("type")
-    return isinstance(kind, str) and fold(kind) == "person"
 
 
 class _Resolver:
@@ -403,133 +382,3 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
         return None
-
-
-def _contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
-    meta = note.meta
-    key = strip_md(note.path)
-    circle = _circle(note, config, problems)
-    return Contact(
-        key=key,
-        name=_name(note, problems),
-        path=note.path,
-        aliases=tuple(_as_list(_alias_value(note))),
-        circle=circle,
-        cadence_days=_cadence(note, config.circles[circle], problems),
-        birthday=_text(meta.values.get("birthday")),
-        tags=tuple(tag.lstrip("#") for tag in _as_list(meta.values.get("tags"))),
-        fields={k: v for k, v in meta.values.items() if k not in _KNOWN_FIELDS},
-        birth=_birthday(note, problems),
-        birthday_line=meta.line_of("birthday"),
-        resting=_resting(note, problems),
-        pause_until=_pause_until(note, problems),
-    )
-
-
-def parse_birthday(value: object) -> Birthday | None:
-    """`1992-03-08`, `--03-08` or `03-08`; None when it is not a real day of the year."""
-    if isinstance(value, dt.date):
-        return Birthday(value.year, value.month, value.day)
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        return None
-    match = _BIRTHDAY_RE.fullmatch(str(value).strip())
-    if match is None:
-        return None
-    year = int(match.group(1)) if match.group(1) else None
-    month, day = int(match.group(2)), int(match.group(3))
-    try:
-        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a real birthday
-    except ValueError:
-        return None
-    return Birthday(year, month, day)
-
-
-def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:
-    value = note.meta.values.get("birthday")
-    if value is None:
-        return None
-    birth = parse_birthday(value)
-    if birth is None:
-        message = f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
-        problems.append(Problem(Source(note.path, note.meta.line_of("birthday")), message))
-    return birth
-
-
-def _resting(note: Note, problems: list[Problem]) -> bool:
-    value = note.meta.values.get("resting")
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    message = f"resting {value!r} should be true or false; read as false"
-    problems.append(Problem(Source(note.path, note.meta.line_of("resting")), message))
-    return False
-
-
-def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
-    value = note.meta.values.get("pause_until")
-    if value is None:
-        return None
-    day = date_value(value)
-    if day is not None:
-        return day
-    message = f"pause_until {value!r} is not a date like 2027-03-01"
-    problems.append(Problem(Source(note.path, note.meta.line_of("pause_until")), message))
-    return None
-
-
-def _name(note: Note, problems: list[Problem]) -> str:
-    value = note.meta.values.get("name")
-    fallback = note.h1 or note.stem
-    if isinstance(value, list | dict):
-        message = f"name should be one line of text, not a list or a mapping; using '{fallback}'"
-        problems.append(Problem(Source(note.path, note.meta.line_of("name")), message))
-        return fallback
-    return (_text(value) or "").strip() or fallback
-
-
-def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
-    value = note.meta.values.get("circle")
-    if value is None:
-        return DEFAULT_CIRCLE
-    name = fold(str(value))
-    if name in config.circles:
-        return name
-    known = ", ".join(sorted(config.circles))
-    message = f"unknown circle '{value}' (known: {known}); treated as {DEFAULT_CIRCLE}"
-    problems.append(Problem(Source(note.path, note.meta.line_of("circle")), message))
-    return DEFAULT_CIRCLE
-
-
-def _cadence(note: Note, circle_days: int, problems: list[Problem]) -> int:
-    value = note.meta.values.get("cadence")
-    if value is None:
-        return circle_days
-    days = parse_cadence(value)
-    if days is not None:
-        return days
-    message = (
-        f"cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); "
-        f"using the circle's {circle_days} days"
-    )
-    problems.append(Problem(Source(note.path, note.meta.line_of("cadence")), message))
-    return circle_days
-
-
-def _alias_value(note: Note) -> object:
-    values = note.meta.values
-    return values.get("aliases", values.get("alias"))
-
-
-def _as_list(value: object) -> list[str]:
-    """A YAML list or an Obsidian-style comma-separated string, as clean strings."""
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else str(value).split(",")
-    return [text for item in items if item is not None and (text := str(item).strip())]
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
