@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from hortus.garden import Garden, Plant, State
 from hortus.contacts import parse_birthday as read_birthday
+from hortus.garden import Garden, Plant, State
 from hortus.model import Contact
 
 
