@@ -1,7 +1,8 @@
 """The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
 
-It holds, per note, the stamp and hash the engine knows it by and the parsed record as compressed
-JSON (`codec.py`), plus the last garden with the key it was computed for. It is only ever a
+It holds, per note, the stamp and hash the engine knows it by and, for the notes that were
+costly to parse (read by markdown-it rather than the scanner), the parsed record as compressed
+JSON (`codec.py`); plus the last garden's key, summary and output hashes. It is only ever a
 shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
 without a word, and every failure to write it is ignored.
 """
@@ -101,7 +102,8 @@ class DiskCache:
         """The parsed records of `rows`; a record that does not decode is simply not known."""
         found: dict[str, Known] = {}
         with contextlib.suppress(sqlite3.Error):
-            for path, record in self.db.execute("SELECT path, record FROM files"):
+            query = "SELECT path, record FROM files WHERE record IS NOT NULL"
+            for path, record in self.db.execute(query):
                 row = rows.get(path)
                 if row is None:
                     continue
@@ -163,12 +165,17 @@ def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tup
         known = files.get(rel)
         if known is None:
             continue
-        try:
-            record = known.record or codec.pack(known.result)
-        except codec.CodecError:
-            continue
         s = known.stamp
-        yield (rel, s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, known.digest, record)
+        yield (
+            rel,
+            s.size,
+            s.mtime_ns,
+            s.ino,
+            s.ctime_ns,
+            known.settled,
+            known.digest,
+            known.record,
+        )
 
 
 def _stamps(files: Mapping[str, Known], old: Mapping[str, Row]) -> Iterator[tuple[object, ...]]:

@@ -284,7 +284,7 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         result, written = write_garden(vault, garden)
         shas = _shas(written)
         digests = {rel: known.digest for rel, known in store.files.items()}
-        key = _garden_key(vault, store.problems(), digests, day, pinned)
+        key = _garden_key(vault, list(store.refused.values()), digests, day, pinned)
         page = StoredPage(key, _outputs_json(shas, result.ics_events), result.summary)
         cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
@@ -360,8 +360,9 @@ def _garden_key(
     day: dt.date,
     pinned: bool,
 ) -> str:
-    """What the garden and its outputs depend on: the notes' hashes, the day, and every
-    setting (the whole config: language, garden_html, ics, daily_gestures, windows, ...)."""
+    """What the garden and its outputs depend on: the notes' hashes, the files the walk
+    refused (`problems`: what a walk alone sees, so a warm run can compute the same key), the
+    day, and every setting (the whole config: language, garden_html, ics, windows, ...)."""
     config = vault.config
     settings = (
         f"language={config.language} garden={config.garden} html={config.html_path} "
@@ -376,7 +377,7 @@ def _garden_key(
         day.isoformat(),
         str(pinned),
     ]
-    parts += [repr(p) for p in problems]
+    parts += sorted(repr(p) for p in problems)
     parts += [f"{rel}\0{digests[rel]}" for rel in sorted(digests)]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
