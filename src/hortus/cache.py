@@ -140,7 +140,7 @@ class DiskCache:
                 self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
                 self.db.executemany(
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    _records(files, changed),
+                    _records(files, changed, old),
                 )
                 self.db.executemany(
                     "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
@@ -160,22 +160,20 @@ class DiskCache:
             pass  # the cache is a shortcut, never a requirement
 
 
-def _records(files: Mapping[str, Known], changed: Iterable[str]) -> Iterator[tuple[object, ...]]:
+def _records(
+    files: Mapping[str, Known], changed: Iterable[str], old: Mapping[str, Row]
+) -> Iterator[tuple[object, ...]]:
+    """Rows for the notes read again, but not for those read again only because they keep no
+    record, unchanged (a run after a few edits reads every such note again)."""
     for rel in changed:
         known = files.get(rel)
         if known is None:
             continue
         s = known.stamp
-        yield (
-            rel,
-            s.size,
-            s.mtime_ns,
-            s.ino,
-            s.ctime_ns,
-            known.settled,
-            known.digest,
-            known.record,
-        )
+        row = (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, known.digest)
+        if known.record is None and old.get(rel) == row:
+            continue
+        yield (rel, *row, known.record)
 
 
 def _stamps(files: Mapping[str, Known], old: Mapping[str, Row]) -> Iterator[tuple[object, ...]]:
