@@ -1,8 +1,7 @@
 """The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
 
-It holds, per note, the stamp and hash the engine knows it by and, for the notes that were
-costly to parse (read by markdown-it rather than the scanner), the parsed record as compressed
-JSON (`codec.py`); plus the last garden's key, summary and output hashes. It is only ever a
+It holds, per note, the stamp and hash the engine knows it by and the parsed record as compressed
+JSON (`codec.py`), plus the last garden's key, summary and output hashes. It is only ever a
 shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
 without a word, and every failure to write it is ignored.
 """

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import hortus.codec as codec
 from hortus.model import Note, Problem, Record
-from hortus.parse import parse_note_and_cost
+from hortus.parse import parse_note
 from hortus.vault import decode_note, read_bytes, walk_some, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
@@ -85,9 +85,8 @@ def load_one(
     root: Path, rel: str, known_digest: str | None = None, encode: bool = False
 ) -> _Loaded:
     """Stat, read, hash and (unless the bytes are the known ones) parse one note; with
-    `encode`, also encode the record for the cache (done here, so on every core) when the
-    note was costly to parse. The others are parsed again as fast as a record decodes (and in
-    parallel): encoding them cost a big vault's first run more than a second."""
+    `encode`, also encode the record for the cache (done here, so on every core). A file that
+    cannot be read keeps no record: reading it again says the same, as fast."""
     full = root / rel
     try:
         stamp = Stamp.of(os.lstat(full))
@@ -105,8 +104,8 @@ def load_one(
     source = decode_note(rel, data)
     if isinstance(source, Problem):
         return _Loaded(rel, stamp, digest, source, settled)
-    note, costly = parse_note_and_cost(source)
-    return _Loaded(rel, stamp, digest, note, settled, _record(note) if encode and costly else None)
+    note = parse_note(source)
+    return _Loaded(rel, stamp, digest, note, settled, _record(note) if encode else None)
 
 
 def _record(result: Note | Problem) -> bytes | None:

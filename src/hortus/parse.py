@@ -132,14 +132,8 @@ class _Found:
 
 def parse_note(src: SourceFile) -> Note:
     """Parse one note. Lines in the result count from the top of the file."""
-    return parse_note_and_cost(src)[0]
-
-
-def parse_note_and_cost(src: SourceFile) -> tuple[Note, bool]:
-    """The parsed note, and whether it was costly: read by markdown-it, not by the scanner
-    (only such notes are worth keeping parsed in the on-disk cache)."""
     fast = _scan_fast(src)
-    return (fast, False) if fast is not None else (_parse_markdown(src), True)
+    return fast if fast is not None else _parse_markdown(src)
 
 
 def _scan_fast(src: SourceFile) -> Note | None:
