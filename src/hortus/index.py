@@ -108,14 +108,14 @@ class LiveIndex:
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
+        if not self.notes:
+            self._rebuild(notes, {note.path: _facts(note, self.config) for note in notes})
+            return self._index(known_problems)
         present = {note.path for note in notes}
         changed: dict[str, Note | None] = {
             note.path: note for note in notes if self.notes.get(note.path) is not note
         }
         changed.update((path, None) for path in self.notes if path not in present)
-        if not self.notes:
-            self._rebuild(notes, {note.path: _facts(note, self.config) for note in notes})
-            return self._index(known_problems)
         return self.patch(changed, known_problems)
 
     def patch(
