@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from hortus.live import LiveGarden
-from hortus.pipeline import open_vault
+from hortus.pipeline import open_vault, render_outputs
 from tests.conftest import MakeVault
 from tests.test_cache import TODAY, fresh, same
 
@@ -73,6 +73,16 @@ def test_the_live_garden_equals_a_fresh_one_after_every_edit(make_vault: MakeVau
         live.update([rel])
         live.update([rel])  # a deletion counts after a second look (vim's rename dance)
         assert live.regenerate(TODAY).garden == fresh(root), what
+        assert pages(root) == fresh_pages(root), what  # rows kept between saves are right
+
+
+def pages(root: Path) -> dict[str, bytes]:
+    return {rel: (root / rel).read_bytes() for rel in ("GARDEN.md", "garden.html")}
+
+
+def fresh_pages(root: Path) -> dict[str, bytes]:
+    vault = open_vault(root)
+    return {out.rel: out.data for out in render_outputs(vault, fresh(root))[0]}
 
 
 def test_a_contact_no_changed_note_touches_keeps_its_records(make_vault: MakeVault) -> None:
