@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
 
 from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.model import Birthday, Contact, Note, Problem, Source
@@ -20,10 +19,8 @@ _KNOWN_FIELDS = frozenset(
 _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped.
-    Cached: a vault names the same people hundreds of thousands of times."""
+    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 
