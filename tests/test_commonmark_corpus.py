@@ -253,6 +253,21 @@ CASES: dict[str, Case] = {
         f"Intro\n2. {D} Call [[Ada]]\n",
         loose=["Ada@2"],
     ),
+    "only 1 starts an ordered list inside an item's paragraph": Case(
+        f"- a\n  2. {D} lazily [[Ada]]\n  1. {D} Tea [[Bob]]\n",
+        entries=[(D, 3, "Tea [[Bob]]", ["Bob@3"], set())],
+        loose=["Ada@2"],
+    ),
+    "an item's text starts after a marker of any width": Case(
+        f"10. {D} Call\n    - [[Ada]]\n   - [[Bob]]\n",
+        entries=[(D, 1, "Call", ["Ada@2"], set())],
+        loose=["Bob@3"],
+    ),
+    "digits and a dot without a space are text": Case(
+        "3.5 kg for [[Ada]] #x\n",
+        loose=["Ada@1"],
+        tags={"x"},
+    ),
     "a lazy continuation line belongs to the item": Case(
         f"- {D} Call\nwith [[Ada]]\n\n[[Bob]]\n",
         entries=[(D, 1, "Call", ["Ada@2"], set())],

@@ -107,7 +107,9 @@ def test_parse_note_uses_either_reader_with_the_same_result() -> None:
         "- a\n\n\t\tcode\n",  # two tabs after a blank line in an item: code in it
         "##\tclosed\t#\n",
         "> quoted\n",  # a block quote
-        "1. first\n",  # an ordered list
+        "1.\tfirst\n",  # a tab after an ordered marker
+        "1.\n",  # an empty ordered item
+        "100. a\n    - b\n",  # 4 past the list, less than the item: markdown-it's special case
         "Title\n---\n",  # a setext underline
         "***\n",  # a rule
         "- \n",  # an empty item
@@ -144,6 +146,8 @@ def test_what_the_scanner_leaves_to_markdown_it(body: str) -> None:
         f"- {D}\tCall\n  \t- [[Ada]]\n\t \tlazy\n\n\tb\n",  # tabs and spaces by columns
         f"##\t{D}\tTea\nMet [[Ada]]\tat noon #met\t`\t[[x]]`\n\n```\n\t```\n```\t\n",
         "Intro\n\t[[Ada]] lazily\n\t\n",
+        f"1. {D}: call [[Ada]]\n2) [ ] x #t\n   - [[Bob]]\n\n10. c\n    - d\n3.5 kg\n",
+        f"Intro\n2. {D} lazily\n- a\n  2. {D} b\n  1. {D} c\n",  # only 1 interrupts
     ],
 )
 def test_what_the_scanner_reads_itself(body: str) -> None:
@@ -179,6 +183,11 @@ FRIENDLY_STARTS = [
     "- [x] ",
     f"-  {D} ",
     "##\t",
+    "1. ",
+    "2. ",
+    "10) ",
+    f"1. {D}: ",
+    "   - ",
 ]
 FRIENDLY_STARTS += [f"- {D} ", f"- [ ] {D} ", "# ", "## ", "### ", f"## {D} ", "#", "```", "~~~"]
 FRIENDLY = ["a", "Ada", " ", " ", "word ", D, "[[Ada]]", "[[Bob|B]]", "[[Cy#W]]", "![[i]]"]
@@ -224,7 +233,7 @@ def test_bodies_the_scanner_may_read_read_the_same_both_ways(body: str) -> None:
 # Lists as Obsidian writes them: nested by tabs (or tabs and spaces), tabs in the text too;
 # now and then something that sends the note to markdown-it (a tab after a marker, `1.`).
 TAB_STARTS = [*["- "] * 8, "* ", "- [ ] ", "- [x] ", f"- {D} ", f"- {D}\t", f"- [[{D}]]:\t"]
-TAB_STARTS += ["", "", "", "## ", "##\t", f"##\t{D}\t", "```", "-\t", "- \t", "1. "]
+TAB_STARTS += ["", "", "", "## ", "##\t", f"##\t{D}\t", "```", "-\t", "- \t", "1. ", "2. ", "1.\t"]
 TAB_TEXT = [*["a", "Ada ", "\t", " ", "[[Ada]]"] * 3, "[[Bob|B]]", "#tag", "#t\t", "`c\td`", D]
 TAB_TEXT += ["[x](../people/ada.md)", "[x]", "[ ]", "!", "é", "[x](\tp.md)"]
 TAB_LEADS = [*["", "\t", "\t\t"] * 3, "\t\t\t", "  ", "    ", " \t", "  \t", "\t ", "\t  "]

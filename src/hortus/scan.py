@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass, field
 
 # Line starts the scanner never models (see `_Scanner.line`); characters: see `_unmodelled`.
-_ORDERED_RE = re.compile(r"\d+[.)]")
+# An ordered list marker (1 to 9 ASCII digits) followed by a space, a tab or the line end.
+_ORDERED_RE = re.compile(r"([0-9]{1,9})[.)](?=[ \t]|$)")
 _RULE_MARKS = "-=*_+ \t"  # a line of only these: a rule, a setext underline or an empty item
-_ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those
+_ODD_STARTS = ">-=*_+"  # a line starting so may be one of those
 _BLOCK_STARTS = "#`~-*+"  # a line starting otherwise is paragraph text
 _HEADING_RE = re.compile(r"(#{1,6})(?:[ \t]|$)")
 _FENCE_RE = re.compile(r"`{3,}|~{3,}")
@@ -119,6 +120,9 @@ class _Scanner:
                 raise _UnsureError  # a rule (`- - -`) or an empty item
             self._bullet(number, indent, text, line)
             return
+        if first in "0123456789" and (marker := _ORDERED_RE.match(text)):
+            self._ordered(number, indent, text, line, marker)
+            return
         if first in "-*+" and text[1:2] == "\t":
             raise _UnsureError  # a tab after the marker: its width depends on the marker's column
         if first in _ODD_STARTS and _odd(first, text):
@@ -188,9 +192,26 @@ class _Scanner:
         if closing and len(line) - len(text) < 4:
             self.fence = None
 
-    def _bullet(self, number: int, indent: int, text: str, line: str) -> None:
-        """A `- ` line: a new list item, or text of the open paragraph if indented 4 more than
-        its item's text. The commonest line in notes, so it has its own way through."""
+    def _ordered(
+        self, number: int, indent: int, text: str, line: str, marker: re.Match[str]
+    ) -> None:
+        """A `1. ` or `2) ` line: a list item as `_bullet` reads it, but only `1` may interrupt a
+        paragraph (markdown-it: `isTerminatingParagraph`); other numbers go on with it."""
+        width = marker.end() + 1
+        if text[marker.end() : width] != " " or not text[width:].strip(" \t"):
+            raise _UnsureError  # a tab after the marker, or an empty item
+        blk = self.cols[-1] if self.cols else 0  # the open paragraph's container's indent
+        if self.para and int(marker.group(1)) != 1 and indent >= blk:
+            if self.first is not None:
+                self.first.append(_dedent(line, blk))
+            self._inline(text, number)
+            return
+        self._bullet(number, indent, text, line, width)
+
+    def _bullet(self, number: int, indent: int, text: str, line: str, width: int = 2) -> None:
+        """A `- ` line (or an ordered item's, its marker and space `width` long): a new list
+        item, or text of the open paragraph if indented 4 more than its item's text. The
+        commonest line in notes, so it has its own way through."""
         cols = self.cols
         if self.para:
             if indent - (cols[-1] if cols else 0) >= 4:
@@ -206,17 +227,17 @@ class _Scanner:
             self._close_items(depth + 1, number)
         if indent - (cols[depth - 1] if depth else 0) > 2 or depth >= MAX_DEPTH:
             raise _UnsureError  # 3 spaces past the item (4 are code), or deep nesting
-        content = text[2:]
+        content = text[width:]
         if content[0] in _NOT_PLAIN_STARTS and _NOT_PLAIN_RE.match(content):
             raise _UnsureError
         if depth < len(cols):  # a sibling (or a cousin) of the innermost item: it ends here
             if (item := self.items[-1]) is not None:
                 item.end = number
-            self.items[-1], self.starts[-1], cols[-1] = None, number, indent + 2
+            self.items[-1], self.starts[-1], cols[-1] = None, number, indent + width
         else:
             self.items.append(None)  # an `Item` once its first paragraph shows it matters
             self.starts.append(number)
-            cols.append(indent + 2)
+            cols.append(indent + width)
         self.para = True
         self.first = [content]
         self._inline(content, number)
@@ -307,10 +328,10 @@ def may_matter(content: str) -> bool:
 
 
 def _odd(first: str, text: str) -> bool:
-    """A block quote, a rule or setext underline, an empty item, an ordered list."""
+    """A block quote, a rule or setext underline, an empty item."""
     if first in _RULE_MARKS:
         return not text.strip(_RULE_MARKS)
-    return first == ">" or bool(_ORDERED_RE.match(text))
+    return first == ">"
 
 
 def _unmodelled(body: str) -> bool:
