@@ -1,15 +1,15 @@
 """A fast line scanner for the Markdown most notes are written in, or None to say "not sure".
 
 markdown-it-py (see parse.py) reads any note correctly but costs ~360 µs a note. Most notes use a
-small part of Markdown: ATX headings, top-level fenced code, `-`/`*`/`+` lists nested by spaces
-or tabs (a tab goes on to the next multiple of 4 columns, as CommonMark counts indentation),
-paragraphs, one-line code spans, `[[wikilinks]]`, `[text](path)` links and images. This module
-reads exactly that part, line by line, and yields the facts parse.py takes from markdown-it's
-tokens: the headings and list items in order (with their lines and text), the wikilinks and link
-destinations with their lines, and the text tags are read from.
+small part of Markdown: ATX headings, top-level fenced code, `-`/`*`/`+` and `1.`/`1)` lists
+nested by spaces or tabs (a tab goes on to the next multiple of 4 columns, as CommonMark counts
+indentation), paragraphs, one-line code spans, `[[wikilinks]]`, `[text](path)` links and
+images. This module reads exactly that part, line by line, and yields the facts parse.py takes
+from markdown-it's tokens: the headings and list items in order (with their lines and text),
+the wikilinks and link destinations with their lines, and the text tags are read from.
 
 It decides conservatively. A note with anything it does not model exactly (escapes, HTML, a tab
-right after a list marker, `\\r`, block quotes, ordered lists, setext underlines and rules,
+right after a list marker, `\\r`, block quotes, setext underlines and rules, empty items,
 reference definitions, indented code, headings or fences inside lists, code spans it cannot pair
 on one line, brackets it cannot match simply, deep nesting) gives None, and parse.py reads it
 with markdown-it. A test compares both readers on a corpus, two vaults and generated bodies;
