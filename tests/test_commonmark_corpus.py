@@ -253,6 +253,21 @@ CASES: dict[str, Case] = {
         f"Intro\n2. {D} Call [[Ada]]\n",
         loose=["Ada@2"],
     ),
+    "only 1 starts an ordered list inside an item's paragraph": Case(
+        f"- a\n  2. {D} lazily [[Ada]]\n  1. {D} Tea [[Bob]]\n",
+        entries=[(D, 3, "Tea [[Bob]]", ["Bob@3"], set())],
+        loose=["Ada@2"],
+    ),
+    "an item's text starts after a marker of any width": Case(
+        f"10. {D} Call\n    - [[Ada]]\n   - [[Bob]]\n",
+        entries=[(D, 1, "Call", ["Ada@2"], set())],
+        loose=["Bob@3"],
+    ),
+    "digits and a dot without a space are text": Case(
+        "3.5 kg for [[Ada]] #x\n",
+        loose=["Ada@1"],
+        tags={"x"},
+    ),
     "a lazy continuation line belongs to the item": Case(
         f"- {D} Call\nwith [[Ada]]\n\n[[Bob]]\n",
         entries=[(D, 1, "Call", ["Ada@2"], set())],
@@ -299,6 +314,30 @@ CASES: dict[str, Case] = {
         f"- {D} Call\n\t- [[Ada]]\n-\t[[Bob]]\n",
         entries=[(D, 1, "Call", ["Ada@2"], set())],
         loose=["Bob@3"],
+    ),
+    "one tab per level nests items as Obsidian writes them": Case(
+        f"- a\n\t- {D} Call [[Ada]]\n\t\t- [[Bob]] #x\n\t- [ ] ask\tCy\n",
+        entries=[(D, 2, "Call [[Ada]]", ["Ada@2", "Bob@3"], {"x"})],
+        tasks=[(4, False, "ask Cy", [])],
+    ),
+    "tabs inside text, headings and code spans are text": Case(
+        f"#\tTitle\t\n## {D}\tCoffee with [[Ada]]\nMet [[Bob]]\tat noon #met\t`[[Cy]]\t#x`\n",
+        entries=[(D, 2, "Coffee with [[Ada]]", ["Ada@2", "Bob@3"], {"met"})],
+        h1="Title",
+    ),
+    "a tab continuing a paragraph is text": Case(
+        "Intro [[Ada]]\n\t[[Bob]] #x\n",
+        loose=["Ada@1", "Bob@2"],
+        tags={"x"},
+    ),
+    "tabs count to the next multiple of four columns": Case(
+        f"- {D} Call\n  \t- [[Ada]]\n\n\t[[Bob]]\n\n\t\t[[Cy]] #x\n",
+        entries=[(D, 1, "Call", ["Ada@2", "Bob@4"], set())],
+    ),
+    "two tabs after a blank line are code in the item": Case(
+        f"- {D} Call\n\n\t\t[[Ada]]\n[[Bob]]\n",
+        entries=[(D, 1, "Call", [], set())],
+        loose=["Bob@4"],
     ),
     "CRLF line ends": Case(
         f"- {D} Call\r\n  - [[Ada]]\r\n\r\n[[Bob]] #x\r\n",

@@ -101,9 +101,15 @@ def test_parse_note_uses_either_reader_with_the_same_result() -> None:
         "a \\[x]\n",  # an escape
         "<div>\n[[Ada]]\n</div>\n",  # HTML
         "a\r\nb\n",  # CR
-        "-\tx\n",  # a tab
+        "-\tx\n",  # a tab after a marker (markdown-it counts its columns from the marker)
+        "- \tx\n",
+        "a\n\n\tcode\n",  # a tab after a blank line: indented code
+        "- a\n\n\t\tcode\n",  # two tabs after a blank line in an item: code in it
+        "##\tclosed\t#\n",
         "> quoted\n",  # a block quote
-        "1. first\n",  # an ordered list
+        "1.\tfirst\n",  # a tab after an ordered marker
+        "1.\n",  # an empty ordered item
+        "100. a\n    - b\n",  # 4 past the list, less than the item: markdown-it's special case
         "Title\n---\n",  # a setext underline
         "***\n",  # a rule
         "- \n",  # an empty item
@@ -136,6 +142,12 @@ def test_what_the_scanner_leaves_to_markdown_it(body: str) -> None:
         "```\n[[Not]] #x\n> 1. ---\n```\n[[Ada]]\n",
         "text `[[code]]` ![[embed]] ![img](x.png) [[Ada#Work]] [x] [y][z]\n",
         "* a\n+ b\n    - c\nlazy\n\n  d\n",
+        f"- a\n\t- {D} Call [[Ada]]\n\t\t- [ ] ask\t[[Bob]] #x\n\t- b\n",  # Obsidian's lists
+        f"- {D}\tCall\n  \t- [[Ada]]\n\t \tlazy\n\n\tb\n",  # tabs and spaces by columns
+        f"##\t{D}\tTea\nMet [[Ada]]\tat noon #met\t`\t[[x]]`\n\n```\n\t```\n```\t\n",
+        "Intro\n\t[[Ada]] lazily\n\t\n",
+        f"1. {D}: call [[Ada]]\n2) [ ] x #t\n   - [[Bob]]\n\n10. c\n    - d\n3.5 kg\n",
+        f"Intro\n2. {D} lazily\n- a\n  2. {D} b\n  1. {D} c\n",  # only 1 interrupts
     ],
 )
 def test_what_the_scanner_reads_itself(body: str) -> None:
@@ -144,10 +156,14 @@ def test_what_the_scanner_reads_itself(body: str) -> None:
 
 # --- generated bodies -------------------------------------------------------------------------
 
-INDENTS = ["", " ", "  ", "   ", "    ", "     ", "      "]
+SPACES = ["", " ", "  ", "   ", "    ", "     ", "      "]
+# Tabs as Obsidian indents lists, and mixed with spaces: a tab goes to the next multiple of 4.
+TAB_INDENTS = ["\t", "\t\t", "\t\t\t", " \t", "  \t", "   \t", "\t ", "\t  ", "\t   ", "\t \t"]
+INDENTS = SPACES + TAB_INDENTS
 STARTS = ["", "", "", "- ", "* ", "+ ", "- [ ] ", "- [x] ", f"- {D} ", f"- [[{D}]]: "]
 STARTS += ["# ", "## ", "### ", f"## {D} ", "#", "```", "~~~", "````", "```js", "-", "-  "]
 STARTS += ["1. ", "2) ", "> ", "---", "===", "***", "- - ", "<div>", "<!-- ", "    "]
+STARTS += ["-\t", "- \t", "#\t", "##\t", "1.\t", "- -\t-", "---\t", "```\t"]
 INLINE = ["a", "Ada", " ", " ", "word ", D, ": ", "[[Ada]]", "[[Bob|B]]", "[[Cy#W]]", "![[i]]"]
 INLINE += ["[x](../people/ada.md)", "[#t y](p/b%C3%A9.md)", "![i](../c.md)", "[z](http://e/#q)"]
 INLINE += ["`", "`", "``", "[", "]", "(", ")", "](", "[[", "]]", "#tag", "#", "#x/y", "!", "|"]
@@ -166,6 +182,11 @@ FRIENDLY_STARTS = [
     "- [ ] ",
     "- [x] ",
     f"-  {D} ",
+    "##\t",
+    "1. ",
+    "2. ",
+    "10) ",
+    f"1. {D}: ",
 ]
 FRIENDLY_STARTS += [f"- {D} ", f"- [ ] {D} ", "# ", "## ", "### ", f"## {D} ", "#", "```", "~~~"]
 FRIENDLY = ["a", "Ada", " ", " ", "word ", D, "[[Ada]]", "[[Bob|B]]", "[[Cy#W]]", "![[i]]"]
@@ -181,13 +202,17 @@ FRIENDLY += [
     "]",
     "![#t](javascript:x)",
     "![i](https://e/i.png)",
+    "\t",
+    "#t\t",
+    "`\t`",
+    "[[A\tB]]",
 ]
 
 
 def lines(starts: list[str], inline: list[str], indents: list[str]) -> st.SearchStrategy[str]:
     text = st.lists(st.sampled_from(inline), max_size=6).map("".join)
     line = st.tuples(st.sampled_from(indents), st.sampled_from(starts), text).map("".join)
-    blank = st.sampled_from(["", "", " "])
+    blank = st.sampled_from(["", "", " ", "\t", " \t"])
     body = st.lists(st.one_of(line, line, blank), max_size=14).map("\n".join)
     return st.tuples(body, st.sampled_from(["", "\n"])).map("".join)
 
@@ -199,8 +224,33 @@ def test_any_generated_body_reads_the_same_both_ways(body: str) -> None:
 
 
 @settings(max_examples=EXAMPLES, deadline=None)
-@given(lines(FRIENDLY_STARTS, FRIENDLY, ["", "", "", *INDENTS]))
+@given(lines(FRIENDLY_STARTS, FRIENDLY, ["", "", "", *SPACES, "\t", "  \t"]))
 def test_bodies_the_scanner_may_read_read_the_same_both_ways(body: str) -> None:
+    agrees(source(body))
+
+
+# Lists as Obsidian writes them: nested by tabs (or tabs and spaces), tabs in the text too;
+# now and then something that sends the note to markdown-it (a tab after a marker, `1.`).
+TAB_STARTS = [*["- "] * 8, "* ", "- [ ] ", "- [x] ", f"- {D} ", f"- {D}\t", f"- [[{D}]]:\t"]
+TAB_STARTS += ["", "", "", "## ", "##\t", f"##\t{D}\t", "```", "-\t", "- \t", "1. ", "2. ", "1.\t"]
+TAB_TEXT = [*["a", "Ada ", "\t", " ", "[[Ada]]"] * 3, "[[Bob|B]]", "#tag", "#t\t", "`c\td`", D]
+TAB_TEXT += ["[x](../people/ada.md)", "[x]", "[ ]", "!", "é", "[x](\tp.md)"]
+TAB_LEADS = [*["", "\t", "\t\t"] * 3, "\t\t\t", "  ", "    ", " \t", "  \t", "\t ", "\t  "]
+
+
+def tab_lists() -> st.SearchStrategy[str]:
+    word = st.sampled_from([t for t in TAB_TEXT if not t[0].isspace()])
+    more = st.lists(st.sampled_from(TAB_TEXT), max_size=4).map("".join)
+    text = st.tuples(word, more).map("".join)
+    line = st.tuples(st.sampled_from(TAB_LEADS), st.sampled_from(TAB_STARTS), text).map("".join)
+    blank = st.sampled_from(["", "\t", " \t"])
+    rest = st.lists(st.one_of(line, line, line, line, blank), max_size=12)
+    return st.tuples(text, rest).map(lambda parts: "\n".join(["- " + parts[0], *parts[1]]) + "\n")
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(tab_lists())
+def test_tab_indented_lists_read_the_same_both_ways(body: str) -> None:
     agrees(source(body))
 
 

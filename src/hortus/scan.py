@@ -1,17 +1,19 @@
 """A fast line scanner for the Markdown most notes are written in, or None to say "not sure".
 
 markdown-it-py (see parse.py) reads any note correctly but costs ~360 µs a note. Most notes use a
-small part of Markdown: ATX headings, top-level fenced code, `-`/`*`/`+` lists nested by spaces,
-paragraphs, one-line code spans, `[[wikilinks]]`, `[text](path)` links and images. This module
-reads exactly that part, line by line, and yields the facts parse.py takes from markdown-it's
-tokens: the headings and list items in order (with their lines and text), the wikilinks and link
-destinations with their lines, and the text tags are read from.
+small part of Markdown: ATX headings, top-level fenced code, `-`/`*`/`+` and `1.`/`1)` lists
+nested by spaces or tabs (a tab goes on to the next multiple of 4 columns, as CommonMark counts
+indentation), paragraphs, one-line code spans, `[[wikilinks]]`, `[text](path)` links and
+images. This module reads exactly that part, line by line, and yields the facts parse.py takes
+from markdown-it's tokens: the headings and list items in order (with their lines and text),
+the wikilinks and link destinations with their lines, and the text tags are read from.
 
-It decides conservatively. A note with anything it does not model exactly (escapes, HTML, tabs,
-`\\r`, block quotes, ordered lists, setext underlines and rules, reference definitions, indented
-code, headings or fences inside lists, code spans it cannot pair on one line, brackets it cannot
-match simply, deep nesting) gives None, and parse.py reads it with markdown-it. A test compares
-both readers on a corpus, two vaults and generated bodies; imports nothing but the standard library.
+It decides conservatively. A note with anything it does not model exactly (escapes, HTML, a tab
+right after a list marker, `\\r`, block quotes, setext underlines and rules, empty items,
+reference definitions, indented code, headings or fences inside lists, code spans it cannot pair
+on one line, brackets it cannot match simply, deep nesting) gives None, and parse.py reads it
+with markdown-it. A test compares both readers on a corpus, two vaults and generated bodies;
+imports nothing but the standard library.
 """
 
 from __future__ import annotations
@@ -21,15 +23,16 @@ import re
 from dataclasses import dataclass, field
 
 # Line starts the scanner never models (see `_Scanner.line`); characters: see `_unmodelled`.
-_ORDERED_RE = re.compile(r"\d+[.)]")
-_RULE_MARKS = "-=*_+ "  # a line of only these: a rule, a setext underline or an empty item
-_ODD_STARTS = ">0123456789-=*_+"  # a line starting so may be one of those
+# An ordered list marker (1 to 9 ASCII digits) followed by a space, a tab or the line end.
+_ORDERED_RE = re.compile(r"([0-9]{1,9})[.)](?=[ \t]|$)")
+_RULE_MARKS = "-=*_+ \t"  # a line of only these: a rule, a setext underline or an empty item
+_ODD_STARTS = ">-=*_+"  # a line starting so may be one of those
 _BLOCK_STARTS = "#`~-*+"  # a line starting otherwise is paragraph text
-_HEADING_RE = re.compile(r"(#{1,6})(?: |$)")
+_HEADING_RE = re.compile(r"(#{1,6})(?:[ \t]|$)")
 _FENCE_RE = re.compile(r"`{3,}|~{3,}")
 # Item text that would open a block of its own (a heading, fence, list or code in the item).
-_NOT_PLAIN_RE = re.compile(r"#{1,6}(?: |$)|```|~~~|[-*+](?: |$)|\d{1,9}[.)]|[ >]")
-_NOT_PLAIN_STARTS = "#`~-*+> 0123456789"
+_NOT_PLAIN_RE = re.compile(r"#{1,6}(?:[ \t]|$)|```|~~~|[-*+](?:[ \t]|$)|\d{1,9}[.)]|[ \t>]")
+_NOT_PLAIN_STARTS = "#`~-*+> \t0123456789"
 _SPECIAL_RE = re.compile(r"[\[!`]")
 # Left to right as markdown-it reads a line of only text and brackets: a wikilink; a label with
 # (group 3) a simple destination, or (group 4) a `(` we cannot read; or a `[` we cannot pair.
@@ -103,25 +106,31 @@ class _Scanner:
         if self.fence is not None:
             self._in_fence(line)
             return
-        text = line.lstrip(" ")
+        text = line.lstrip(" \t")
         if not text:
             if self.para:
                 self._close_para()
             return
         first = text[0]
         indent = len(line) - len(text)
+        if indent and "\t" in line[:indent]:
+            indent = _columns(line[:indent])
         if first in "-*+" and text[1:2] == " ":
             if text[2:3] in _RULE_MARKS and not text.strip(_RULE_MARKS):
                 raise _UnsureError  # a rule (`- - -`) or an empty item
-            self._bullet(number, indent, text)
+            self._bullet(number, indent, text, line)
             return
+        if first in "0123456789" and (marker := _ORDERED_RE.match(text)):
+            self._ordered(number, indent, text, line, marker)
+            return
+        if first in "-*+" and text[1:2] == "\t":
+            raise _UnsureError  # a tab after the marker: its width depends on the marker's column
         if first in _ODD_STARTS and _odd(first, text):
             raise _UnsureError
         if self.para:
             if first not in _BLOCK_STARTS or self._continues(indent, text):
                 if self.first is not None:
-                    # markdown-it's getLines: strip at most the item's indentation.
-                    self.first.append(line[min(indent, self.cols[-1]) :])
+                    self.first.append(_dedent(line, self.cols[-1]))
                 self._inline(text, number)
                 return
             self._close_para()
@@ -160,7 +169,7 @@ class _Scanner:
 
     def _heading(self, number: int, indent: int, text: str, level: int) -> None:
         content = text[level:]
-        if indent or content.rstrip(" ").endswith("#"):
+        if indent or content.rstrip(" \t").endswith("#"):
             raise _UnsureError  # in a list item, or a closing `#` sequence
         content = content.strip()
         self.scan.blocks.append((level, number, content))
@@ -175,21 +184,39 @@ class _Scanner:
 
     def _in_fence(self, line: str) -> None:
         # A closing fence: up to 3 spaces, at least as long a run of the same mark, spaces.
+        # A tab before the run takes it to column 4 at least: then it is code, as `text` shows.
         text = line.lstrip(" ")
         fence = self.fence
         assert fence is not None
-        closing = text.startswith(fence) and not text.rstrip(" ").strip(fence[0])
+        closing = text.startswith(fence) and not text.rstrip(" \t").strip(fence[0])
         if closing and len(line) - len(text) < 4:
             self.fence = None
 
-    def _bullet(self, number: int, indent: int, text: str) -> None:
-        """A `- ` line: a new list item, or text of the open paragraph if indented 4 more than
-        its item's text. The commonest line in notes, so it has its own way through."""
+    def _ordered(
+        self, number: int, indent: int, text: str, line: str, marker: re.Match[str]
+    ) -> None:
+        """A `1. ` or `2) ` line: a list item as `_bullet` reads it, but only `1` may interrupt a
+        paragraph (markdown-it: `isTerminatingParagraph`); other numbers go on with it."""
+        width = marker.end() + 1
+        if text[marker.end() : width] != " " or not text[width:].strip(" \t"):
+            raise _UnsureError  # a tab after the marker, or an empty item
+        blk = self.cols[-1] if self.cols else 0  # the open paragraph's container's indent
+        if self.para and int(marker.group(1)) != 1 and indent >= blk:
+            if self.first is not None:
+                self.first.append(_dedent(line, blk))
+            self._inline(text, number)
+            return
+        self._bullet(number, indent, text, line, width)
+
+    def _bullet(self, number: int, indent: int, text: str, line: str, width: int = 2) -> None:
+        """A `- ` line (or an ordered item's, its marker and space `width` long): a new list
+        item, or text of the open paragraph if indented 4 more than its item's text. The
+        commonest line in notes, so it has its own way through."""
         cols = self.cols
         if self.para:
             if indent - (cols[-1] if cols else 0) >= 4:
                 if self.first is not None:  # as in `line`: the item's indentation stripped
-                    self.first.append(" " * (indent - cols[-1]) + text)
+                    self.first.append(_dedent(line, cols[-1]))
                 self._inline(text, number)
                 return
             self._close_para()
@@ -200,17 +227,17 @@ class _Scanner:
             self._close_items(depth + 1, number)
         if indent - (cols[depth - 1] if depth else 0) > 2 or depth >= MAX_DEPTH:
             raise _UnsureError  # 3 spaces past the item (4 are code), or deep nesting
-        content = text[2:]
+        content = text[width:]
         if content[0] in _NOT_PLAIN_STARTS and _NOT_PLAIN_RE.match(content):
             raise _UnsureError
         if depth < len(cols):  # a sibling (or a cousin) of the innermost item: it ends here
             if (item := self.items[-1]) is not None:
                 item.end = number
-            self.items[-1], self.starts[-1], cols[-1] = None, number, indent + 2
+            self.items[-1], self.starts[-1], cols[-1] = None, number, indent + width
         else:
             self.items.append(None)  # an `Item` once its first paragraph shows it matters
             self.starts.append(number)
-            cols.append(indent + 2)
+            cols.append(indent + width)
         self.para = True
         self.first = [content]
         self._inline(content, number)
@@ -301,19 +328,39 @@ def may_matter(content: str) -> bool:
 
 
 def _odd(first: str, text: str) -> bool:
-    """A block quote, a rule or setext underline, an empty item, an ordered list."""
+    """A block quote, a rule or setext underline, an empty item."""
     if first in _RULE_MARKS:
         return not text.strip(_RULE_MARKS)
-    return first == ">" or bool(_ORDERED_RE.match(text))
+    return first == ">"
 
 
 def _unmodelled(body: str) -> bool:
-    """Escapes, HTML, CR (markdown-it makes it a line end), tabs, NUL (made U+FFFD), and `]:`:
-    a reference definition may be there, and then `[x]` could be a link."""
+    """Escapes, HTML, CR (markdown-it makes it a line end), NUL (made U+FFFD), and `]:`: a
+    reference definition may be there, and then `[x]` could be a link."""
     # `in` tests are much faster than one regex search over the body.
-    return (
-        "\\" in body or "<" in body or "\r" in body or "\t" in body or "\0" in body or "]:" in body
-    )
+    return "\\" in body or "<" in body or "\r" in body or "\0" in body or "]:" in body
+
+
+def _columns(lead: str) -> int:
+    """The column after a line's leading spaces and tabs: CommonMark takes a tab to the next
+    multiple of 4, for block structure only (spec 2.2; markdown-it's `sCount`)."""
+    column = 0
+    for char in lead:
+        column += 4 - column % 4 if char == "\t" else 1
+    return column
+
+
+def _dedent(line: str, indent: int) -> str:
+    """A paragraph line with at most `indent` columns of its leading space taken off, as
+    markdown-it's `getLines` does: the rest of a tab that goes past `indent` becomes spaces."""
+    spaces = len(line) - len(line.lstrip(" "))
+    if line[spaces : spaces + 1] != "\t":
+        return line[min(spaces, indent) :]
+    column = at = 0
+    while at < len(line) and column < indent and line[at] in " \t":
+        column += 4 - column % 4 if line[at] == "\t" else 1
+        at += 1
+    return " " * (column - indent) + line[at:] if column > indent else line[at:]
 
 
 def _code_end(text: str, at: int) -> int:
