@@ -163,7 +163,7 @@ class _Page:
         cat = self.cat
         items = []
         for b in self.garden.birthdays:
-            age = f" · {cat.t('turns', age=b.age)}" if b.age is not None and b.age > 0 else ""
+            age = words.turns(b.age, cat)
             when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)}{age}"
             items.append(f'{self.who(b.contact)} <span class="meta">{escape(when)}</span>')
         return items

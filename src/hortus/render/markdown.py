@@ -98,7 +98,7 @@ class _Page:
         cat = self.cat
         lines = []
         for b in self.garden.birthdays:
-            age = f" · {cat.t('turns', age=b.age)}" if b.age is not None and b.age > 0 else ""
+            age = words.turns(b.age, cat)
             when = words.in_days(b.in_days, cat)
             lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when}{age}")
         return lines

@@ -92,6 +92,11 @@ def ago(days: int, cat: Catalogue) -> str:
     return cat.t("today") if days == 0 else cat.t("ago", days=cat.n("days", days))
 
 
+def turns(age: int | None, cat: Catalogue) -> str:
+    """' · turns 40' for a known age above zero, else nothing."""
+    return f" · {cat.t('turns', age=age)}" if age is not None and age > 0 else ""
+
+
 def in_days(days: int, cat: Catalogue) -> str:
     if days == 0:
         return cat.t("today")
