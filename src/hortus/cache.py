@@ -1,7 +1,7 @@
 """The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
 
-It holds, per note, the stamp and hash the engine knows it by and the parsed record as compressed
-JSON (`codec.py`), plus the last garden's key, summary and output hashes. It is only ever a
+It holds, per note, the stamp and hash the engine knows it by and the parsed record (msgpack,
+`codec.py`), plus the last garden's key, summary and output hashes. It is only ever a
 shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
 without a word, and every failure to write it is ignored.
 """
@@ -19,13 +19,13 @@ import hortus.codec as codec
 from hortus import __version__
 from hortus.engine import Known, Stamp
 from hortus.lock import state_dir
-from hortus.model import Note, Problem
 
 CACHE_NAME = "cache.sqlite"
 # Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
 # 4: HTML blocks and comments no longer hold mentions or tags.
-CACHE_VERSION = 4
+# 5: records are msgpack (msgspec) instead of compressed JSON.
+CACHE_VERSION = 5
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -106,10 +106,11 @@ class DiskCache:
                 row = rows.get(path)
                 if row is None:
                     continue
+                if not isinstance(record, bytes):
+                    continue
                 with contextlib.suppress(codec.CodecError):
-                    result = codec.unpack(record)
-                    if isinstance(result, Note | Problem):
-                        found[path] = Known(row_stamp(row), row[5], result, bool(row[4]))
+                    note = codec.unpack(record)
+                    found[path] = Known(row_stamp(row), row[5], note, bool(row[4]))
         return found
 
     def page(self, key: str) -> StoredPage | None:
