@@ -25,7 +25,7 @@ from typing import Any
 import hortus.codec as codec
 from hortus.model import Note, Problem, Record
 from hortus.parse import parse_note
-from hortus.vault import decode_note, read_bytes, walk_some, walk_vault
+from hortus.vault import Walk, decode_note, read_bytes, walk_some, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
 PARALLEL_FROM = 2_000
@@ -169,9 +169,10 @@ class NoteStore:
             self._problems = sorted([*self.refused.values(), *unread.values()])
         return self._problems
 
-    def rescan(self) -> Changes:
-        """Walk the whole vault: the start, a storm, an overflow, the periodic check."""
-        walk = walk_vault(self.root, self.skip)
+    def rescan(self, walk: Walk | None = None) -> Changes:
+        """Walk the whole vault: the start, a storm, an overflow, the periodic check. `walk`:
+        one just made by the caller."""
+        walk = walk or walk_vault(self.root, self.skip)
         refused = {p.source.path: p for p in walk.problems}
         refusals = refused != self.refused
         self.refused = refused
