@@ -105,6 +105,7 @@ ADAPTERS = {
     "click": {"cli"},
     "watchdog": {"watch"},
     "sqlite3": {"cache"},
+    "msgspec": {"codec"},
     "anyascii": {"create"},
     "vobject": {"vcf"},
     "icalendar": {"export.ics"},
