@@ -245,10 +245,10 @@ def test_a_file_deleted_while_it_is_read(
     h = watching({"people/ada.md": ADA, "people/bob.md": BOB})
     read = hortus.engine.read_bytes
 
-    def vanishing(root: Path, rel: str) -> object:
+    def vanishing(root: Path, rel: str, info: os.stat_result | None = None) -> object:
         if rel == "people/bob.md":
             (root / rel).unlink(missing_ok=True)
-        return read(root, rel)
+        return read(root, rel, info)
 
     monkeypatch.setattr(hortus.engine, "read_bytes", vanishing)
     (h.root / "people/bob.md").write_text(contact("Bob Nguyen", "2026-11-19"))

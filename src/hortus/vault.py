@@ -184,11 +184,12 @@ def decode_note(rel: str, data: bytes) -> SourceFile | Problem:
     return split_front_matter(rel, text)
 
 
-def read_bytes(root: Path, rel: str) -> bytes | Problem:
-    """A regular file's bytes (never through a link, never more than the size cap)."""
-    full = root / rel
+def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> bytes | Problem:
+    """A regular file's bytes (never through a link, never more than the size cap). `info`:
+    the file's `lstat`, when the caller has just taken it."""
+    full = os.path.join(root, rel)
     try:
-        info = os.lstat(full)
+        info = info or os.lstat(full)
         if not stat.S_ISREG(info.st_mode):
             return _problem(rel, "not a regular file; skipped")
         if info.st_size > MAX_NOTE_BYTES:
