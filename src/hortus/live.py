@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -80,14 +79,15 @@ class LiveGarden:
     def start(self) -> Changes:
         """The first full scan, from `regenerate`'s cache when there is one (read only:
         decoding the records is much faster than parsing every note again)."""
-        cache = DiskCache.open(self.vault.root)
-        if cache is not None:
-            try:
-                with no_gc():
+        # The records read now live as long as the watcher: out of the collector's sight.
+        with no_gc(freeze=True):
+            cache = DiskCache.open(self.vault.root)
+            if cache is not None:
+                try:
                     self.store.files.update(cache.known(cache.rows()))
-            finally:
-                cache.close()
-        return self.rescan()
+                finally:
+                    cache.close()
+            return self._note(self.store.rescan())
 
     def update(self, rels: Iterable[str]) -> Changes:
         with no_gc():
@@ -104,7 +104,8 @@ class LiveGarden:
     def regenerate(self, clock_today: dt.date) -> Regenerated:
         day, pinned = garden_day(self.vault, self.today, clock_today)
         dirty, whole = self.dirty, self.dirty is None
-        with no_gc():
+        # A garden built from every note: its index and growths live until the next such one.
+        with no_gc(freeze=whole):
             known = (*self.vault.config_problems, *self.store.problems())
             if dirty is None:
                 index = self.index.update(self.store.notes(), known)
@@ -117,18 +118,7 @@ class LiveGarden:
         with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))
-            result = write_garden(self.vault, garden, self.rows)[0]
-        if whole:
-            _settle_memory()
-        return result
-
-
-def _settle_memory() -> None:
-    """After a garden built from every note: those records live as long as the watcher, so
-    they are moved out of the cyclic collector's sight. Its full passes over millions of
-    objects made an occasional save take a second on a big vault."""
-    gc.collect()
-    gc.freeze()
+            return write_garden(self.vault, garden, self.rows)[0]
 
 
 def _identity(root: Path) -> tuple[int, int] | None:

@@ -119,9 +119,11 @@ def index_of(vault: Vault, store: NoteStore) -> Index:
 @contextmanager
 def no_gc(*, freeze: bool = False) -> Iterator[None]:
     """The cyclic collector paused: the records built meanwhile are kept, and hold no cycles.
-    With `freeze` (a command that ends soon after), they are left out of its later scans too:
-    every object allocated while it was paused is young, so its first scan would walk them all
-    (0.4 s on a big vault) to free nothing."""
+    With `freeze` (a command that ends soon after, or records the watcher keeps), they are
+    left out of its later scans too: every object allocated while it was paused is young, so
+    its next scan would walk them all (0.4 s on a big vault) to free nothing, and its full
+    passes over millions of kept records made an occasional save of the watcher take a second.
+    Freezing a few cycles of garbage with them costs less than either."""
     enabled = gc.isenabled()
     gc.disable()
     try:
