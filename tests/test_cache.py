@@ -20,6 +20,7 @@ from hortus.engine import Known, NoteStore
 from hortus.garden import Garden
 from hortus.lock import vault_lock
 from hortus.model import NO_TAGS, Meta, Note, Task
+from hortus.parse import parse_note
 from hortus.pipeline import (
     build_garden,
     open_vault,
@@ -28,6 +29,7 @@ from hortus.pipeline import (
     render_outputs,
 )
 from hortus.render.status import render_json
+from hortus.vault import split_front_matter
 from tests.conftest import MakeVault
 
 TODAY = dt.date(2026, 11, 20)
@@ -219,6 +221,35 @@ def test_every_note_survives_the_codec(make_vault: MakeVault) -> None:
         again = codec.unpack(codec.pack(note))
         assert again == note
         assert repr(again) == repr(note)  # the same types too (a date is not its text)
+
+
+def test_every_note_of_the_example_vault_survives_the_codec() -> None:
+    root = Path(__file__).resolve().parent.parent / "example-vault"
+    store = NoteStore(root, own_outputs(open_vault(root)))
+    store.rescan()
+    notes = store.notes()
+    assert len(notes) > 20
+    for note in notes:
+        assert repr(codec.unpack(codec.pack(note))) == repr(note)
+
+
+@pytest.mark.parametrize(
+    "yaml",
+    [
+        "born: 1990-04-12\nmet: 2020-01-01 10:00:00",
+        "k: {1: a, 2020-01-01: b, c: [x, 2021-02-03T04:05:06+01:00]}",
+        "aliases: [Ada, 'Ada L.']\ncadence: 3w\nresting: true",
+        "2020-01-02: date key\n3: int key\n~: null key",
+        "k: [1, [2, [3, {x: 2021-05-06}]]]",
+        "k: 1e400\nj: .nan",
+    ],
+)
+def test_front_matter_from_yaml_survives_the_codec(yaml: str) -> None:
+    src = split_front_matter("people/x.md", f"---\n{yaml}\n---\nbody\n")
+    note = parse_note(src)
+    assert note.meta.values
+    again = codec.unpack(codec.pack(note))
+    assert repr(again) == repr(note)
 
 
 def test_front_matter_values_keep_their_yaml_types() -> None:
