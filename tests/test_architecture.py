@@ -22,7 +22,7 @@ ALLOWED = {
     "render": {"model", "garden", "index", "errors", "render", "card", "importers"},
     "atomic": {"errors"},
     "engine": {"model", "vault", "parse", "codec"},
-    "codec": {"model", "garden"},
+    "codec": {"model"},
     "cache": {"codec", "engine", "garden", "lock", "model", "__init__"},
     # The vault's locks (the one write lock, the watcher's lock) and `.hortus/` itself.
     "lock": {"errors"},

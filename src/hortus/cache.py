@@ -135,7 +135,7 @@ class DiskCache:
         page: StoredPage | None,
     ) -> None:
         """One transaction: new records, fresh stamps for every file, the garden."""
-        changed = frozenset(changed)
+        changed = tuple(changed)  # in path order: the rows go into sqlite's index in order
         try:
             with self.db:
                 self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
@@ -146,7 +146,7 @@ class DiskCache:
                 self.db.executemany(
                     "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
                     "WHERE path = ?",
-                    _stamps(files, old, changed),
+                    _stamps(files, old, frozenset(changed)),
                 )
                 if page is not None:
                     self.db.executemany(
