@@ -31,6 +31,7 @@ from hortus.model import (
 )
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_LINK = MentionKind.LINK  # looked up once: an enum member read from its class costs 50 ns
 _T = TypeVar("_T")
 
 
@@ -70,17 +71,27 @@ class _Facts:
         return None if contact is None else (contact.key, contact.name, contact.aliases)
 
 
+# One involvement and the keys of the contacts it goes to: an entry that mentions six people
+# is one record in six contacts' tuples (it is the same value for each), not six records.
+_Shared = tuple[tuple[str, ...], Involvement]
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     """What one note brings to the index, in file order."""
 
-    involvements: tuple[tuple[str, Involvement], ...]  # (contact key, involvement)
-    promises: tuple[tuple[str, Promise], ...]
+    involvements: tuple[_Shared, ...]
+    promises: tuple[tuple[str, Promise], ...]  # (contact key, promise)
     names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
     problems: tuple[Problem, ...]
 
     def contacts(self) -> set[str]:
-        return {key for key, _ in self.involvements} | {key for key, _ in self.promises}
+        return {key for keys, _ in self.involvements for key in keys} | {
+            key for key, _ in self.promises
+        }
+
+    def involvements_of(self, key: str) -> list[Involvement]:
+        return [involvement for keys, involvement in self.involvements if key in keys]
 
 
 class LiveIndex:
@@ -149,8 +160,9 @@ class LiveIndex:
         promises: dict[str, list[Promise]] = defaultdict(list)
         for note, note_facts in zip(notes, facts, strict=True):
             part = self._add(note, note_facts)
-            for key, involvement in part.involvements:
-                involvements[key].append(involvement)
+            for keys, involvement in part.involvements:
+                for key in keys:
+                    involvements[key].append(involvement)
             for key, promise in part.promises:
                 promises[key].append(promise)
         self.involvements = {key: tuple(items) for key, items in involvements.items()}
@@ -177,7 +189,7 @@ class LiveIndex:
         parts = [new[path] for path in sorted(new)]
         for key in touched:
             kept = [i for i in self.involvements.get(key, ()) if i.path not in paths]
-            kept += [i for part in parts for k, i in part.involvements if k == key]
+            kept += [i for part in parts for i in part.involvements_of(key)]
             _store(self.involvements, key, tuple(sorted(kept, key=_path_of)))
             promised = [p for p in self.promises.get(key, ()) if p.path not in paths]
             promised += [p for part in parts for k, p in part.promises if k == key]
@@ -263,31 +275,51 @@ def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:
     """The involvements, promises, names and problems of one note, in file order."""
     problems: list[Problem] = list(note.problems)
     names: list[Unresolved] = []
-    involvements: list[tuple[str, Involvement]] = []
-    promises: list[tuple[str, Promise]] = []
+    involvements: list[_Shared] = []
     owner = facts.contact.key if facts.contact is not None else None
+    # A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole: its loose
+    # mentions make one more entry (none without them: it would involve nobody).
+    day = None if owner else _note_date(note, problems)
+    dated = day is not None
     entries = list(note.entries)
-    whole = None if owner else _whole_note_entry(note, problems)
-    if whole is not None:
-        entries.append(whole)
+    if day is not None and note.loose_mentions:
+        entries.append(_whole_note_entry(note, day))
     kept = (task for task in note.tasks if task.done and task.checked)
     entries.extend(_kept_promise(task, owner is not None) for task in kept)
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
-        if owner is not None:
-            involved.add(owner)
-        for key in sorted(involved):
-            concerns = owner is None or key == owner
-            involvements.append((key, Involvement(entry, note.path, concerns)))
+        involvements.extend(_shared(entry, note.path, involved, owner))
+    # Names in a contact's file or a dated note are worth a page even outside entries;
+    # elsewhere a loose link only needs to be unambiguous.
+    extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
+    resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
+    promises = _promises(note, owner, resolver)
+    return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
+
+
+def _promises(
+    note: Note, owner: str | None, resolver: _Resolver
+) -> tuple[tuple[str, Promise], ...]:
+    """The open tasks: in a contact's file promises to that contact, elsewhere to the
+    contacts they mention."""
+    promises: list[tuple[str, Promise]] = []
     for task in note.tasks:
         if not task.checked:
             to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
             promises.extend((key, Promise(task, note.path)) for key in sorted(to))
-    # Names in a contact's file or a dated note are worth a page even outside entries;
-    # elsewhere a loose link only needs to be unambiguous.
-    extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
-    resolver.resolve_all(note.path, extra, problems, names if owner or whole else None)
-    return _Part(tuple(involvements), tuple(promises), tuple(names), tuple(problems))
+    return tuple(promises)
+
+
+def _shared(entry: Entry, path: str, keys: set[str], owner: str | None) -> list[_Shared]:
+    """The involvements of one entry. In a contact's file the entry concerns its owner (who
+    is involved whether mentioned or not) and not the others it mentions."""
+    if owner is None:
+        return [(tuple(sorted(keys)), Involvement(entry, path))] if keys else []
+    shared: list[_Shared] = [((owner,), Involvement(entry, path, concerns=True))]
+    keys.discard(owner)
+    if keys:
+        shared.append((tuple(sorted(keys)), Involvement(entry, path, concerns=False)))
+    return shared
 
 
 def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
@@ -299,12 +331,19 @@ def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
 
 
 class _Resolver:
-    """Mention targets to contacts: by file stem, path, name or alias, compared folded."""
+    """Mention targets to contacts: by file stem, path, name or alias, compared folded.
+
+    Its tables are fixed once made (a change of names makes a new resolver), so what a target
+    resolves to is worked out once per distinct text: a big vault has hundreds of thousands of
+    mentions of a few tens of thousands of texts.
+    """
 
     def __init__(self, contacts: Iterable[Contact]) -> None:
         self.by_name: dict[str, set[str]] = defaultdict(set)
         self.by_path: dict[str, str] = {}
         self.names: dict[str, str] = {}
+        self._links: dict[str, frozenset[str]] = {}  # a link's target → its contact (or none)
+        self._named: dict[str, frozenset[str]] = {}  # a wikilink's target → the contacts named
         for contact in contacts:
             self._add(contact)
 
@@ -325,21 +364,34 @@ class _Resolver:
         contact go to `unresolved` (when given)."""
         found: set[str] = set()
         for mention in mentions:
-            if mention.kind is MentionKind.LINK:
-                key = self.by_path.get(fold(mention.target))
-                if key is not None:
-                    found.add(key)
-                continue
-            keys = self.by_name.get(fold(strip_md(mention.target)), set())
+            keys = self._keys(mention)
             if len(keys) == 1:
-                found.update(keys)
+                found |= keys
+            elif mention.kind is _LINK:
+                continue  # a link to a file that is no contact: neither a problem nor a name
             elif keys:
                 problems.append(self._ambiguous(path, mention, keys))
             elif unresolved is not None:
                 unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
         return found
 
-    def _ambiguous(self, path: str, mention: Mention, keys: set[str]) -> Problem:
+    def _keys(self, mention: Mention) -> frozenset[str]:
+        """The contacts a mention's target names: a link's by path, a wikilink's by name."""
+        target = mention.target
+        link = mention.kind is _LINK
+        memo = self._links if link else self._named
+        keys = memo.get(target)
+        if keys is None:
+            keys = memo[target] = self._look_up(target, link)
+        return keys
+
+    def _look_up(self, target: str, link: bool) -> frozenset[str]:
+        if link:
+            key = self.by_path.get(fold(target))
+            return frozenset(() if key is None else (key,))
+        return frozenset(self.by_name.get(fold(strip_md(target)), ()))
+
+    def _ambiguous(self, path: str, mention: Mention, keys: frozenset[str]) -> Problem:
         options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
         message = (
             f"[[{mention.target}]] could mean {options}; it counts for none of them "
@@ -354,13 +406,9 @@ def _is_note(target: str, note_names: Mapping[str, int]) -> bool:
     return note_names.get(folded, 0) > 0 or _ISO_DATE_RE.fullmatch(folded) is not None
 
 
-def _whole_note_entry(note: Note, problems: list[Problem]) -> Entry | None:
-    """A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole."""
-    day = _note_date(note, problems)
-    if day is None:
-        return None
-    title = note.h1 or note.stem
-    return Entry(day, 1, title, note.loose_tags, note.loose_mentions)
+def _whole_note_entry(note: Note, day: dt.date) -> Entry:
+    """The entry of a dated note's loose mentions, on the note's day."""
+    return Entry(day, 1, note.h1 or note.stem, note.loose_tags, note.loose_mentions)
 
 
 def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
@@ -377,7 +425,7 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     if match is None:
         return None
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
