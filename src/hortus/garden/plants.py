@@ -17,6 +17,7 @@ from hortus.model import Contact, Involvement, Promise
 NEWS_TAGS = frozenset({"news", "moment"})
 OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone
 MONTHS_SHOWN = 12
+_DUE_FROM = Fraction(4, 5)  # the thirst at which a plant is due (made once: Fractions are slow)
 # hortus's own tags, left out of the `text` of an entry shown in the garden.
 _OWN_TAG_RE = re.compile(
     r"(?<![\w#&/\\])#(?:moment(?:/[\w/-]*)?|news|received|gave|thanks)(?![\w/-])", re.IGNORECASE
@@ -106,7 +107,7 @@ def plant(life: Life, today: dt.date) -> Plant:
 
 
 def _state(thirst: Fraction) -> State:
-    if thirst < Fraction(4, 5):
+    if thirst < _DUE_FROM:
         return State.THRIVING
     if thirst < 1:
         return State.DUE
