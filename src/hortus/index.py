@@ -71,6 +71,8 @@ class _Facts:
         return None if contact is None else (contact.key, contact.name, contact.aliases)
 
 
+_NO_CONTACT = _Facts(None, ())  # what most notes say about themselves: one record for them all
+
 # One involvement and the keys of the contacts it goes to: an entry that mentions six people
 # is one record in six contacts' tuples (it is the same value for each), not six records.
 _Shared = tuple[tuple[str, ...], Involvement]
@@ -252,12 +254,10 @@ def _store(table: dict[str, tuple[_T, ...]], key: str, items: tuple[_T, ...]) ->
 
 
 def _facts(note: Note, config: Config) -> _Facts:
+    if not is_contact_note(note, config.people_folder):
+        return _NO_CONTACT
     problems: list[Problem] = []
-    contact = (
-        read_contact(note, config, problems)
-        if is_contact_note(note, config.people_folder)
-        else None
-    )
+    contact = read_contact(note, config, problems)
     return _Facts(contact, tuple(problems))
 
 
