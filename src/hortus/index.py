@@ -344,6 +344,7 @@ class _Resolver:
         self.names: dict[str, str] = {}
         self._links: dict[str, frozenset[str]] = {}  # a link's target → its contact (or none)
         self._named: dict[str, frozenset[str]] = {}  # a wikilink's target → the contacts named
+        self._sets: dict[frozenset[str], frozenset[str]] = {}  # each answer once (memory)
         for contact in contacts:
             self._add(contact)
 
@@ -388,8 +389,10 @@ class _Resolver:
     def _look_up(self, target: str, link: bool) -> frozenset[str]:
         if link:
             key = self.by_path.get(fold(target))
-            return frozenset(() if key is None else (key,))
-        return frozenset(self.by_name.get(fold(strip_md(target)), ()))
+            keys = frozenset(() if key is None else (key,))
+        else:
+            keys = frozenset(self.by_name.get(fold(strip_md(target)), ()))
+        return self._sets.setdefault(keys, keys)  # one set per contact, however many texts
 
     def _ambiguous(self, path: str, mention: Mention, keys: frozenset[str]) -> Problem:
         options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
