@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from hortus.config import Config, date_value
-from hortus.contacts import aliases_of, is_contact_note, read_contact
+from hortus.contacts import Resolver, aliases_of, is_contact_note, read_contact
 from hortus.contacts import fold as fold  # re-exported: names are compared the same way after
+from hortus.contacts import names_of as names_of
 from hortus.contacts import strip_md as strip_md
 from hortus.model import (
     Contact,
     Entry,
     Involvement,
-    Mention,
-    MentionKind,
     Note,
     Problem,
     Promise,
@@ -31,13 +30,7 @@ from hortus.model import (
 )
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_LINK = MentionKind.LINK  # looked up once: an enum member read from its class costs 50 ns
 _T = TypeVar("_T")
-
-
-def names_of(contact: Contact) -> tuple[str, ...]:
-    """Every text a mention of `contact` may use: its path and file stem, its name, its aliases."""
-    return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +109,7 @@ class LiveIndex:
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
         self.promises: dict[str, tuple[Promise, ...]] = {}
-        self.resolver = _Resolver(())
+        self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
@@ -157,7 +150,7 @@ class LiveIndex:
     def _rebuild(self, notes: Sequence[Note], fresh: Mapping[str, _Facts]) -> None:
         facts = [fresh.get(note.path) or self.facts[note.path] for note in notes]
         self._reset()
-        self.resolver = _Resolver(f.contact for f in facts if f.contact is not None)
+        self.resolver = Resolver(f.contact for f in facts if f.contact is not None)
         involvements: dict[str, list[Involvement]] = defaultdict(list)
         promises: dict[str, list[Promise]] = defaultdict(list)
         for note, note_facts in zip(notes, facts, strict=True):
@@ -271,7 +264,7 @@ def _note_names(note: Note) -> tuple[str, ...]:
     )
 
 
-def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:
+def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     """The involvements, promises, names and problems of one note, in file order."""
     problems: list[Problem] = list(note.problems)
     names: list[Unresolved] = []
@@ -297,9 +290,7 @@ def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:
     return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
 
 
-def _promises(
-    note: Note, owner: str | None, resolver: _Resolver
-) -> tuple[tuple[str, Promise], ...]:
+def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
     """The open tasks: in a contact's file promises to that contact, elsewhere to the
     contacts they mention."""
     promises: list[tuple[str, Promise]] = []
@@ -328,79 +319,6 @@ def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
     assert task.done is not None
     mentions = () if in_contact_file else task.mentions
     return Entry(task.done, task.line, task.text, task.tags, mentions)
-
-
-class _Resolver:
-    """Mention targets to contacts: by file stem, path, name or alias, compared folded.
-
-    Its tables are fixed once made (a change of names makes a new resolver), so what a target
-    resolves to is worked out once per distinct text: a big vault has hundreds of thousands of
-    mentions of a few tens of thousands of texts.
-    """
-
-    def __init__(self, contacts: Iterable[Contact]) -> None:
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-        self.by_path: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        self._links: dict[str, frozenset[str]] = {}  # a link's target → its contact (or none)
-        self._named: dict[str, frozenset[str]] = {}  # a wikilink's target → the contacts named
-        self._sets: dict[frozenset[str], frozenset[str]] = {}  # each answer once (memory)
-        for contact in contacts:
-            self._add(contact)
-
-    def _add(self, contact: Contact) -> None:
-        self.names[contact.key] = contact.name
-        for name in names_of(contact):
-            self.by_name[fold(name)].add(contact.key)
-        self.by_path[fold(contact.key)] = contact.key
-
-    def resolve_all(
-        self,
-        path: str,
-        mentions: Iterable[Mention],
-        problems: list[Problem],
-        unresolved: list[Unresolved] | None,
-    ) -> set[str]:
-        """The contacts `mentions` name; ambiguous names become problems, and names of no
-        contact go to `unresolved` (when given)."""
-        found: set[str] = set()
-        for mention in mentions:
-            keys = self._keys(mention)
-            if len(keys) == 1:
-                found |= keys
-            elif mention.kind is _LINK:
-                continue  # a link to a file that is no contact: neither a problem nor a name
-            elif keys:
-                problems.append(self._ambiguous(path, mention, keys))
-            elif unresolved is not None:
-                unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
-        return found
-
-    def _keys(self, mention: Mention) -> frozenset[str]:
-        """The contacts a mention's target names: a link's by path, a wikilink's by name."""
-        target = mention.target
-        link = mention.kind is _LINK
-        memo = self._links if link else self._named
-        keys = memo.get(target)
-        if keys is None:
-            keys = memo[target] = self._look_up(target, link)
-        return keys
-
-    def _look_up(self, target: str, link: bool) -> frozenset[str]:
-        if link:
-            key = self.by_path.get(fold(target))
-            keys = frozenset(() if key is None else (key,))
-        else:
-            keys = frozenset(self.by_name.get(fold(strip_md(target)), ()))
-        return self._sets.setdefault(keys, keys)  # one set per contact, however many texts
-
-    def _ambiguous(self, path: str, mention: Mention, keys: frozenset[str]) -> Problem:
-        options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
-        message = (
-            f"[[{mention.target}]] could mean {options}; it counts for none of them "
-            "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
-        )
-        return Problem(Source(path, mention.line), message)
 
 
 def _is_note(target: str, note_names: Mapping[str, int]) -> bool:
