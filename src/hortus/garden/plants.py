@@ -67,6 +67,7 @@ def is_interaction(entry_date: dt.date, tags: frozenset[str], today: dt.date) ->
 
 @lru_cache(maxsize=1024)  # a vault has few sets of tags, on hundreds of thousands of entries
 def is_news(tags: frozenset[str]) -> bool:
+    """`#news` or `#moment` (`#moment/job` too) among an entry's tags."""
     return any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
 
 
