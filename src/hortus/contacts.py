@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from hortus.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.model import (
@@ -42,11 +43,15 @@ def strip_md(path: str) -> str:
 
 
 def is_contact_note(note: Note, people_folder: str) -> bool:
-    folder = fold(people_folder) + "/"
-    if fold(note.path).startswith(folder):
+    if fold(note.path).startswith(_folder_prefix(people_folder)):
         return True
     kind = note.meta.values.get("type")
     return isinstance(kind, str) and fold(kind) == "person"
+
+
+@lru_cache(maxsize=8)  # asked for every note of the vault, of one or two folders
+def _folder_prefix(people_folder: str) -> str:
+    return fold(people_folder) + "/"
 
 
 def read_contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
