@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from hortus.config import Config, date_value
-from hortus.contacts import aliases_of, is_contact_note, read_contact
+from hortus.contacts import Resolver, aliases_of, is_contact_note, read_contact
 from hortus.contacts import fold as fold  # re-exported: names are compared the same way after
+from hortus.contacts import names_of as names_of
 from hortus.contacts import strip_md as strip_md
 from hortus.model import (
     Contact,
     Entry,
     Involvement,
-    Mention,
-    MentionKind,
     Note,
     Problem,
     Promise,
@@ -32,11 +31,6 @@ from hortus.model import (
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _T = TypeVar("_T")
-
-
-def names_of(contact: Contact) -> tuple[str, ...]:
-    """Every text a mention of `contact` may use: its path and file stem, its name, its aliases."""
-    return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +64,29 @@ class _Facts:
         return None if contact is None else (contact.key, contact.name, contact.aliases)
 
 
+_NO_CONTACT = _Facts(None, ())  # what most notes say about themselves: one record for them all
+
+# One involvement and the keys of the contacts it goes to: an entry that mentions six people
+# is one record in six contacts' tuples (it is the same value for each), not six records.
+_Shared = tuple[tuple[str, ...], Involvement]
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     """What one note brings to the index, in file order."""
 
-    involvements: tuple[tuple[str, Involvement], ...]  # (contact key, involvement)
-    promises: tuple[tuple[str, Promise], ...]
+    involvements: tuple[_Shared, ...]
+    promises: tuple[tuple[str, Promise], ...]  # (contact key, promise)
     names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
     problems: tuple[Problem, ...]
 
     def contacts(self) -> set[str]:
-        return {key for key, _ in self.involvements} | {key for key, _ in self.promises}
+        return {key for keys, _ in self.involvements for key in keys} | {
+            key for key, _ in self.promises
+        }
+
+    def involvements_of(self, key: str) -> list[Involvement]:
+        return [involvement for keys, involvement in self.involvements if key in keys]
 
 
 class LiveIndex:
@@ -103,7 +109,7 @@ class LiveIndex:
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
         self.promises: dict[str, tuple[Promise, ...]] = {}
-        self.resolver = _Resolver(())
+        self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
@@ -144,13 +150,14 @@ class LiveIndex:
     def _rebuild(self, notes: Sequence[Note], fresh: Mapping[str, _Facts]) -> None:
         facts = [fresh.get(note.path) or self.facts[note.path] for note in notes]
         self._reset()
-        self.resolver = _Resolver(f.contact for f in facts if f.contact is not None)
+        self.resolver = Resolver(f.contact for f in facts if f.contact is not None)
         involvements: dict[str, list[Involvement]] = defaultdict(list)
         promises: dict[str, list[Promise]] = defaultdict(list)
         for note, note_facts in zip(notes, facts, strict=True):
             part = self._add(note, note_facts)
-            for key, involvement in part.involvements:
-                involvements[key].append(involvement)
+            for keys, involvement in part.involvements:
+                for key in keys:
+                    involvements[key].append(involvement)
             for key, promise in part.promises:
                 promises[key].append(promise)
         self.involvements = {key: tuple(items) for key, items in involvements.items()}
@@ -177,7 +184,7 @@ class LiveIndex:
         parts = [new[path] for path in sorted(new)]
         for key in touched:
             kept = [i for i in self.involvements.get(key, ()) if i.path not in paths]
-            kept += [i for part in parts for k, i in part.involvements if k == key]
+            kept += [i for part in parts for i in part.involvements_of(key)]
             _store(self.involvements, key, tuple(sorted(kept, key=_path_of)))
             promised = [p for p in self.promises.get(key, ()) if p.path not in paths]
             promised += [p for part in parts for k, p in part.promises if k == key]
@@ -240,12 +247,10 @@ def _store(table: dict[str, tuple[_T, ...]], key: str, items: tuple[_T, ...]) ->
 
 
 def _facts(note: Note, config: Config) -> _Facts:
+    if not is_contact_note(note, config.people_folder):
+        return _NO_CONTACT
     problems: list[Problem] = []
-    contact = (
-        read_contact(note, config, problems)
-        if is_contact_note(note, config.people_folder)
-        else None
-    )
+    contact = read_contact(note, config, problems)
     return _Facts(contact, tuple(problems))
 
 
@@ -259,35 +264,53 @@ def _note_names(note: Note) -> tuple[str, ...]:
     )
 
 
-def _part(note: Note, facts: _Facts, resolver: _Resolver) -> _Part:
+def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     """The involvements, promises, names and problems of one note, in file order."""
     problems: list[Problem] = list(note.problems)
     names: list[Unresolved] = []
-    involvements: list[tuple[str, Involvement]] = []
-    promises: list[tuple[str, Promise]] = []
+    involvements: list[_Shared] = []
     owner = facts.contact.key if facts.contact is not None else None
+    # A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole: its loose
+    # mentions make one more entry (none without them: it would involve nobody).
+    day = None if owner else _note_date(note, problems)
+    dated = day is not None
     entries = list(note.entries)
-    whole = None if owner else _whole_note_entry(note, problems)
-    if whole is not None:
-        entries.append(whole)
+    if day is not None and note.loose_mentions:
+        entries.append(_whole_note_entry(note, day))
     kept = (task for task in note.tasks if task.done and task.checked)
     entries.extend(_kept_promise(task, owner is not None) for task in kept)
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
-        if owner is not None:
-            involved.add(owner)
-        for key in sorted(involved):
-            concerns = owner is None or key == owner
-            involvements.append((key, Involvement(entry, note.path, concerns)))
+        involvements.extend(_shared(entry, note.path, involved, owner))
+    # Names in a contact's file or a dated note are worth a page even outside entries;
+    # elsewhere a loose link only needs to be unambiguous.
+    extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
+    resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
+    promises = _promises(note, owner, resolver)
+    return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
+
+
+def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
+    """The open tasks: in a contact's file promises to that contact, elsewhere to the
+    contacts they mention."""
+    promises: list[tuple[str, Promise]] = []
     for task in note.tasks:
         if not task.checked:
             to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
             promises.extend((key, Promise(task, note.path)) for key in sorted(to))
-    # Names in a contact's file or a dated note are worth a page even outside entries;
-    # elsewhere a loose link only needs to be unambiguous.
-    extra = [*note.task_mentions, *([] if whole else note.loose_mentions)]
-    resolver.resolve_all(note.path, extra, problems, names if owner or whole else None)
-    return _Part(tuple(involvements), tuple(promises), tuple(names), tuple(problems))
+    return tuple(promises)
+
+
+def _shared(entry: Entry, path: str, keys: set[str], owner: str | None) -> list[_Shared]:
+    """The involvements of one entry. In a contact's file the entry concerns its owner (who
+    is involved whether mentioned or not) and not the others it mentions."""
+    if owner is None:
+        return [(tuple(sorted(keys)), Involvement(entry, path))] if keys else []
+    shared: list[_Shared] = [((owner,), Involvement(entry, path, concerns=True))]
+    keys.discard(owner)
+    if keys:
+        shared.append((tuple(sorted(keys)), Involvement(entry, path, concerns=False)))
+    return shared
 
 
 def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
@@ -298,69 +321,15 @@ def _kept_promise(task: Task, in_contact_file: bool) -> Entry:
     return Entry(task.done, task.line, task.text, task.tags, mentions)
 
 
-class _Resolver:
-    """Mention targets to contacts: by file stem, path, name or alias, compared folded."""
-
-    def __init__(self, contacts: Iterable[Contact]) -> None:
-        self.by_name: dict[str, set[str]] = defaultdict(set)
-        self.by_path: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        for contact in contacts:
-            self._add(contact)
-
-    def _add(self, contact: Contact) -> None:
-        self.names[contact.key] = contact.name
-        for name in names_of(contact):
-            self.by_name[fold(name)].add(contact.key)
-        self.by_path[fold(contact.key)] = contact.key
-
-    def resolve_all(
-        self,
-        path: str,
-        mentions: Iterable[Mention],
-        problems: list[Problem],
-        unresolved: list[Unresolved] | None,
-    ) -> set[str]:
-        """The contacts `mentions` name; ambiguous names become problems, and names of no
-        contact go to `unresolved` (when given)."""
-        found: set[str] = set()
-        for mention in mentions:
-            if mention.kind is MentionKind.LINK:
-                key = self.by_path.get(fold(mention.target))
-                if key is not None:
-                    found.add(key)
-                continue
-            keys = self.by_name.get(fold(strip_md(mention.target)), set())
-            if len(keys) == 1:
-                found.update(keys)
-            elif keys:
-                problems.append(self._ambiguous(path, mention, keys))
-            elif unresolved is not None:
-                unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
-        return found
-
-    def _ambiguous(self, path: str, mention: Mention, keys: set[str]) -> Problem:
-        options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
-        message = (
-            f"[[{mention.target}]] could mean {options}; it counts for none of them "
-            "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
-        )
-        return Problem(Source(path, mention.line), message)
-
-
 def _is_note(target: str, note_names: Mapping[str, int]) -> bool:
     """A name some note (not a contact) answers to, or a daily note's date: not unresolved."""
     folded = fold(strip_md(target))
     return note_names.get(folded, 0) > 0 or _ISO_DATE_RE.fullmatch(folded) is not None
 
 
-def _whole_note_entry(note: Note, problems: list[Problem]) -> Entry | None:
-    """A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole."""
-    day = _note_date(note, problems)
-    if day is None:
-        return None
-    title = note.h1 or note.stem
-    return Entry(day, 1, title, note.loose_tags, note.loose_mentions)
+def _whole_note_entry(note: Note, day: dt.date) -> Entry:
+    """The entry of a dated note's loose mentions, on the note's day."""
+    return Entry(day, 1, note.h1 or note.stem, note.loose_tags, note.loose_mentions)
 
 
 def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
@@ -377,7 +346,7 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     if match is None:
         return None
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))

@@ -146,7 +146,6 @@ class GardenMemo:
 def _grow(life: Life, today: dt.date, config: Config) -> Growth:
     grown = plant(life, today)
     awake = grown.state is not State.RESTING
-    first_month = month_starts(today)[0]
     return Growth(
         life=life,
         plant=grown,
@@ -160,11 +159,19 @@ def _grow(life: Life, today: dt.date, config: Config) -> Growth:
         drifting=drifting_of(life, grown) if awake else None,
         resting=resting_of(life.contact, today),
         rediscover=rediscover_rank(life, grown) if awake else None,
-        recent=frozenset(
-            (i.path, i.entry.line, i.entry.date)
-            for i in life.interactions
-            if i.entry.date >= first_month
-        ),
+        recent=_recent(life, month_starts(today)[0]),
+    )
+
+
+def _recent(life: Life, first_month: dt.date) -> frozenset[tuple[str, int, dt.date]]:
+    """The interaction entries since `first_month` (most contacts have none: their sorted
+    dates say so without reading every entry)."""
+    if not life.dates or life.dates[-1] < first_month:
+        return frozenset()
+    return frozenset(
+        (i.path, i.entry.line, i.entry.date)
+        for i in life.interactions
+        if i.entry.date >= first_month
     )
 
 

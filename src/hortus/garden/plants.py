@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from hortus.garden.records import Plant, State
 from hortus.index import Index, fold
@@ -15,6 +17,7 @@ from hortus.model import Contact, Involvement, Promise
 NEWS_TAGS = frozenset({"news", "moment"})
 OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone
 MONTHS_SHOWN = 12
+_DUE_FROM = Fraction(4, 5)  # the thirst at which a plant is due (made once: Fractions are slow)
 # hortus's own tags, left out of the `text` of an entry shown in the garden.
 _OWN_TAG_RE = re.compile(
     r"(?<![\w#&/\\])#(?:moment(?:/[\w/-]*)?|news|received|gave|thanks)(?![\w/-])", re.IGNORECASE
@@ -45,19 +48,27 @@ def _by_own_tag(involvements: Iterable[Involvement]) -> dict[str, tuple[Involvem
     """One pass over a contact's entries: those that concern them, by hortus's own tags."""
     found: dict[str, list[Involvement]] = {}
     for inv in involvements:
-        if inv.concerns and inv.entry.tags:
-            for root in {tag.split("/", 1)[0] for tag in inv.entry.tags} & OWN_TAGS:
+        tags = inv.entry.tags
+        if tags and inv.concerns:
+            for root in _own_roots(tags):
                 found.setdefault(root, []).append(inv)
     return {tag: tuple(items) for tag, items in found.items()}
 
 
+@lru_cache(maxsize=1024)  # a vault has few sets of tags, on hundreds of thousands of entries
+def _own_roots(tags: frozenset[str]) -> frozenset[str]:
+    return frozenset({tag.split("/", 1)[0] for tag in tags} & OWN_TAGS)
+
+
 def is_interaction(entry_date: dt.date, tags: frozenset[str], today: dt.date) -> bool:
     """A contact made: not a plan (dated after today), not news (`#news`, `#moment…`)."""
-    if entry_date > today:
-        return False
-    if not tags:
-        return True
-    return not any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
+    return entry_date <= today and not (tags and is_news(tags))
+
+
+@lru_cache(maxsize=1024)  # a vault has few sets of tags, on hundreds of thousands of entries
+def is_news(tags: frozenset[str]) -> bool:
+    """`#news` or `#moment` (`#moment/job` too) among an entry's tags."""
+    return any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
 
 
 def is_resting(contact: Contact, today: dt.date) -> bool:
@@ -66,23 +77,18 @@ def is_resting(contact: Contact, today: dt.date) -> bool:
 
 
 def life_of(contact: Contact, index: Index, today: dt.date) -> Life:
-    involvements: list[Involvement] = []
-    interactions: list[Involvement] = []
-    for involvement in index.involvements.get(contact.key, ()):
-        entry = involvement.entry
-        if entry.date <= today:  # one pass: a big vault has hundreds of thousands of these
-            involvements.append(involvement)
-            if is_interaction(entry.date, entry.tags, today):
-                interactions.append(involvement)
-    promises = index.promises.get(contact.key, ())
-    dates = tuple(sorted(i.entry.date for i in interactions))
+    # Comprehensions rather than a loop of appends: a big vault has hundreds of thousands of
+    # involvements, and most entries have no tags (so no news to look for).
+    every = index.involvements.get(contact.key, ())
+    involvements = [i for i in every if i.entry.date <= today]
+    interactions = [i for i in involvements if not (i.entry.tags and is_news(i.entry.tags))]
     return Life(
         contact,
         tuple(involvements),
         tuple(interactions),
-        promises,
+        index.promises.get(contact.key, ()),
         _by_own_tag(involvements),
-        dates,
+        tuple(sorted([i.entry.date for i in interactions])),
     )
 
 
@@ -102,7 +108,7 @@ def plant(life: Life, today: dt.date) -> Plant:
 
 
 def _state(thirst: Fraction) -> State:
-    if thirst < Fraction(4, 5):
+    if thirst < _DUE_FROM:
         return State.THRIVING
     if thirst < 1:
         return State.DUE
@@ -111,6 +117,7 @@ def _state(thirst: Fraction) -> State:
     return State.WILTING
 
 
+@lru_cache(maxsize=8)  # asked for each contact's growth
 def month_starts(today: dt.date) -> tuple[dt.date, ...]:
     """The first day of each of the last 12 months, today's month last."""
     total = today.year * 12 + today.month - 1
@@ -118,10 +125,12 @@ def month_starts(today: dt.date) -> tuple[dt.date, ...]:
     return tuple(dt.date(m // 12, m % 12 + 1, 1) for m in firsts)
 
 
-def _monthly(dates: Iterable[dt.date], today: dt.date) -> tuple[int, ...]:
+def _monthly(dates: Sequence[dt.date], today: dt.date) -> tuple[int, ...]:
+    """Interactions per month shown, from their sorted dates (none after today): only the
+    dates since the first month shown are read, not years of them."""
     counts = [0] * MONTHS_SHOWN
     now = today.year * 12 + today.month - 1
-    for day in dates:
+    for day in dates[bisect_left(dates, month_starts(today)[0]) :]:
         back = now - (day.year * 12 + day.month - 1)
         if 0 <= back < MONTHS_SHOWN:
             counts[MONTHS_SHOWN - 1 - back] += 1

@@ -198,7 +198,7 @@ def drifting_of(life: Life, plant: Plant) -> Drifting | None:
     """A current gap more than 3 times the usual one (the median between interaction days)."""
     if plant.interactions < DRIFT_MIN_INTERACTIONS or plant.state is State.THRIVING:
         return None
-    median = _median_gap(sorted(set(life.dates)))
+    median = _median_gap(list(dict.fromkeys(life.dates)))  # the days, sorted as the dates are
     if median is None or plant.days_since is None or plant.days_since <= DRIFT_FACTOR * median:
         return None
     usual = int(half_up(median))

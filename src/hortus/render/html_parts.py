@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 CSS = """
@@ -73,8 +74,18 @@ def sparkline(counts: Sequence[int], label: str) -> str:
     """A tiny bar per month (oldest first); the label says the same in words. The bars are two
     paths (months with and without interactions), not a shape each: a page of 10,000 people
     stays about half as heavy."""
-    top = max(counts, default=0) or 1
     width = _SPARK_STEP * len(counts)
+    title = escape(label)
+    return (
+        f'<svg class="spark" viewBox="0 0 {width} {_SPARK_HEIGHT}" width="{width}" '
+        f'height="{_SPARK_HEIGHT}" role="img" aria-label="{title}"><title>{title}</title>'
+        f"{_spark_paths(tuple(counts))}</svg>"
+    )
+
+
+@lru_cache(maxsize=4096)  # 10,000 people have about 2,000 different years of months
+def _spark_paths(counts: tuple[int, ...]) -> str:
+    top = max(counts, default=0) or 1
     full: list[str] = []
     empty: list[str] = []
     for position, count in enumerate(counts):
@@ -82,16 +93,10 @@ def sparkline(counts: Sequence[int], label: str) -> str:
         x, y = position * _SPARK_STEP, _SPARK_HEIGHT - height
         bar = f"M{x} {y}h{_SPARK_BAR}v{height}h-{_SPARK_BAR}z"
         (full if count else empty).append(bar)
-    title = escape(label)
-    paths = "".join(
+    return "".join(
         f'<path{css} d="{"".join(bars)}"/>'
         for css, bars in (("", full), (' class="zero"', empty))
         if bars
-    )
-    return (
-        f'<svg class="spark" viewBox="0 0 {width} {_SPARK_HEIGHT}" width="{width}" '
-        f'height="{_SPARK_HEIGHT}" role="img" aria-label="{title}"><title>{title}</title>'
-        f"{paths}</svg>"
     )
 
 

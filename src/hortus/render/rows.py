@@ -19,9 +19,10 @@ class Rows:
         self._next: dict[tuple[int, str], tuple[object, str]] = {}
 
     def row(self, item: _T, kind: str, make: Callable[[_T], str]) -> str:
-        """`make(item)`, or the text it gave last time for this very object and `kind`."""
+        """`make(item)`, or the text it gave for this very object and `kind`, earlier in this
+        render (garden.html shows a thirsty plant twice) or in the last one."""
         key = (id(item), kind)
-        kept = self._kept.get(key)
+        kept = self._next.get(key) or self._kept.get(key)
         if kept is None or kept[0] is not item:  # the object itself is kept: its id stays its own
             kept = (item, make(item))
         self._next[key] = kept
