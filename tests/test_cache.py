@@ -270,6 +270,8 @@ def test_the_codec_refuses_what_it_does_not_know() -> None:
     note = Note("a.md", Meta({"raw": b"\x00"}), None, (), (), NO_TAGS, (), ())
     with pytest.raises(codec.CodecError):
         codec.pack(note)  # `!!binary`: no record, the note is read again each run
+    with pytest.raises(codec.CodecError):
+        codec.pack(Note("a.md", Meta({"big": 10**30}), None, (), (), NO_TAGS, (), ()))
     good = codec.pack(Note("a.md", Meta(), None, (), (), NO_TAGS, (), ()))
     for data in [b"", b"\xc1", good[:-3], msgspec.msgpack.encode({"path": 1}), b"\x93\x01"]:
         with pytest.raises(codec.CodecError):
