@@ -24,6 +24,8 @@ ALLOWED = {
     "engine": {"model", "vault", "parse", "codec"},
     "codec": {"model"},
     "cache": {"codec", "engine", "garden", "lock", "model", "__init__"},
+    # The key that tells `regenerate` nothing changed, and the outputs' hashes.
+    "warm": {"cache", "config", "model", "vault"},
     # The vault's locks (the one write lock, the watcher's lock) and `.hortus/` itself.
     "lock": {"errors"},
     "names": {"model", "errors", "index"},
@@ -74,6 +76,7 @@ ALLOWED = {
         "cache",
         "codec",
         "lock",
+        "warm",
     },
     "live": {"cache", "engine", "errors", "garden", "index", "lock", "pipeline", "render", "vault"},
     "debounce": set(),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
-import json
 import os
 import stat
 import time
@@ -16,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from hortus.atomic import atomic_write, sweep_temps
-from hortus.cache import FORMAT, DiskCache, Row, StoredPage
+from hortus.cache import DiskCache, StoredPage
 from hortus.config import CONFIG_NAME, CONFIG_TEMPLATE, Config, load_config
 from hortus.engine import NoteStore
 from hortus.errors import (
@@ -34,7 +32,16 @@ from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
 from hortus.render.rows import Rows
 from hortus.render.summary import summary
-from hortus.vault import Walk, walk_vault
+from hortus.vault import walk_vault
+from hortus.warm import (
+    garden_key,
+    outputs_json,
+    settings_of,
+    sha,
+    sha_of,
+    stored_outputs,
+    unchanged_key,
+)
 
 STALE_TEMP_NS = 60 * 1_000_000_000  # another hortus temp file older than this is litter
 
@@ -233,7 +240,7 @@ def write_garden(
 
 
 def _shas(outputs: list[Output]) -> dict[str, str]:
-    return {out.rel: _sha(out.data) for out in outputs}
+    return {out.rel: sha(out.data) for out in outputs}
 
 
 def _result(
@@ -276,13 +283,14 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
     at all and every output on disk is the one last written, touch nothing."""
     rows = cache.rows()
     walk = walk_vault(vault.root, own_outputs(vault)) if rows else None  # none: a first run
-    key = _unchanged_key(vault, walk, rows, day, pinned) if walk else None
+    settings = settings_of(vault.config, vault.config_problems)
+    key = unchanged_key(vault.root, settings, walk, rows, day, pinned) if walk else None
     stored = cache.page(key) if key else None
     if stored is not None:
-        outputs = _stored_outputs(stored)
+        outputs = stored_outputs(stored)
         if outputs is not None:
             shas, events = outputs
-            if all(_sha_of(vault.root / rel) == sha for rel, sha in shas.items()):
+            if all(sha_of(vault.root / rel) == digest for rel, digest in shas.items()):
                 load = partial(_cached_garden, vault, day, pinned)
                 return _result(vault, stored.summary, load, {}, events)
     store = NoteStore(vault.root, own_outputs(vault), encode=True)
@@ -293,26 +301,10 @@ def _regenerate_cached(vault: Vault, day: dt.date, pinned: bool, cache: DiskCach
         result, written = write_garden(vault, garden)
         shas = _shas(written)
         digests = {rel: known.digest for rel, known in store.files.items()}
-        key = _garden_key(vault, list(store.refused.values()), digests, day, pinned)
-        page = StoredPage(key, _outputs_json(shas, result.ics_events), result.summary)
+        key = garden_key(settings, list(store.refused.values()), digests, day, pinned)
+        page = StoredPage(key, outputs_json(shas, result.ics_events), result.summary)
         cache.save(store.files, rows, changes.changed, changes.removed, page)
     return result
-
-
-def _outputs_json(shas: Mapping[str, str], events: int) -> str:
-    return json.dumps({"shas": dict(shas), "events": events}, sort_keys=True)
-
-
-def _stored_outputs(stored: StoredPage) -> tuple[dict[str, str], int] | None:
-    """Each output's hash and the calendar's event count as last written, or None."""
-    try:
-        found = json.loads(stored.outputs)
-        shas, events = found["shas"], found["events"]
-    except (ValueError, KeyError, TypeError):
-        return None
-    if not isinstance(shas, dict) or not isinstance(events, int) or not shas:
-        return None
-    return {str(rel): str(sha) for rel, sha in shas.items()}, events
 
 
 def _cached_garden(vault: Vault, day: dt.date, pinned: bool) -> Garden:
@@ -330,87 +322,10 @@ def _cached_garden(vault: Vault, day: dt.date, pinned: bool) -> Garden:
         return compute_garden(index_of(vault, store), day, vault.config, today_pinned=pinned)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _sha_of(path: Path) -> str | None:
-    try:
-        return _sha(path.read_bytes())
-    except OSError:
-        return None
-
-
-def _unchanged_key(
-    vault: Vault, walk: Walk, rows: Mapping[str, Row], day: dt.date, pinned: bool
-) -> str | None:
-    """The garden key when every note `walk` found has the settled stamp the cache knows,
-    else None."""
-    if len(walk.paths) != len(rows):
-        return None
-    prefix = f"{vault.root}{os.sep}"
-    lstat = os.lstat
-    for rel in walk.paths:
-        row = rows.get(rel)
-        if row is None or not row[4] or not row[5]:
-            return None  # new, in doubt, or unreadable last time: let the engine look
-        try:
-            info = lstat(prefix + rel)
-        except OSError:
-            return None
-        if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) != row[:4]:
-            return None
-    digests = {rel: row[5] for rel, row in rows.items()}
-    return _garden_key(vault, walk.problems, digests, day, pinned)
-
-
-def _garden_key(
-    vault: Vault,
-    problems: list[Problem],
-    digests: Mapping[str, str],
-    day: dt.date,
-    pinned: bool,
-) -> str:
-    """What the garden and its outputs depend on: the notes' hashes, the files the walk
-    refused (`problems`: what a walk alone sees, so a warm run can compute the same key), the
-    day, and every setting (the whole config: language, garden_html, ics, windows, ...)."""
-    config = vault.config
-    settings = (
-        f"language={config.language} garden={config.garden} html={config.html_path} "
-        f"ics={config.ics} gestures={config.daily_gestures} "
-        f"windows={sorted(config.windows.items())}"
-    )
-    parts = [
-        FORMAT,
-        settings,
-        repr(config),
-        repr(vault.config_problems),
-        day.isoformat(),
-        str(pinned),
-    ]
-    parts += sorted(repr(p) for p in problems)
-    parts += [f"{rel}\0{digests[rel]}" for rel in sorted(digests)]
-    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def is_generated(first_line: str) -> bool:
-    """The first line of a page hortus wrote (GARDEN.md or garden.html)."""
-    return first_line.strip() in (MARKER, HTML_MARKER)
-
-
 def _is_our_page(current: bytes) -> bool:
-    return is_generated(current.split(b"\n", 1)[0].decode("utf-8", "replace"))
-
-
-def write_owned(
-    path: Path, data: bytes, rel: str, *, owned: Callable[[bytes], bool] = _is_our_page
-) -> bool:
-    """Replace a file hortus owns (`owned` tells from its bytes); never one it did not write.
-    False when nothing changed."""
-    current = _read_existing(path, rel)
-    if current is not None and current != data and not owned(current):
-        raise NotOurFileError(rel)
-    return _replace(path, data, rel, current)
+    """Whether a page's bytes start with the marker line hortus writes (GARDEN.md, garden.html)."""
+    first_line = current.split(b"\n", 1)[0].decode("utf-8", "replace")
+    return first_line.strip() in (MARKER, HTML_MARKER)
 
 
 def _replace(path: Path, data: bytes, rel: str, current: bytes | None) -> bool:
