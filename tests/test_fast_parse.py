@@ -124,6 +124,8 @@ def test_parse_note_uses_either_reader_with_the_same_result() -> None:
         "[label\nover lines](people/ada.md)\n",
         "[a](people/ada.md 'title')\n",
         "[a [b]](c)\n",
+        "[[Ada]] and [ lone\n",  # a `[` it cannot pair, on a line of only brackets
+        "[[Ada]] [b](c d)\n",  # a destination it cannot read, on a line of only brackets
         "-  two spaces after the marker\n",
         "- a\n     - rel 3\n",
         "- a\n  - b\n    - c\n      - d\n        - e\n          - f\n            - g\n",
@@ -141,6 +143,7 @@ def test_what_the_scanner_leaves_to_markdown_it(body: str) -> None:
         f"- {D}: call [[Ada|A]]\n  - she said hi\n    - [ ] reply #todo\n- next\n",
         "```\n[[Not]] #x\n> 1. ---\n```\n[[Ada]]\n",
         "text `[[code]]` ![[embed]] ![img](x.png) [[Ada#Work]] [x] [y][z]\n",
+        "[[Ada]] [] [x] (y) [b](../people/bob.md)[[Cy|C]]\n",  # a line of only brackets
         "* a\n+ b\n    - c\nlazy\n\n  d\n",
         f"- a\n\t- {D} Call [[Ada]]\n\t\t- [ ] ask\t[[Bob]] #x\n\t- b\n",  # Obsidian's lists
         f"- {D}\tCall\n  \t- [[Ada]]\n\t \tlazy\n\n\tb\n",  # tabs and spaces by columns

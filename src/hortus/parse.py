@@ -260,7 +260,9 @@ def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _
         message = f"'{date_text}' is not a real date; this entry is not dated"
         found.problems.append(Problem(Source(src.path, src.body_line + start), message))
         return None
-    title = _TITLE_LEAD_RE.sub("", text[match.end() :].split("\n", 1)[0]).strip()
+    line = text[match.end() :].split("\n", 1)[0]
+    lead = _TITLE_LEAD_RE.match(line)  # (`sub` would try every position of the line)
+    title = (line[lead.end() :] if lead else line).strip()
     span = _Span(day, start, end, title)
     found.spans.append(span)
     return span
@@ -301,8 +303,8 @@ def _breaks_inside(token: Token) -> int:
 def link_target(note_path: str, href: str) -> str | None:
     """The vault-relative path (without `.md`) a relative Markdown link points to, as GitHub
     reads it; None for URLs with a scheme, pure anchors and paths leaving the vault."""
-    if not href or href.startswith(("#", "//")) or _SCHEME_RE.match(href):
-        return None
+    if not href or href.startswith(("#", "//")) or (":" in href and _SCHEME_RE.match(href)):
+        return None  # (most links have no `:`, and the regex is the dearer test)
     path = href.split("#", 1)[0].split("?", 1)[0]
     path = unquote(path) if "%" in path else path
     if not path:
@@ -314,7 +316,7 @@ def link_target(note_path: str, href: str) -> str | None:
             if not parts:
                 return None
             parts.pop()
-        elif part not in ("", "."):
+        elif part and part != ".":
             parts.append(part)
     joined = "/".join(parts)
     return joined[:-3] if joined.lower().endswith(".md") else joined
