@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hortus.parse import _parse_markdown, _scan_fast, parse_note
-from hortus.pipeline import open_vault, own_outputs
-from hortus.scan import scan_body
-from hortus.vault import SourceFile, read_note, walk_vault
+from hortus.loader import open_vault, own_outputs
+from hortus.notes.parse import _parse_markdown, _scan_fast, parse_note
+from hortus.notes.read import SourceFile, read_note, walk_vault
+from hortus.notes.scanner import scan_body
 
 
 def load(root: Path) -> list[SourceFile]:

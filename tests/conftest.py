@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from hortus.config import load_config
+from hortus.core.config import load_config
+from hortus.core.model import Note
 from hortus.index import Index, build_index
-from hortus.model import Note
-from hortus.parse import parse_note
-from hortus.pipeline import load_index, open_vault
-from hortus.vault import split_front_matter
+from hortus.loader import load_index, open_vault
+from hortus.notes.parse import parse_note
+from hortus.notes.read import split_front_matter
 
 MakeVault = Callable[[Mapping[str, str | bytes]], Path]
 

@@ -13,23 +13,23 @@ from pathlib import Path
 import msgspec
 import pytest
 
-import hortus.engine
-from hortus import codec
-from hortus.cache import CACHE_NAME, FORMAT, DiskCache
-from hortus.engine import Known, NoteStore
+import hortus.store.notestore
+from hortus.core.model import NO_TAGS, Meta, Note, Task
+from hortus.files.lock import vault_lock
 from hortus.garden import Garden
-from hortus.lock import vault_lock
-from hortus.model import NO_TAGS, Meta, Note, Task
-from hortus.parse import parse_note
-from hortus.pipeline import (
+from hortus.loader import (
     build_garden,
     open_vault,
     own_outputs,
     regenerate,
     render_outputs,
 )
+from hortus.notes.parse import parse_note
+from hortus.notes.read import split_front_matter
 from hortus.render.status import render_json
-from hortus.vault import split_front_matter
+from hortus.store import codec
+from hortus.store.cache import CACHE_NAME, FORMAT, DiskCache
+from hortus.store.notestore import Known, NoteStore
 from tests.conftest import MakeVault
 
 TODAY = dt.date(2026, 11, 20)
@@ -86,7 +86,7 @@ def test_a_warm_run_reads_no_note_and_writes_nothing(
     def no_reading(*args: object) -> object:
         raise AssertionError("a note was read")
 
-    monkeypatch.setattr(hortus.engine, "load_one", no_reading)
+    monkeypatch.setattr(hortus.store.notestore, "load_one", no_reading)
     again = regenerate(open_vault(root), TODAY, TODAY)
     assert not again.written
     assert again.summary == first.summary

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hortus import capture
-from hortus.capture import NewEntry, append_entry, entry_lines, newline_of, with_entry
-from hortus.errors import ChangedWhileWritingError, HortusError, WriteError
-from hortus.lock import vault_lock
+from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.files.lock import vault_lock
+from hortus.person import append as capture
+from hortus.person.append import NewEntry, append_entry, entry_lines, newline_of, with_entry
 from tests.conftest import MakeVault, index_of
 
 DAY = dt.date(2026, 11, 27)

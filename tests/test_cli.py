@@ -237,7 +237,7 @@ def test_init_appends_to_an_existing_gitignore_byte_for_byte(tmp_path: Path) -> 
 
 
 def test_init_settings_are_the_defaults(tmp_path: Path) -> None:
-    from hortus.config import Config, load_config
+    from hortus.core.config import Config, load_config
 
     run(None, "init", str(tmp_path))
     uncommented = "\n".join(

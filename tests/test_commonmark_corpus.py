@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from hortus.model import Mention, MentionKind, Note
-from hortus.parse import parse_note
-from hortus.vault import SourceFile, split_front_matter
+from hortus.core.model import Mention, MentionKind, Note
+from hortus.notes.parse import parse_note
+from hortus.notes.read import SourceFile, split_front_matter
 
 
 @dataclass(frozen=True)

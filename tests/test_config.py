@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hortus.config import CONFIG_TEMPLATE, DEFAULT_CIRCLES, Config, load_config, parse_cadence
-from hortus.model import Problem, Source
+from hortus.core.config import CONFIG_TEMPLATE, DEFAULT_CIRCLES, Config, load_config, parse_cadence
+from hortus.core.model import Problem, Source
 from tests.conftest import MakeVault, index_of
 
 

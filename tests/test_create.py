@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from hortus import create
-from hortus.config import Config
-from hortus.create import NewContact, create_contact, safe_stem
-from hortus.errors import ContactExistsError, HortusError, WriteError
-from hortus.people import add_contact
-from hortus.pipeline import open_vault
+from hortus.commands.person import add_contact
+from hortus.core.config import Config
+from hortus.core.errors import ContactExistsError, HortusError, WriteError
+from hortus.loader import open_vault
+from hortus.person import create
+from hortus.person.create import NewContact, create_contact, safe_stem
 from tests.conftest import MakeVault, index_of
 
 DAY = dt.date(2026, 11, 27)

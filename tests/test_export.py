@@ -13,16 +13,16 @@ import vobject
 from click.testing import CliRunner
 from dateutil.rrule import rrulestr
 
-from hortus.calendar import (
+from hortus.cli import main
+from hortus.exchange.calendar import (
     PromiseRecord,
     calendar_events,
     next_watering,
     parse_birthday,
     promise_events,
 )
-from hortus.cli import main
-from hortus.export.csvfile import neutralise
-from hortus.pipeline import build_garden, open_vault
+from hortus.exchange.export.csvfile import neutralise
+from hortus.loader import build_garden, open_vault
 from tests.conftest import MakeVault, index_of
 
 TODAY = "2026-11-20"
@@ -206,7 +206,7 @@ def test_promises_become_all_day_events_with_stable_uids(make_vault: MakeVault) 
     )
     assert promise_events([moved])[0].uid == event.uid
     assert event in calendar_events(garden, [promise])
-    from hortus.export.ics import render_ics
+    from hortus.exchange.export.ics import render_ics
 
     parsed = ics_events(render_ics(calendar_events(garden, [promise]), garden.today))
     item = parsed["Promise to Ada Lovelace: send her the book"]

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hortus.parse import (
+from hortus.notes.parse import (
     _DATE_RE,
     _MD,
     _PLAIN_HREF_RE,
@@ -25,8 +25,8 @@ from hortus.parse import (
     _scan_fast,
     parse_note,
 )
-from hortus.scan import may_matter, scan_body
-from hortus.vault import SourceFile, split_front_matter
+from hortus.notes.read import SourceFile, split_front_matter
+from hortus.notes.scanner import may_matter, scan_body
 from tests.test_commonmark_corpus import CASES, source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from hortus.errors import ImportFileError
-from hortus.importers import birthday_text
-from hortus.importers.google import labels_to_tags, read_google
-from hortus.importers.linkedin import connected_on, read_linkedin
-from hortus.importers.table import MAX_CELL
-from hortus.model import Problem, Source
+from hortus.core.errors import ImportFileError
+from hortus.core.model import Problem, Source
+from hortus.exchange.importers import birthday_text
+from hortus.exchange.importers.google import labels_to_tags, read_google
+from hortus.exchange.importers.linkedin import connected_on, read_linkedin
+from hortus.exchange.importers.table import MAX_CELL
 
 # LinkedIn's Connections.csv as downloaded: a Notes: preamble (a quoted disclaimer), a blank
 # line, then the header. CRLF line ends, as LinkedIn writes them.

@@ -7,8 +7,8 @@ import io
 import time
 import tracemalloc
 
-from hortus.importers.vcard import MAX_LINE, read_vcards
-from hortus.model import Problem, Source
+from hortus.core.model import Problem, Source
+from hortus.exchange.importers.vcard import MAX_LINE, read_vcards
 
 
 def read(text: str | bytes, display: str = "contacts.vcf"):  # type: ignore[no-untyped-def]

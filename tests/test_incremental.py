@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from hortus.live import LiveGarden
-from hortus.pipeline import open_vault, render_outputs
+from hortus.loader import open_vault, render_outputs
+from hortus.watch.live import LiveGarden
 from tests.conftest import MakeVault
 from tests.test_cache import TODAY, fresh, same
 

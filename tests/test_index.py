@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from hortus.core.model import Contact, Source, Unresolved
 from hortus.index import Index
-from hortus.model import Contact, Source, Unresolved
 from tests.conftest import MakeVault, index_notes, index_of, note
 
 

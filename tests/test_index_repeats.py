@@ -4,7 +4,7 @@ entry's involvement is one record for everyone it involves alike."""
 
 from __future__ import annotations
 
-from hortus.model import Source, Unresolved
+from hortus.core.model import Source, Unresolved
 from tests.conftest import MakeVault, index_of
 
 

@@ -6,8 +6,8 @@ import pytest
 from click.shell_completion import ShellComplete
 
 from hortus.cli import main
-from hortus.errors import AmbiguousNameError, UnknownNameError
-from hortus.names import completions, resolve
+from hortus.core.errors import AmbiguousNameError, UnknownNameError
+from hortus.person.names import completions, resolve
 from tests.conftest import MakeVault, index_of
 
 FILES = {

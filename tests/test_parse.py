@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from hortus.model import Entry, Mention, MentionKind, Note, Source
-from hortus.parse import link_target
+from hortus.core.model import Entry, Mention, MentionKind, Note, Source
+from hortus.notes.parse import link_target
 from tests.conftest import note
 
 NOV20 = dt.date(2026, 11, 20)
@@ -672,8 +672,8 @@ def test_a_note_of_thousands_of_entries_and_mentions_parses_in_linear_time() -> 
 
 def test_a_lone_carriage_return_counts_as_a_line_break() -> None:
     # Found by hypothesis: `\r#A` given straight to the parser (the reader normalises first).
-    from hortus.parse import parse_note
-    from hortus.vault import split_front_matter
+    from hortus.notes.parse import parse_note
+    from hortus.notes.read import split_front_matter
 
     parsed = parse_note(split_front_matter("journal/2026-11-20.md", "\r#A"))
     assert parsed.loose_tags == frozenset({"a"})

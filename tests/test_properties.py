@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hortus.config import load_config
+from hortus.core.config import load_config
 from hortus.index import build_index, fold
-from hortus.parse import parse_note
-from hortus.vault import load_meta, split_front_matter
+from hortus.notes.parse import parse_note
+from hortus.notes.read import load_meta, split_front_matter
 
 
 def pieces(*items: str, max_size: int) -> st.SearchStrategy[str]:
@@ -83,7 +83,7 @@ PERSON = st.tuples(
 def test_any_garden_keeps_its_promises(people: list[Any], shift: int, limit: int) -> None:
     import datetime as dt
 
-    from hortus.config import Config
+    from hortus.core.config import Config
     from hortus.garden import State, compute_garden
     from hortus.render.html import render_html
     from hortus.render.markdown import render_markdown

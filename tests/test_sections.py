@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from hortus.config import Config
-from hortus.contacts import parse_birthday
+from hortus.core.config import Config
+from hortus.core.model import Birthday
 from hortus.garden import Garden, GestureKind, State, compute_garden
 from hortus.garden.sections import next_birthday
-from hortus.model import Birthday
+from hortus.index.contacts import parse_birthday
 from hortus.render.status import status_document
 from tests.conftest import index_notes, note
 

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 from hortus.cli import main
+from hortus.core.model import Contact
 from hortus.index import Index
-from hortus.model import Contact
+from hortus.notes.read import MAX_NOTE_BYTES, read_note, walk_vault
 from hortus.render.markdown import MARKER
-from hortus.vault import MAX_NOTE_BYTES, read_note, walk_vault
 from tests.conftest import MakeVault, index_of
 
 TODAY = "2026-11-20"
@@ -364,7 +364,7 @@ def test_a_permission_denied_note_is_a_problem(
             raise PermissionError(errno.EACCES, "Permission denied", denied)
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr("hortus.vault.os.open", guarded_open)
+    monkeypatch.setattr("hortus.notes.read.os.open", guarded_open)
     index = index_of(root)
     line, message = only_problem(index, "people/ada.md")
     assert line == 1

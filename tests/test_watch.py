@@ -24,13 +24,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import hortus.engine
+import hortus.store.notestore
 from hortus.cli import main
-from hortus.debounce import Timing
-from hortus.errors import VaultGoneError
-from hortus.live import LiveGarden
-from hortus.pipeline import Regenerated, open_vault
-from hortus.watch import WATCHDOG_LOGGER, Watcher
+from hortus.core.errors import VaultGoneError
+from hortus.loader import Regenerated, open_vault
+from hortus.watch.debounce import Timing
+from hortus.watch.live import LiveGarden
+from hortus.watch.watcher import WATCHDOG_LOGGER, Watcher
 from tests.conftest import MakeVault
 
 TODAY = dt.date(2026, 11, 20)
@@ -243,14 +243,14 @@ def test_a_file_deleted_while_it_is_read(
     watching: Callable[..., Harness], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     h = watching({"people/ada.md": ADA, "people/bob.md": BOB})
-    read = hortus.engine.read_bytes
+    read = hortus.store.notestore.read_bytes
 
     def vanishing(root: Path, rel: str, info: os.stat_result | None = None) -> object:
         if rel == "people/bob.md":
             (root / rel).unlink(missing_ok=True)
         return read(root, rel, info)
 
-    monkeypatch.setattr(hortus.engine, "read_bytes", vanishing)
+    monkeypatch.setattr(hortus.store.notestore, "read_bytes", vanishing)
     (h.root / "people/bob.md").write_text(contact("Bob Nguyen", "2026-11-19"))
     h.expect(2)  # the half-seen change publishes nothing; the confirming look removes Bob
     assert h.gardens[-1] == ["Ada Lovelace"]
@@ -355,13 +355,13 @@ def test_regenerate_while_watching_is_serialised(watching: Callable[..., Harness
 SLOW_WRITER = textwrap.dedent(
     """
     import os, sys, time
-    import hortus.atomic
+    import hortus.files.atomic
     real_fsync = os.fsync
     def slow_fsync(fd):
         sys.stderr.write("WRITING\\n"); sys.stderr.flush()
         time.sleep(0.5)
         real_fsync(fd)
-    hortus.atomic.os.fsync = slow_fsync
+    hortus.files.atomic.os.fsync = slow_fsync
     from hortus.cli import main
     main()
     """
@@ -459,7 +459,7 @@ def test_a_git_checkout_of_another_branch(make_vault: MakeVault) -> None:
 
 
 def _fresh_garden(root: Path) -> str:
-    from hortus.pipeline import build_garden
+    from hortus.loader import build_garden
     from hortus.render.markdown import render_markdown
 
     return render_markdown(build_garden(open_vault(root), None, TODAY), "GARDEN.md")

@@ -14,13 +14,18 @@ import click
 from click.shell_completion import CompletionItem
 
 from hortus import __version__
-from hortus.create import NewContact
-from hortus.debounce import Timing
-from hortus.errors import HortusError, format_problem
-from hortus.export import KINDS as EXPORT_KINDS
-from hortus.importers import KINDS as IMPORT_KINDS
-from hortus.people import add_contact, complete_names, contact_card, log_entry, open_contact
-from hortus.pipeline import (
+from hortus.commands.person import (
+    add_contact,
+    complete_names,
+    contact_card,
+    log_entry,
+    open_contact,
+)
+from hortus.core.errors import HortusError, format_problem
+from hortus.exchange.export import KINDS as EXPORT_KINDS
+from hortus.exchange.importers import KINDS as IMPORT_KINDS
+from hortus.exchange.report import render_import
+from hortus.loader import (
     Vault,
     build_garden,
     day_of,
@@ -30,11 +35,12 @@ from hortus.pipeline import (
     open_vault,
     regenerate,
 )
+from hortus.person.create import NewContact
 from hortus.render.card import render_card_json, render_card_text
-from hortus.render.importing import render_import
 from hortus.render.status import render_json, render_text
 from hortus.render.summary import calendar_written, regenerated
-from hortus.watch import watch as run_watcher
+from hortus.watch.debounce import Timing
+from hortus.watch.watcher import watch as run_watcher
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -305,7 +311,7 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
     vault = _vault(ctx)
-    from hortus.exchange import import_people  # vobject: only for this command
+    from hortus.commands.transfer import import_people  # vobject: only for this command
 
     outcome = import_people(
         vault,
@@ -337,7 +343,7 @@ def export_command(
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
     # Imported here: vobject and icalendar would slow every other command's start-up.
-    from hortus.exchange import export_data, write_export
+    from hortus.commands.transfer import export_data, write_export
 
     data = export_data(_vault(ctx), kind, today, dt.date.today())
     if output is None:

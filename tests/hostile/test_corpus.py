@@ -46,9 +46,9 @@ for args in (["regenerate", "--today", sys.argv[2]], ["check"], ["status", "--js
         print("@@ exit", exc.code or 0, flush=True)
 # A watcher cycle: the start scan, then an event for every path in the vault, then a write.
 import datetime, os, pathlib
-from hortus.errors import HortusError
-from hortus.live import LiveGarden
-from hortus.pipeline import open_vault
+from hortus.core.errors import HortusError
+from hortus.watch.live import LiveGarden
+from hortus.loader import open_vault
 print("@@ watch", flush=True)
 try:
     live = LiveGarden(open_vault(pathlib.Path(sys.argv[1])), None)

@@ -21,13 +21,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hortus.capture import NewEntry, append_entry
-from hortus.errors import HortusError
-from hortus.model import Problem
-from hortus.parse import parse_note
-from hortus.pipeline import build_garden, open_vault, regenerate
+from hortus.core.errors import HortusError
+from hortus.core.model import Problem
+from hortus.loader import build_garden, open_vault, regenerate
+from hortus.notes.parse import parse_note
+from hortus.notes.read import decode_note, read_note
+from hortus.person.append import NewEntry, append_entry
 from hortus.render.markdown import render_markdown
-from hortus.vault import decode_note, read_note
 
 FUZZ_EXAMPLES = int(os.environ.get("HORTUS_FUZZ_EXAMPLES", "5000"))
 FUZZ_BUDGET = float(os.environ.get("HORTUS_FUZZ_SECONDS", "25"))

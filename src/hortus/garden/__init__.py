@@ -14,7 +14,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from hortus.config import Config
+from hortus.core.config import Config
+from hortus.core.model import Contact, Source
 from hortus.garden.gestures import gestures
 from hortus.garden.plants import (
     MONTHS_SHOWN,
@@ -60,7 +61,6 @@ from hortus.garden.sections import (
     thanks_order,
 )
 from hortus.index import Index
-from hortus.model import Contact, Source
 
 __all__ = [
     "NEWS_TAGS",

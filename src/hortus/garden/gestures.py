@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from hortus.core.model import Source
 from hortus.garden.records import (
     BirthdaySoon,
     Gesture,
@@ -13,7 +14,6 @@ from hortus.garden.records import (
     Plant,
     ThanksOwed,
 )
-from hortus.model import Source
 
 BIRTHDAY_SOON_DAYS = 3  # "within 3 days": in_days ≤ 3
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
+from hortus.core.model import Contact, Involvement, Promise
 from hortus.garden.records import Plant, State
 from hortus.index import Index, fold
-from hortus.model import Contact, Involvement, Promise
 
 NEWS_TAGS = frozenset({"news", "moment"})
 OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone

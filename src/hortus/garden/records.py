@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from hortus.model import Contact, Problem, Source, Unresolved
+from hortus.core.model import Contact, Problem, Source, Unresolved
 
 
 class State(StrEnum):

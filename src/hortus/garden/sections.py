@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from itertools import pairwise
 
+from hortus.core.model import Birthday, Contact, Source
 from hortus.garden.plants import Life, entry_text, is_resting, name_key
 from hortus.garden.records import (
     BirthdaySoon,
@@ -32,7 +33,6 @@ from hortus.garden.records import (
     ThanksOwed,
     half_up,
 )
-from hortus.model import Birthday, Contact, Source
 
 GIVE_BACK_DAYS = 365
 GIVE_BACK_MARGIN = 2

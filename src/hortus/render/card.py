@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hortus.card import Card, TimelineItem
 from hortus.garden import OpenPromise
+from hortus.garden.card import Card, TimelineItem
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.status import contact_document

@@ -13,9 +13,9 @@ from html import escape
 from itertools import groupby
 from urllib.parse import quote
 
+from hortus.core.model import Contact, Source
 from hortus.garden import Garden, Plant
 from hortus.index import fold
-from hortus.model import Contact, Source
 from hortus.render import words
 from hortus.render.html_parts import CSS, bar_chart, sparkline
 from hortus.render.i18n import Catalogue, catalogue

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from itertools import groupby
 from urllib.parse import quote
 
+from hortus.core.model import Contact, Problem, Source, Unresolved
 from hortus.garden import Garden, Plant
 from hortus.index import fold
-from hortus.model import Contact, Problem, Source, Unresolved
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows

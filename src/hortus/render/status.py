@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
-from hortus.errors import format_problem
+from hortus.core.errors import format_problem
 from hortus.garden import Garden, Plant
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue

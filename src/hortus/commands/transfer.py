@@ -1,0 +1,120 @@
+"""Files from and for other services: `hortus import` and `hortus export`, composed like the
+pipeline (read → pure functions → print or write atomically). The import file is opened here;
+the importers and exporters themselves never touch the file system."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hortus.core.errors import HortusError, ImportFileError, WriteError
+from hortus.core.model import Contact
+from hortus.exchange.calendar import calendar_events
+from hortus.exchange.export.csvfile import render_csv
+from hortus.exchange.export.ics import render_ics
+from hortus.exchange.export.vcard import render_vcards
+from hortus.exchange.importers import MAX_IMPORT_BYTES, ImportedFile
+from hortus.exchange.importers.google import read_google
+from hortus.exchange.importers.linkedin import read_linkedin
+from hortus.exchange.importers.plan import ImportPlan, Written, plan_import, write_plan
+from hortus.exchange.importers.vcard import read_vcards
+from hortus.files.atomic import atomic_write
+from hortus.files.lock import vault_lock
+from hortus.loader import Vault, build_garden, load_index
+
+MAX_CSV_BYTES = 64 * 1024 * 1024  # a CSV is read whole; a vCard file is streamed
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    plan: ImportPlan
+    written: Written | None  # None for a dry run
+
+
+def import_people(
+    vault: Vault,
+    kind: str,
+    path: Path,
+    *,
+    display: str,
+    circle: str | None,
+    write: bool,
+    today: dt.date,
+) -> ImportOutcome:
+    """Read the file, plan the import against the vault; with `write`, create the files
+    under the vault's write lock (the vault is read again inside it)."""
+    imported = read_import(kind, path, display)
+
+    def plan(contacts: Sequence[Contact]) -> ImportPlan:
+        return plan_import(
+            imported,
+            display=display,
+            kind=kind,
+            circle=circle,
+            contacts=contacts,
+            config=vault.config,
+        )
+
+    if not write:
+        return ImportOutcome(plan(load_index(vault).contacts), None)
+    with vault_lock(vault.root):
+        contacts = load_index(vault).contacts
+        planned = plan(contacts)
+        return ImportOutcome(
+            planned, write_plan(vault.root, vault.config, contacts, planned, today)
+        )
+
+
+def read_import(kind: str, path: Path, display: str) -> ImportedFile:
+    """The file's people and problems; `ImportFileError` when the file cannot be used at all."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ImportFileError(display, exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFileError(display, "it is not a regular file")
+    cap = MAX_IMPORT_BYTES if kind == "vcard" else MAX_CSV_BYTES
+    if info.st_size > cap:
+        raise ImportFileError(display, f"it is larger than {cap // (1024 * 1024)} MiB")
+    try:
+        with open(path, "rb") as stream:
+            if kind == "vcard":
+                imported = read_vcards(stream, display)
+                if imported.records == 0:
+                    raise ImportFileError(display, "there is no BEGIN:VCARD in it")
+                return imported
+            data = stream.read(cap + 1)
+    except OSError as exc:
+        raise ImportFileError(display, exc.strerror or str(exc)) from None
+    if kind == "linkedin":
+        return read_linkedin(data, display)
+    if kind == "google":
+        return read_google(data, display)
+    raise HortusError(f"unknown import kind '{kind}' (linkedin, google or vcard)")
+
+
+def export_data(vault: Vault, kind: str, today: dt.date | None, clock_today: dt.date) -> bytes:
+    """Every contact as vCard 4.0, the garden's dates as iCalendar, or the garden as CSV."""
+    garden = build_garden(vault, today, clock_today)
+    if kind == "vcard":
+        return render_vcards(plant.contact for plant in garden.plants).encode("utf-8")
+    if kind == "ics":
+        # The promises of issue 3 join here: calendar_events(garden, promises).
+        return render_ics(calendar_events(garden), garden.today)
+    if kind == "csv":
+        return render_csv(garden).encode("utf-8")
+    raise HortusError(f"unknown export kind '{kind}' (vcard, ics or csv)")
+
+
+def write_export(path: Path, data: bytes, kind: str) -> None:
+    """Write an export to a file the user named, atomically; never over a note, never
+    through a link. A CSV file gets a UTF-8 BOM so that spreadsheets read it as UTF-8."""
+    if path.suffix.lower() == ".md":
+        raise WriteError(str(path), "it is a Markdown note; choose a .vcf, .ics or .csv name")
+    if kind == "csv":
+        data = b"\xef\xbb\xbf" + data
+    atomic_write(path, data, display=str(path))

@@ -1,0 +1,1 @@
+"""The core records (`model`), the operation failures (`errors`) and hortus.toml (`config`)."""

@@ -1,0 +1,317 @@
+"""`hortus.toml` into a frozen `Config`; a bad value becomes a problem and its default applies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hortus.core.model import Problem, Source
+
+CONFIG_NAME = "hortus.toml"
+DEFAULT_CIRCLE = "network"
+DEFAULT_CIRCLES: Mapping[str, int] = {"inner": 14, "close": 30, "network": 90, "weak": 365}
+
+_UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
+MAX_CADENCE_DAYS = 36_500
+_NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
+_CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
+_TOML_LINE_RE = re.compile(r"at line (\d+)")
+LANGUAGES = ("en", "fr")
+DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14}
+
+
+def parse_cadence(value: object) -> int | None:
+    """Days between contacts, from `21`, `3w`, `2 months`, `monthly`…; None when unreadable
+    (or longer than a century, which no calendar date can follow)."""
+    days = _cadence_days(value)
+    return days if days is None or days <= MAX_CADENCE_DAYS else None
+
+
+def _cadence_days(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lower()
+    if text in _NAMED_CADENCES:
+        return _NAMED_CADENCES[text]
+    if text.isdigit():
+        return int(text) or None
+    match = _CADENCE_RE.fullmatch(text)
+    if match is None:
+        return None
+    days = int(match.group(1)) * _UNIT_DAYS[match.group(2).rstrip("s")]
+    return days or None
+
+
+@dataclass(frozen=True)
+class Config:
+    people_folder: str = "people"
+    garden: str = "GARDEN.md"
+    today: dt.date | None = None
+    circles: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CIRCLES))
+    ics: str | None = None  # a calendar file `regenerate` writes beside the garden
+    language: str = "en"
+    daily_gestures: int = 5
+    windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
+    garden_html: str | None = None  # None: `garden.html` beside the garden page
+
+    @property
+    def html_path(self) -> str:
+        if self.garden_html is not None:
+            return self.garden_html
+        return posixpath.join(posixpath.dirname(self.garden), "garden.html")
+
+
+CONFIG_TEMPLATE = """\
+# hortus settings. Every setting is optional: the values shown are the defaults.
+
+# The folder (relative to this file) whose Markdown files are contacts, matched
+# case-insensitively. A note anywhere else is a contact when its front matter
+# says `type: person`.
+# people_folder = "people"
+
+# Where the garden overview is written, relative to this file.
+# garden = "GARDEN.md"
+
+# The garden as a web page (one self-contained file). Default: beside the garden page.
+# garden_html = "garden.html"
+
+# A calendar of birthdays, promises and watering days, written by `regenerate`
+# beside the garden, for any calendar app to subscribe to (off unless set).
+# ics = "garden.ics"
+
+# The language of the garden pages and of `hortus status`: "en" or "fr".
+# language = "en"
+
+# How many small gestures the garden suggests for today.
+# daily_gestures = 5
+
+# Pin the date the garden is computed for (handy for demos and tests).
+# `hortus regenerate --today 2026-11-20` wins over it; without either, the clock.
+# today = 2026-11-20
+
+# How often you would like to be in touch with each circle: days, or `3w`, `2m`,
+# `1y`, `6 weeks`, `monthly`… A contact's own `cadence:` wins. A contact
+# without a circle is in `network`. Add circles of your own here.
+[circles]
+inner = 14
+close = 30
+network = 90
+weak = 365
+
+# Windows, in days: key moments from the last `moments` days that you have not answered
+# yet, and birthdays in the next `birthdays` days.
+[windows]
+moments = 60
+birthdays = 14
+"""
+
+
+def load_config(root: Path) -> tuple[Config, list[Problem]]:
+    """Read `root/hortus.toml` if it exists; every bad value is a problem, never an exception."""
+    path = root / CONFIG_NAME
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), []
+    except OSError as exc:
+        return Config(), [_problem(1, f"cannot read the settings: {exc.strerror}")]
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return Config(), [_problem(1, "the settings are not valid UTF-8; defaults apply")]
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_LINE_RE.search(str(exc))
+        line = int(match.group(1)) if match else 1
+        return Config(), [
+            _problem(line, f"the settings are not valid TOML ({exc}); defaults apply")
+        ]
+    return _from_mapping(data, _key_lines(raw))
+
+
+def _from_mapping(
+    data: Mapping[str, object], lines: Mapping[str, int]
+) -> tuple[Config, list[Problem]]:
+    problems: list[Problem] = []
+    known = {"people_folder", "garden", "today", "circles", "ics", "language", "daily_gestures"}
+    known |= {"windows", "garden_html"}
+    for key in data:
+        if key not in known:
+            problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
+    people = _relative_path(data, "people_folder", "people", lines, problems)
+    garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
+    today = _today(data.get("today"), lines.get("today", 1), problems)
+    circles = _circles(data.get("circles", {}), lines, problems)
+    html: str | None = None
+    if "garden_html" in data:
+        html = _relative_path(data, "garden_html", "garden.html", lines, problems)
+        if html == posixpath.join(posixpath.dirname(garden), "garden.html"):
+            html = None  # the default: kept as None so that it follows `garden`
+    config = Config(
+        people,
+        garden,
+        today,
+        circles,
+        ics=_ics(data, garden, lines, problems),
+        language=_language(data.get("language", "en"), lines.get("language", 1), problems),
+        daily_gestures=_count(data, "daily_gestures", 5, lines, problems),
+        windows=_windows(data.get("windows", {}), lines, problems),
+        garden_html=html,
+    )
+    return config, problems
+
+
+def _language(value: object, line: int, problems: list[Problem]) -> str:
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    known = ", ".join(f'"{code}"' for code in LANGUAGES)
+    problems.append(_problem(line, f'language {value!r} is not one of {known}; using "en"'))
+    return "en"
+
+
+def _count(
+    data: Mapping[str, object],
+    key: str,
+    default: int,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> int:
+    value = data.get(key, default)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    message = f"'{key}' must be a whole number, 0 or more, not {value!r}; using {default}"
+    problems.append(_problem(lines.get(key, 1), message))
+    return default
+
+
+def _windows(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
+    windows = dict(DEFAULT_WINDOWS)
+    if not isinstance(value, dict):
+        problems.append(_problem(lines.get("windows", 1), "[windows] must be a table"))
+        return windows
+    for name, days in value.items():
+        line = lines.get(f"windows.{name}", 1)
+        if name not in DEFAULT_WINDOWS:
+            known = ", ".join(sorted(DEFAULT_WINDOWS))
+            problems.append(_problem(line, f"unknown window '{name}' (known: {known}; ignored)"))
+        elif isinstance(days, int) and not isinstance(days, bool) and days > 0:
+            windows[name] = days
+        else:
+            message = (
+                f"window '{name}' must be a number of days, not {days!r}; using {windows[name]}"
+            )
+            problems.append(_problem(line, message))
+    return windows
+
+
+def _ics(
+    data: Mapping[str, object], garden: str, lines: Mapping[str, int], problems: list[Problem]
+) -> str | None:
+    """The calendar file, if set: a path inside the vault, not the garden page, not a note."""
+    if "ics" not in data:
+        return None
+    value = _relative_path(data, "ics", "", lines, problems)
+    if not value:
+        return None
+    if value.lower().endswith(".md") or value.lower() == garden.lower():
+        message = (
+            f"'ics' must not be a Markdown note or the garden ('{value}'); no calendar written"
+        )
+        problems.append(_problem(lines.get("ics", 1), message))
+        return None
+    return value
+
+
+def _relative_path(
+    data: Mapping[str, object],
+    key: str,
+    default: str,
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> str:
+    value = data.get(key, default)
+    if isinstance(value, str):
+        parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+        if parts and ".." not in parts and not value.startswith("/"):
+            return "/".join(parts)
+    instead = f"using '{default}'" if default else "ignored"
+    problems.append(
+        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; {instead}")
+    )
+    return default
+
+
+def date_value(value: object) -> dt.date | None:
+    """A date from a settings or front-matter value: a TOML/YAML date (a datetime's day) or an
+    ISO `YYYY-MM-DD` string; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
+    if value is None:
+        return None
+    day = date_value(value)
+    if day is not None and not isinstance(value, dt.datetime):
+        return day
+    problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
+    return None
+
+
+def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
+    circles = dict(DEFAULT_CIRCLES)
+    if not isinstance(value, dict):
+        problems.append(_problem(lines.get("circles", 1), "[circles] must be a table"))
+        return circles
+    for name, cadence in value.items():
+        key = name.strip().lower()
+        days = parse_cadence(cadence)
+        if days is None and key in _SETTINGS:
+            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+            continue
+        if days is None:
+            days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
+            message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
+            problems.append(_problem(lines.get(f"circles.{name}", 1), message))
+        circles[key] = days
+    return circles
+
+
+_SETTINGS = frozenset({"people_folder", "garden", "today", "ics"})
+_KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+_TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+
+
+def _key_lines(raw: bytes) -> dict[str, int]:
+    """Line of each simple `key =` (as `table.key` inside a table), to place problems."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(raw.decode("utf-8-sig", "replace").split("\n"), start=1):
+        if table_match := _TABLE_RE.match(line):
+            table = table_match.group(1)
+            lines.setdefault(table, number)
+        elif key_match := _KEY_RE.match(line):
+            key = f"{table}.{key_match.group(1)}" if table else key_match.group(1)
+            lines.setdefault(key, number)
+    return lines
+
+
+def _problem(line: int, message: str) -> Problem:
+    return Problem(Source(CONFIG_NAME, line), message)

@@ -1,0 +1,135 @@
+"""The garden's dates as calendar events, pure: birthdays (yearly), promises with a due date
+(all-day), and the day each contact will need watering next. `export/ics.py` writes them.
+
+Every event has a stable UID (from the contact's path, or the promise's file and text), so a
+calendar that subscribes to the exported file updates its events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from hortus.core.model import Contact
+from hortus.garden import Garden, Plant, State
+from hortus.index.contacts import parse_birthday as read_birthday
+
+
+class Birthday(NamedTuple):
+    year: int | None
+    month: int
+    day: int
+
+
+class PromiseRecord(NamedTuple):
+    """An open promise (`- [ ] … 📅 2026-12-01`) to someone, where it is written."""
+
+    name: str
+    text: str
+    due: dt.date
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, order=True)
+class CalendarEvent:
+    day: dt.date
+    summary: str
+    uid: str
+    description: str = ""
+    yearly: bool = False
+    # A 29 February birthday: every year on the last day of February (the 28th, or the 29th).
+    last_day_of_february: bool = False
+
+
+def parse_birthday(text: str | None) -> Birthday | None:
+    """`1815-12-10`, `--12-10` or `12-10` (no year), read as the index reads the field;
+    None when it is not a real date."""
+    birth = read_birthday(text)
+    return None if birth is None else Birthday(birth.year, birth.month, birth.day)
+
+
+def calendar_events(garden: Garden, promises: Iterable[PromiseRecord] = ()) -> list[CalendarEvent]:
+    """Every event, sorted by day, then summary."""
+    contacts = [plant.contact for plant in garden.plants]
+    events = [
+        *birthday_events(contacts),
+        *watering_events(garden.plants, garden.today),
+        *promise_events(promises),
+    ]
+    return sorted(events)
+
+
+def birthday_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
+    events = []
+    for contact in contacts:
+        birthday = parse_birthday(contact.birthday)
+        if birthday is None:
+            continue
+        leap_day = (birthday.month, birthday.day) == (2, 29)
+        # Without a year, the series starts in 2000 (a leap year, so 29 February exists).
+        first = dt.date(birthday.year or 2000, birthday.month, birthday.day)
+        born = f"born {birthday.year}. " if birthday.year else ""
+        events.append(
+            CalendarEvent(
+                day=first,
+                summary=f"Birthday: {contact.name}",
+                uid=uid("birthday", contact.key),
+                description=f"{born}{contact.path}",
+                yearly=True,
+                last_day_of_february=leap_day,
+            )
+        )
+    return events
+
+
+def next_watering(plant: Plant, today: dt.date) -> dt.date | None:
+    """The day the contact will need watering: last contact + cadence, or today when that day
+    has passed. None for a seedling (no contact yet: an import of 800 people adds no events)."""
+    if plant.last_interaction is None:
+        return None
+    due = plant.last_interaction + dt.timedelta(days=plant.contact.cadence_days)
+    return max(due, today)
+
+
+def watering_events(plants: Iterable[Plant], today: dt.date) -> list[CalendarEvent]:
+    events = []
+    for plant in plants:
+        day = next_watering(plant, today)
+        if day is None or plant.last_interaction is None or plant.state is State.RESTING:
+            continue  # a resting relationship is paused by choice: no watering day
+        contact = plant.contact
+        events.append(
+            CalendarEvent(
+                day=day,
+                summary=f"Water {contact.name}",
+                uid=uid("water", contact.key),
+                description=(
+                    f"Last contact {plant.last_interaction.isoformat()}; every "
+                    f"{contact.cadence_days} days ({contact.circle}). {contact.path}"
+                ),
+            )
+        )
+    return events
+
+
+def promise_events(promises: Iterable[PromiseRecord]) -> list[CalendarEvent]:
+    """One all-day event on each promise's due date. The UID comes from the file and the
+    promise's text, so moving the line or changing the date updates the same event."""
+    return [
+        CalendarEvent(
+            day=promise.due,
+            summary=f"Promise to {promise.name}: {promise.text}",
+            uid=uid("promise", f"{promise.path}\n{promise.name}\n{promise.text}"),
+            description=f"{promise.path}:{promise.line}",
+        )
+        for promise in promises
+    ]
+
+
+def uid(kind: str, key: str) -> str:
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return f"{kind}-{digest}@hortus"

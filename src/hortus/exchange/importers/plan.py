@@ -1,0 +1,229 @@
+"""What an import would do, decided before anything is written (the dry run), and the writing.
+
+Each person read from the file is either *created* (through `create.py`, so file names and
+refusals are exactly `hortus add`'s), *already there* (a contact with the same name, alias,
+file name or e-mail, compared case-insensitively: never overwritten), or a *problem* at the
+file line where its row or card starts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence, Set
+from dataclasses import dataclass
+from pathlib import Path
+
+from hortus.core.config import Config
+from hortus.core.errors import HortusError
+from hortus.core.model import Contact, Problem, Source
+from hortus.exchange.importers import ImportedFile, ImportedPerson
+from hortus.index import fold, names_of
+from hortus.person.create import NewContact, create_contact, safe_stem
+
+DEFAULT_CIRCLE = "weak"
+LABELS = {"linkedin": "LinkedIn", "google": "Google Contacts", "vcard": "vCard"}
+_TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
+_FENCE_RE = re.compile(r"~{3,}")
+
+
+@dataclass(frozen=True)
+class Planned:
+    person: ImportedPerson
+    new: NewContact
+    path: str  # the file it would create, vault-relative
+
+
+@dataclass(frozen=True)
+class Existing:
+    person: ImportedPerson
+    contact: Contact
+    why: str  # "same name", "same e-mail ada@example.com"…
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    display: str  # the file as the user named it
+    kind: str
+    circle: str
+    records: int
+    create: tuple[Planned, ...]
+    existing: tuple[Existing, ...]
+    problems: tuple[Problem, ...]
+
+
+def plan_import(
+    imported: ImportedFile,
+    *,
+    display: str,
+    kind: str,
+    circle: str | None,
+    contacts: Sequence[Contact],
+    config: Config,
+) -> ImportPlan:
+    """Decide, for each person, create / already there / problem. Pure: reads nothing."""
+    chosen = fold(circle) if circle else DEFAULT_CIRCLE
+    if chosen not in config.circles:
+        known = ", ".join(sorted(config.circles))
+        raise HortusError(f"unknown circle '{circle}' (known: {known}; add yours to hortus.toml)")
+    planner = _Planner(display, chosen, contacts, config.people_folder, LABELS.get(kind, kind))
+    for person in imported.people:
+        planner.add(person)
+    problems = sorted([*imported.problems, *planner.problems])
+    return ImportPlan(
+        display,
+        kind,
+        chosen,
+        imported.records,
+        tuple(planner.create),
+        tuple(planner.existing),
+        tuple(problems),
+    )
+
+
+class _Planner:
+    def __init__(
+        self, display: str, circle: str, contacts: Sequence[Contact], folder: str, label: str
+    ) -> None:
+        self.display, self.circle, self.folder, self.label = display, circle, folder, label
+        self.emails = _emails_of(contacts)
+        self.names = _names_of(contacts)
+        self.create: list[Planned] = []
+        self.existing: list[Existing] = []
+        self.problems: list[Problem] = []
+        self.seen: dict[str, int] = {}  # folded name, alias, e-mail or file name → its line
+
+    def add(self, person: ImportedPerson) -> None:
+        found = _existing(person, self.names, self.emails)
+        if found is not None:
+            self.existing.append(found)
+            return
+        try:
+            stem = safe_stem(person.name)
+        except HortusError as exc:
+            self._problem(person, f"{exc.message}; skipped")
+            return
+        keys = {fold(person.name), fold(stem), *(fold(e) for e in person.emails)}
+        earlier = sorted(self.seen[key] for key in keys if key in self.seen)
+        if earlier:
+            self._problem(
+                person, f"{person.name} is already at line {earlier[0]} of this file; skipped"
+            )
+            return
+        self.seen.update(dict.fromkeys(keys, person.line))
+        new = new_contact(person, self.circle, self.names.keys() | self.seen.keys(), self.label)
+        self.seen.update(dict.fromkeys((fold(alias) for alias in new.aliases), person.line))
+        self.create.append(Planned(person, new, f"{self.folder}/{stem}.md"))
+
+    def _problem(self, person: ImportedPerson, message: str) -> None:
+        self.problems.append(Problem(Source(self.display, person.line), message))
+
+
+def _emails_of(contacts: Sequence[Contact]) -> dict[str, Contact]:
+    found: dict[str, Contact] = {}
+    for contact in contacts:
+        value = contact.fields.get("email", contact.fields.get("emails"))
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str) and item.strip():
+                found.setdefault(fold(item), contact)
+    return found
+
+
+def _names_of(contacts: Sequence[Contact]) -> dict[str, Contact]:
+    """Every name a `[[mention]]` may use for each contact (as `names.matches` compares)."""
+    found: dict[str, Contact] = {}
+    for contact in sorted(contacts, key=lambda c: c.key):
+        for name in names_of(contact):
+            found.setdefault(fold(name), contact)
+    return found
+
+
+def _existing(
+    person: ImportedPerson, names: dict[str, Contact], emails: dict[str, Contact]
+) -> Existing | None:
+    same = names.get(fold(person.name))
+    if same is not None:
+        return Existing(person, same, _why(person.name, same))
+    try:
+        same = names.get(fold(safe_stem(person.name)))
+    except HortusError:
+        same = None
+    if same is not None:
+        return Existing(person, same, "same file name")
+    for email in person.emails:
+        if fold(email) in emails:
+            return Existing(person, emails[fold(email)], f"same e-mail {email}")
+    return None
+
+
+def _why(name: str, contact: Contact) -> str:
+    if fold(name) == fold(contact.name):
+        return "same name"
+    if fold(name) in {fold(alias) for alias in contact.aliases}:
+        return "same alias"
+    return "same file name"
+
+
+def new_contact(person: ImportedPerson, circle: str, taken: Set[str], label: str) -> NewContact:
+    """The contact file's fields, in hortus's own names; aliases that already name someone
+    (`taken`: folded names, aliases, file names, e-mails) are left out: they would make
+    `[[links]]` ambiguous."""
+    aliases = tuple(a for a in person.aliases if fold(a) not in taken | {fold(person.name)})
+    fields: list[tuple[str, str | tuple[str, ...]]] = []
+    for key, values in (("email", person.emails), ("phone", person.phones)):
+        if values:
+            fields.append((key, values[0] if len(values) == 1 else values))
+    for key, value in (
+        ("company", person.company),
+        ("role", person.role),
+        ("linkedin", person.linkedin),
+        ("address", person.address),
+    ):
+        if value:
+            fields.append((key, value))
+    return NewContact(
+        name=person.name,
+        circle=circle,
+        aliases=aliases,
+        tags=tuple(t.lstrip("#") for t in person.tags if _TAG_RE.fullmatch(t.lstrip("#"))),
+        birthday=person.birthday,
+        fields=tuple(fields),
+        body=_body(person, label),
+    )
+
+
+def _body(person: ImportedPerson, label: str) -> str:
+    """The `met` date as a dated `#news` entry (news, not a conversation: the person stays a
+    seedling), then the imported notes in a fence, so nothing in them is read as an entry,
+    a `[[link]]` or a tag."""
+    parts: list[str] = []
+    if person.met is not None:
+        parts.append(f"- {person.met.isoformat()}: {person.met_how} #news\n")
+    if person.note.strip():
+        longest = max((len(m.group(0)) for m in _FENCE_RE.finditer(person.note)), default=2)
+        fence = "~" * (longest + 1)
+        note = "\n".join(line.rstrip() for line in person.note.strip().splitlines())
+        parts.append(f"Notes from {label}:\n\n{fence}\n{note}\n{fence}\n")
+    return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Written:
+    created: tuple[Planned, ...]
+    problems: tuple[Problem, ...]  # a file that could not be created after all
+
+
+def write_plan(
+    root: Path, config: Config, contacts: Sequence[Contact], plan: ImportPlan, today: dt.date
+) -> Written:
+    """Create each planned file (never replacing one); a refusal is that person's problem."""
+    created: list[Planned] = []
+    problems: list[Problem] = []
+    for planned in plan.create:
+        try:
+            rel = create_contact(root, config, contacts, planned.new, today)
+        except HortusError as exc:
+            problems.append(Problem(Source(plan.display, planned.person.line), exc.message))
+            continue
+        created.append(Planned(planned.person, planned.new, rel))
+    return Written(tuple(created), tuple(problems))

@@ -1,0 +1,105 @@
+"""The vault's locks, all under `.hortus/`: one writer at a time, and one watcher per vault.
+
+`write.lock` is the only write lock: `log`, `add`, `import`, `regenerate` and the watcher all
+take it (`vault_lock`) around what they write. `watch.lock` is held by a watcher for its whole
+life. `fcntl.flock` locks vanish with their process, so a killed hortus never leaves a lock that
+blocks the next one; the watch lock keeps the holder's pid so a refusal can name it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from hortus.core.errors import AlreadyWatchingError, LockedError
+
+STATE_DIR = ".hortus"
+WATCH_LOCK = "watch.lock"
+WRITE_LOCK = "write.lock"
+LOCK_FILE = f"{STATE_DIR}/{WRITE_LOCK}"  # as messages name it
+LOCK_TIMEOUT = 10.0
+WAIT: float | None = None  # `vault_lock(root, WAIT)`: wait as long as the other writer takes
+
+
+def state_dir(root: Path) -> Path | None:
+    """`.hortus/` inside the vault, created if needed; None when it cannot be used safely."""
+    folder = root / STATE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return None  # a link or a file: hortus never writes through it
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+    except OSError:
+        return None
+    return folder
+
+
+class Lock:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def release(self) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+def _open(path: Path) -> int:
+    return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+
+
+def hold_watch_lock(folder: Path) -> Lock:
+    """The watcher's lock for its whole life; `AlreadyWatchingError` names the holder."""
+    path = folder / WATCH_LOCK
+    fd = _open(path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        os.close(fd)
+        raise AlreadyWatchingError(str(folder.parent), holder or "unknown") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return Lock(fd)
+
+
+@contextlib.contextmanager
+def vault_lock(root: Path, timeout: float | None = LOCK_TIMEOUT) -> Iterator[None]:
+    """One writer of the vault's files (notes, pages, cache) at a time, across processes.
+
+    Gives up with `LockedError` after `timeout` seconds (`WAIT`: no limit; the watcher and
+    `regenerate` wait, since the lock is only ever held by a live process). Without a usable
+    `.hortus/` (a link, a file, a read-only vault) there is nowhere to lock, for any writer."""
+    folder = state_dir(root)
+    if folder is None:
+        yield
+        return
+    try:
+        fd = _open(folder / WRITE_LOCK)
+    except OSError:
+        yield  # a read-only `.hortus/`: no other hortus can take the lock either
+        return
+    try:
+        if timeout is None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise LockedError(LOCK_FILE, timeout) from None
+                    time.sleep(0.02)
+        yield
+    finally:
+        Lock(fd).release()

@@ -1,0 +1,268 @@
+"""A contact's note into a `Contact`: its name, aliases, circle, cadence, birthday and pauses,
+read from the front matter, each value that cannot be read a problem at its line.
+
+Also the one way names are compared (`fold`), which the index and everything after it use,
+and the `Resolver` that tells which contacts a mention's text names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+from hortus.core.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
+from hortus.core.model import (
+    Birthday,
+    Contact,
+    Mention,
+    MentionKind,
+    Note,
+    Problem,
+    Source,
+    Unresolved,
+)
+
+_KNOWN_FIELDS = frozenset(
+    {"name", "aliases", "alias", "circle", "cadence", "birthday", "tags", "resting", "pause_until"}
+)
+_BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
+_LINK = MentionKind.LINK  # looked up once: an enum member read from its class costs 50 ns
+
+
+def fold(text: str) -> str:
+    """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def strip_md(path: str) -> str:
+    return path[:-3] if path.lower().endswith(".md") else path
+
+
+def is_contact_note(note: Note, people_folder: str) -> bool:
+    if fold(note.path).startswith(_folder_prefix(people_folder)):
+        return True
+    kind = note.meta.values.get("type")
+    return isinstance(kind, str) and fold(kind) == "person"
+
+
+@lru_cache(maxsize=8)  # asked for every note of the vault, of one or two folders
+def _folder_prefix(people_folder: str) -> str:
+    return fold(people_folder) + "/"
+
+
+def read_contact(note: Note, config: Config, problems: list[Problem]) -> Contact:
+    """The contact a note is about; problems with its fields are added to `problems`."""
+    meta = note.meta
+    key = strip_md(note.path)
+    circle = _circle(note, config, problems)
+    return Contact(
+        key=key,
+        name=_name(note, problems),
+        path=note.path,
+        aliases=aliases_of(note),
+        circle=circle,
+        cadence_days=_cadence(note, config.circles[circle], problems),
+        birthday=_text(meta.values.get("birthday")),
+        tags=tuple(tag.lstrip("#") for tag in _as_list(meta.values.get("tags"))),
+        fields={k: v for k, v in meta.values.items() if k not in _KNOWN_FIELDS},
+        birth=_birthday(note, problems),
+        birthday_line=meta.line_of("birthday"),
+        resting=_resting(note, problems),
+        pause_until=_pause_until(note, problems),
+    )
+
+
+def parse_birthday(value: object) -> Birthday | None:
+    """`1992-03-08`, `--03-08` or `03-08`; None when it is not a real day of the year."""
+    if isinstance(value, dt.date):
+        return Birthday(value.year, value.month, value.day)
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        return None
+    match = _BIRTHDAY_RE.fullmatch(str(value).strip())
+    if match is None:
+        return None
+    year = int(match.group(1)) if match.group(1) else None
+    month, day = int(match.group(2)), int(match.group(3))
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a real birthday
+    except ValueError:
+        return None
+    return Birthday(year, month, day)
+
+
+def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:
+    value = note.meta.values.get("birthday")
+    if value is None:
+        return None
+    birth = parse_birthday(value)
+    if birth is None:
+        message = f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
+        problems.append(Problem(Source(note.path, note.meta.line_of("birthday")), message))
+    return birth
+
+
+def _resting(note: Note, problems: list[Problem]) -> bool:
+    value = note.meta.values.get("resting")
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    message = f"resting {value!r} should be true or false; read as false"
+    problems.append(Problem(Source(note.path, note.meta.line_of("resting")), message))
+    return False
+
+
+def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
+    value = note.meta.values.get("pause_until")
+    if value is None:
+        return None
+    day = date_value(value)
+    if day is not None:
+        return day
+    message = f"pause_until {value!r} is not a date like 2027-03-01"
+    problems.append(Problem(Source(note.path, note.meta.line_of("pause_until")), message))
+    return None
+
+
+def _name(note: Note, problems: list[Problem]) -> str:
+    value = note.meta.values.get("name")
+    fallback = note.h1 or note.stem
+    if isinstance(value, list | dict):
+        message = f"name should be one line of text, not a list or a mapping; using '{fallback}'"
+        problems.append(Problem(Source(note.path, note.meta.line_of("name")), message))
+        return fallback
+    return (_text(value) or "").strip() or fallback
+
+
+def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
+    value = note.meta.values.get("circle")
+    if value is None:
+        return DEFAULT_CIRCLE
+    name = fold(str(value))
+    if name in config.circles:
+        return name
+    known = ", ".join(sorted(config.circles))
+    message = f"unknown circle '{value}' (known: {known}); treated as {DEFAULT_CIRCLE}"
+    problems.append(Problem(Source(note.path, note.meta.line_of("circle")), message))
+    return DEFAULT_CIRCLE
+
+
+def _cadence(note: Note, circle_days: int, problems: list[Problem]) -> int:
+    value = note.meta.values.get("cadence")
+    if value is None:
+        return circle_days
+    days = parse_cadence(value)
+    if days is not None:
+        return days
+    message = (
+        f"cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); "
+        f"using the circle's {circle_days} days"
+    )
+    problems.append(Problem(Source(note.path, note.meta.line_of("cadence")), message))
+    return circle_days
+
+
+def aliases_of(note: Note) -> tuple[str, ...]:
+    """`aliases:` (or `alias:`) as a list of names, a YAML list or a comma-separated string."""
+    return tuple(_as_list(_alias_value(note)))
+
+
+def _alias_value(note: Note) -> object:
+    values = note.meta.values
+    return values.get("aliases", values.get("alias"))
+
+
+def _as_list(value: object) -> list[str]:
+    """A YAML list or an Obsidian-style comma-separated string, as clean strings."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else str(value).split(",")
+    return [text for item in items if item is not None and (text := str(item).strip())]
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def names_of(contact: Contact) -> tuple[str, ...]:
+    """Every text a mention of `contact` may use: its path and file stem, its name, its aliases."""
+    return (contact.key, contact.key.rsplit("/", 1)[-1], contact.name, *contact.aliases)
+
+
+class Resolver:
+    """Mention targets to contacts: by file stem, path, name or alias, compared folded.
+
+    Its tables are fixed once made (a change of names makes a new resolver), so what a target
+    resolves to is worked out once per distinct text: a big vault has hundreds of thousands of
+    mentions of a few tens of thousands of texts.
+    """
+
+    def __init__(self, contacts: Iterable[Contact]) -> None:
+        self.by_name: dict[str, set[str]] = defaultdict(set)
+        self.by_path: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self._links: dict[str, frozenset[str]] = {}  # a link's target → its contact (or none)
+        self._named: dict[str, frozenset[str]] = {}  # a wikilink's target → the contacts named
+        self._sets: dict[frozenset[str], frozenset[str]] = {}  # each answer once (memory)
+        for contact in contacts:
+            self._add(contact)
+
+    def _add(self, contact: Contact) -> None:
+        self.names[contact.key] = contact.name
+        for name in names_of(contact):
+            self.by_name[fold(name)].add(contact.key)
+        self.by_path[fold(contact.key)] = contact.key
+
+    def resolve_all(
+        self,
+        path: str,
+        mentions: Iterable[Mention],
+        problems: list[Problem],
+        unresolved: list[Unresolved] | None,
+    ) -> set[str]:
+        """The contacts `mentions` name; ambiguous names become problems, and names of no
+        contact go to `unresolved` (when given)."""
+        found: set[str] = set()
+        for mention in mentions:
+            keys = self._keys(mention)
+            if len(keys) == 1:
+                found |= keys
+            elif mention.kind is _LINK:
+                continue  # a link to a file that is no contact: neither a problem nor a name
+            elif keys:
+                problems.append(self._ambiguous(path, mention, keys))
+            elif unresolved is not None:
+                unresolved.append(Unresolved(mention.target, Source(path, mention.line)))
+        return found
+
+    def _keys(self, mention: Mention) -> frozenset[str]:
+        """The contacts a mention's target names: a link's by path, a wikilink's by name."""
+        target = mention.target
+        link = mention.kind is _LINK
+        memo = self._links if link else self._named
+        keys = memo.get(target)
+        if keys is None:
+            keys = memo[target] = self._look_up(target, link)
+        return keys
+
+    def _look_up(self, target: str, link: bool) -> frozenset[str]:
+        if link:
+            key = self.by_path.get(fold(target))
+            keys = frozenset(() if key is None else (key,))
+        else:
+            keys = frozenset(self.by_name.get(fold(strip_md(target)), ()))
+        return self._sets.setdefault(keys, keys)  # one set per contact, however many texts
+
+    def _ambiguous(self, path: str, mention: Mention, keys: frozenset[str]) -> Problem:
+        options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
+        message = (
+            f"[[{mention.target}]] could mean {options}; it counts for none of them "
+            "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
+        )
+        return Problem(Source(path, mention.line), message)

@@ -1,0 +1,363 @@
+"""Finding and reading the vault's notes: the only module that reads the user's files.
+
+It hands on decoded text with its front matter split off and loaded, and turns
+everything that can go wrong with a file into a `Problem` at that file's line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from hortus.core.model import Meta, Problem, Source
+
+MAX_NOTE_BYTES = 2 * 1024 * 1024  # a note larger than this is not a journal note
+MAX_META_NODES = 5_000
+MAX_META_DEPTH = 32
+SKIPPED_FOLDERS = frozenset({"templates", "node_modules"})
+_SYNC_CONFLICT_RE = re.compile(
+    r"\(conflicted copy\b|\.sync-conflict-|\(conflict\b|\bconflicted copy\b", re.IGNORECASE
+)
+# python-frontmatter's own boundary (`---` on a line of its own), so hortus reads front
+# matter where the rest of the Markdown tool world does; we keep positions for line numbers.
+_FM_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A readable note: newline-normalised text, its front matter, and where its body starts."""
+
+    path: str
+    body: str
+    body_line: int  # the file line (1-based) of the body's first line
+    meta: Meta
+    problems: tuple[Problem, ...] = field(default=())
+    text: str = ""  # the whole file (front matter included), as the lines are counted
+
+
+@dataclass(frozen=True)
+class Walk:
+    paths: list[str]
+    problems: list[Problem]
+
+
+def walk_vault(root: Path, skip: frozenset[str]) -> Walk:
+    """Every note to index (vault-relative `/` paths, sorted) and the files we refuse to read.
+
+    `skip` holds case-folded vault-relative paths of hortus's own outputs.
+    """
+    paths: list[str] = []
+    problems: list[Problem] = []
+    for rel, entry in _walk(root, ""):
+        if rel.casefold() in skip:
+            continue
+        problem = _refusal(rel, entry)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            paths.append(rel)
+    paths.sort()
+    problems.sort()
+    return Walk(paths, problems)
+
+
+def _walk(root: Path, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Markdown files below `root/prefix`, depth first, never following a linked folder."""
+    try:
+        with os.scandir(root / prefix if prefix else root) as entries:
+            items = sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in items:
+        name = entry.name
+        if name.startswith((".", "~$")):
+            continue  # dot-folders (.git, .obsidian, .trash, .hortus), hidden and lock files
+        rel = f"{prefix}/{name}" if prefix else name
+        if entry.is_dir(follow_symlinks=False):
+            if name.casefold() not in SKIPPED_FOLDERS:
+                yield from _walk(root, rel)
+        elif name.lower().endswith(".md"):
+            yield rel, entry
+
+
+def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
+    return _refusal_of(rel, entry.is_symlink(), entry.is_file(follow_symlinks=False))
+
+
+def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
+    shown = displayable(rel)
+    if shown != rel:
+        message = "file name is not UTF-8 text or holds a control character; skipped (rename it)"
+        return _problem(shown, message)
+    if _SYNC_CONFLICT_RE.search(rel.rsplit("/", 1)[-1]):
+        return _problem(
+            rel, "looks like a sync conflict copy; skipped (merge it into the original by hand)"
+        )
+    if is_link:
+        return _problem(rel, "symbolic link; skipped (hortus never follows links)")
+    if not is_file:
+        return _problem(rel, "not a regular file; skipped")
+    return None
+
+
+def displayable(rel: str) -> str:
+    """`rel` as it can be printed and linked: undecodable bytes become U+FFFD and control
+    characters (a newline in a file name would split a `path:line: message`) are escaped."""
+    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def is_candidate(rel: str) -> bool:
+    """Whether a vault-relative path is one `walk_vault` could list, judged by its name alone:
+    a `.md` file outside dot-folders, skipped folders and litter. The watcher's filter."""
+    parts = rel.split("/")
+    if any(part.startswith((".", "~$")) or not part for part in parts):
+        return False
+    if any(part.casefold() in SKIPPED_FOLDERS for part in parts[:-1]):
+        return False
+    return parts[-1].lower().endswith(".md")
+
+
+def walk_some(root: Path, rels: Iterable[str], skip: frozenset[str]) -> tuple[Walk, set[str]]:
+    """`walk_vault` for a few paths: the notes and refusals among `rels`, by the same rules,
+    and the paths that are gone (or no longer notes)."""
+    paths: list[str] = []
+    problems: list[Problem] = []
+    gone: set[str] = set()
+    for rel in sorted(set(rels)):
+        if not is_candidate(rel) or rel.casefold() in skip or not _folders_plain(root, rel):
+            gone.add(rel)
+            continue
+        try:
+            mode = os.lstat(root / rel).st_mode
+        except OSError:
+            gone.add(rel)
+            continue
+        if stat.S_ISDIR(mode):
+            gone.add(rel)
+            continue
+        problem = _refusal_of(rel, stat.S_ISLNK(mode), stat.S_ISREG(mode))
+        if problem is not None:
+            problems.append(problem)
+        else:
+            paths.append(rel)
+    return Walk(paths, problems), gone
+
+
+def _folders_plain(root: Path, rel: str) -> bool:
+    """Every folder on the way to `rel` is a real folder (the walk never enters linked ones)."""
+    folder = root
+    for part in rel.split("/")[:-1]:
+        folder = folder / part
+        try:
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def read_note(root: Path, rel: str) -> SourceFile | Problem:
+    """Read, decode and split one note; a file that cannot be read at all is one `Problem`."""
+    data = read_bytes(root, rel)
+    return data if isinstance(data, Problem) else decode_note(rel, data)
+
+
+def decode_note(rel: str, data: bytes) -> SourceFile | Problem:
+    """Bytes already read (by `read_bytes`) into a split note, or the one `Problem` they have."""
+    text = _decode(data, rel)
+    if isinstance(text, Problem):
+        return text
+    return split_front_matter(rel, text)
+
+
+def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> bytes | Problem:
+    """A regular file's bytes (never through a link, never more than the size cap). `info`:
+    the file's `lstat`, when the caller has just taken it."""
+    full = os.path.join(root, rel)
+    try:
+        info = info or os.lstat(full)
+        if not stat.S_ISREG(info.st_mode):
+            return _problem(rel, "not a regular file; skipped")
+        if info.st_size > MAX_NOTE_BYTES:
+            return _problem(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MiB; skipped")
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(full, flags)
+        try:
+            data = _read_capped(fd, info.st_size)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return _problem(rel, f"cannot be read ({exc.strerror or exc}); skipped")
+    if len(data) > MAX_NOTE_BYTES:
+        return _problem(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MiB; skipped")
+    return data
+
+
+def _read_capped(fd: int, expected: int) -> bytes:
+    """At most the cap and one byte more. Asks for the size `lstat` gave, plus one byte to see
+    the file grew: asking for the cap itself costs a 2 MiB buffer a note (20 µs; 1 s a big
+    vault)."""
+    parts: list[bytes] = []
+    total, want = 0, expected + 1
+    while total <= MAX_NOTE_BYTES:
+        chunk = os.read(fd, min(want, MAX_NOTE_BYTES + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = 1 << 16  # it grew since it was measured: read on, in blocks
+    return b"".join(parts)
+
+
+def _decode(data: bytes, rel: str) -> str | Problem:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _problem(rel, "UTF-16 text; skipped (save the file as UTF-8)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return _problem(rel, f"looks binary (NUL byte at offset {nul}); skipped")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start]
+        return _problem(
+            rel,
+            f"not valid UTF-8 (byte 0x{byte:02X} on line {line}); skipped (save it as UTF-8)",
+        )
+    # Every line break style counts as one line, as in markdown-it and in editors.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(rel: str, text: str) -> SourceFile:
+    """Split `---` front matter from the body, keeping the body's line in the file."""
+    opening = _FM_BOUNDARY.match(text)
+    if opening is None:
+        return SourceFile(rel, text, 1, Meta(), text=text)
+    closing = _FM_BOUNDARY.search(text, opening.end())
+    if closing is None:
+        message = "front matter opened at line 1 is not closed (add a '---' line after it)"
+        return SourceFile(rel, "", 1, Meta(), (_problem(rel, message),), text)
+    yaml_text = text[opening.end() : closing.start()]
+    yaml_line = text.count("\n", 0, opening.end()) + 1
+    meta, problems = load_meta(rel, yaml_text, yaml_line)
+    body_line = text.count("\n", 0, closing.end()) + 1
+    return SourceFile(rel, text[closing.end() :], body_line, meta, tuple(problems), text)
+
+
+def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Problem]]:
+    """YAML front matter into a `Meta`; refuses tags, anchors and aliases before building values."""
+    if not yaml_text.strip():
+        return Meta(), []
+    anchor_line = _first_anchor(yaml_text)
+    if anchor_line is not None:
+        message = "front matter uses YAML anchors or aliases, which hortus does not read"
+        return Meta(), [_problem(rel, message, anchor_line + first_line)]
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return Meta(), [_yaml_problem(rel, exc, first_line)]
+    except (yaml.YAMLError, RecursionError, ValueError, MemoryError) as exc:
+        return Meta(), [_problem(rel, f"front matter is not valid YAML ({exc})", first_line)]
+    if node is None:
+        return Meta(), []
+    refusal = _check_nodes(node)
+    if refusal is not None:
+        message, mark_line = refusal
+        return Meta(), [_problem(rel, message, mark_line + first_line)]
+    if not isinstance(node, yaml.MappingNode):
+        message = "front matter must be a mapping of `key: value` lines; ignored"
+        return Meta(), [_problem(rel, message, node.start_mark.line + first_line)]
+    return _build_meta(rel, node, first_line)
+
+
+def _first_anchor(yaml_text: str) -> int | None:
+    """The line of the first `&anchor` or `*alias`: refused before any value is built."""
+    if "&" not in yaml_text and "*" not in yaml_text:
+        return None  # the common case costs one substring search
+    try:
+        for token in yaml.scan(yaml_text, Loader=_Loader):
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                return int(token.start_mark.line)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None  # `compose` reports the syntax error with its position
+    return None
+
+
+def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:
+    """Refuse what a journal never needs and an attacker loves: aliases, custom tags, depth."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line
+        if id(node) in seen:
+            return "front matter uses YAML anchors or aliases, which hortus does not read", line
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            return f"front matter uses the YAML tag '{node.tag}', which hortus does not read", line
+        if depth > MAX_META_DEPTH:
+            return "front matter is nested too deeply", line
+        if len(seen) > MAX_META_NODES:
+            return f"front matter is too large (over {MAX_META_NODES} values)", root.start_mark.line
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+    return None
+
+
+def _build_meta(rel: str, node: yaml.MappingNode, first_line: int) -> tuple[Meta, list[Problem]]:
+    constructor = yaml.constructor.SafeConstructor()
+    values: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + first_line
+        try:
+            key = str(constructor.construct_object(key_node, deep=True))
+            value = constructor.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            problems.append(_problem(rel, f"front matter value cannot be read ({exc})", line))
+            continue
+        if key in values:
+            message = f"'{key}' appears twice (lines {lines[key]} and {line}); the last one is used"
+            problems.append(_problem(rel, message, line))
+        values[key] = value
+        lines[key] = line
+    return Meta(values, lines), problems
+
+
+def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, first_line: int) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or exc.context or "syntax error"
+    if mark is None:
+        return _problem(rel, f"front matter is not valid YAML: {what}", 1)
+    where = f"column {mark.column + 1}"
+    return _problem(
+        rel, f"front matter is not valid YAML: {what} ({where})", mark.line + first_line
+    )
+
+
+def yaml_value(value: str | list[str]) -> str:
+    """A value as one line of YAML that reads back as exactly that value (quoted if it must be)."""
+    text: str = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
+
+
+def _problem(rel: str, message: str, line: int = 1) -> Problem:
+    return Problem(Source(rel, line), message)

@@ -1,0 +1,204 @@
+"""Writing to the user's own files: one dated entry appended, byte for byte, under a lock.
+
+Nothing is ever re-serialised. The new bytes are the old bytes, untouched (BOM, front matter,
+comments, line endings, trailing blank lines), then a line break if the last line had none,
+then the entry in the file's own line-break style. The write is atomic and checked: if the
+file changed since it was read, it is read again and the entry applied once more; if it changes
+again, nothing is written. New contact files are in `create.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.core.model import Note, Problem
+from hortus.files.atomic import atomic_write, digest, in_vault, sweep_temps
+from hortus.files.lock import vault_lock
+from hortus.notes.parse import parse_note
+from hortus.notes.read import SourceFile, decode_note, read_bytes
+
+_TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
+_HEADING_RE = re.compile(r"(#{1,6})[ \t]")
+_LIST_RE = re.compile(r"\s*(?:([-*+])|\d+[.)])[ \t]")
+_CONTINUATION_RE = re.compile(r"[ \t]+\S")
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """What `hortus log` writes: a date, the user's text, tags and mention targets."""
+
+    date: dt.date
+    text: str
+    tags: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # targets already known to resolve to one contact each
+
+
+@dataclass(frozen=True)
+class Logged:
+    path: str  # vault-relative
+    line: int  # the entry's first line in the file
+    lines: tuple[str, ...]  # the entry as written, without line breaks
+
+
+def between_read_and_write(path: Path) -> None:
+    """Does nothing. Tests replace it to change a file at the worst moment."""
+
+
+def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
+    """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
+    path = root / rel
+    with vault_lock(root):
+        # A run killed mid-append left its temp beside the note; under the lock none is in use.
+        sweep_temps(path.parent, frozenset({path.name}), 0)
+        for attempt in (1, 2):
+            data = read_for_write(root, rel)
+            new, logged = with_entry(rel, data, entry)
+            between_read_and_write(path)
+            try:
+                atomic_write(path, new, display=rel, expected=digest(data))
+            except ChangedWhileWritingError:
+                if attempt == 2:
+                    raise
+                continue
+            return logged
+    raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
+
+
+def read_for_write(root: Path, rel: str) -> bytes:
+    """The bytes of a file hortus may write to, or `WriteError` saying why it may not."""
+    path = root / rel
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise WriteError(rel, exc.strerror or str(exc)) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise WriteError(rel, "it is a symbolic link; hortus never writes through links")
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError(rel, "it is not a regular file")
+    if info.st_nlink > 1:
+        raise WriteError(
+            rel, f"it has {info.st_nlink} hard links; replacing it would split them apart"
+        )
+    if not in_vault(root, path.parent):
+        raise WriteError(rel, "it is outside the vault")
+    data = read_bytes(root, rel)
+    if isinstance(data, Problem):
+        raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(data)}")
+    return data
+
+
+def _reason(problem: Problem) -> str:
+    return f"line {problem.source.line}: {problem.message.removesuffix('; skipped')}"
+
+
+def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
+    """The file's bytes with `entry` appended (a pure function), and what was written where.
+
+    Refuses (`WriteError`) a file that does not read cleanly, and an entry that would not read
+    back as a dated entry at the line it was written to.
+    """
+    source = _clean_source(rel, data)
+    note = parse_note(source)
+    text = source.text
+    newline = newline_of(data)
+    heading = _style(note, text)
+    lines = entry_lines(entry, heading)
+    before = _separator(data, text, heading)
+    line = (text + before).count("\n") + 1
+    added = (before + "\n".join(lines) + "\n").replace("\n", newline)
+    new = data + added.encode("utf-8")
+    _check_reads_back(rel, new, line, entry.date)
+    return new, Logged(rel, line, tuple(lines))
+
+
+def _clean_source(rel: str, data: bytes) -> SourceFile:
+    source = decode_note(rel, data)
+    if isinstance(source, Problem):
+        raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(source)}")
+    if source.problems:
+        raise WriteError(
+            rel,
+            f"its front matter has a problem ({_reason(source.problems[0])}); "
+            "fix it first (`hortus check` lists every problem)",
+        )
+    return source
+
+
+def newline_of(data: bytes) -> str:
+    """The file's line-break style, from its first line break (`\\n` when it has none)."""
+    first = data.find(b"\n")
+    if first > 0 and data[first - 1 : first] == b"\r":
+        return "\r\n"
+    if first == -1 and b"\r" in data:
+        return "\r"
+    return "\n"
+
+
+def _style(note: Note, text: str) -> str | None:
+    """The heading marks (`##`) of the file's last entry, or None for a list-item entry.
+    A file without entries gets `##` headings."""
+    if not note.entries:
+        return "##"
+    last = max(note.entries, key=lambda e: e.line)
+    raw = text.split("\n")[last.line - 1]
+    if _LIST_RE.match(raw):
+        return None
+    heading = _HEADING_RE.match(raw)
+    return heading.group(1) if heading else "##"
+
+
+def _separator(data: bytes, text: str, heading: str | None) -> str:
+    """A line break if the last line lacks one, then a blank line unless the entry can follow
+    directly (after blank lines, or a list entry right after a list)."""
+    if not text:
+        return ""
+    missing = "" if data.endswith((b"\n", b"\r")) else "\n"
+    last = text.rstrip("\n").rsplit("\n", 1)[-1]
+    if missing == "" and text.endswith("\n\n"):
+        return ""
+    if heading is None and (_LIST_RE.match(last) or _CONTINUATION_RE.match(last)):
+        return missing
+    return missing + "\n"
+
+
+def entry_lines(entry: NewEntry, heading: str | None) -> list[str]:
+    """`## 2026-11-27 Title …` or `- 2026-11-27: Title …`, then the rest of the text."""
+    body = entry.text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
+    extras = []
+    if entry.mentions:
+        extras.append("(with " + ", ".join(f"[[{m}]]" for m in entry.mentions) + ")")
+    extras.extend(f"#{tag}" for tag in entry.tags)
+    title = " ".join(part for part in (body[0].strip(), *extras) if part)
+    date = entry.date.isoformat()
+    if heading is not None:
+        return [f"{heading} {date} {title}".rstrip(), *(line.rstrip() for line in body[1:])]
+    rest = [f"  {line}".rstrip() for line in body[1:]]
+    return [f"- {date}: {title}".rstrip(), *rest]
+
+
+def check_tag(tag: str) -> str:
+    """A tag as hortus reads it (`#` optional on input), or `HortusError`."""
+    bare = tag.strip().lstrip("#")
+    if not _TAG_RE.fullmatch(bare):
+        raise HortusError(
+            f"'{tag}' is not a tag hortus can read: use letters, digits, '-', '_' and '/', "
+            "with at least one letter"
+        )
+    return bare
+
+
+def _check_reads_back(rel: str, new: bytes, line: int, date: dt.date) -> None:
+    source = decode_note(rel, new)
+    note = parse_note(source) if isinstance(source, SourceFile) else None
+    if note is None or not any(e.line == line and e.date == date for e in note.entries):
+        raise WriteError(
+            rel,
+            "the new entry would not read back as a dated entry (does the file end inside "
+            "a code block or an HTML comment?); nothing written",
+        )
