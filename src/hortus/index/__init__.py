@@ -351,3 +351,27 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
         return None
+
+
+def person_index(
+    contact: Contact, contacts: Iterable[Contact], notes: Sequence[Note], config: Config
+) -> Index:
+    """The index restricted to one contact: its involvements and promises in `notes` (every
+    note that may mention it, in path order), each mention resolved against all `contacts`
+    exactly as the whole index resolves it. What `hortus show` needs, without reading the
+    other notes of the vault."""
+    resolver = Resolver(contacts)
+    involvements: list[Involvement] = []
+    promises: list[Promise] = []
+    for note in notes:
+        part = _part(note, _facts(note, config), resolver)
+        involvements += part.involvements_of(contact.key)
+        promises += [promise for key, promise in part.promises if key == contact.key]
+    key = contact.key
+    return Index(
+        (contact,),
+        {key: tuple(involvements)} if involvements else {},
+        (),
+        (),
+        {key: tuple(promises)} if promises else {},
+    )
