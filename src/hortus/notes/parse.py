@@ -37,7 +37,8 @@ from hortus.notes.scanner import IMAGE, WIKI, WIKILINK_RE, Item, scan_body
 
 _DATE_RE = re.compile(r"(?:\[\[)?(\d{4})-(\d{2})-(\d{2})(?:\]\])?(?=$|[\s:,;.)\]\-–—])")
 _TITLE_LEAD_RE = re.compile(r"^[\s:\-–—,;.]+")
-_TASK_RE = re.compile(r"\[([ xX])\]\s")
+# `[ ]` open, `[x]` done, `[-]` let go (cancelled, as Obsidian's Tasks plugin writes it).
+_TASK_RE = re.compile(r"\[([ xX-])\]\s")
 # Due and done dates, Obsidian Tasks style (`📅 2026-12-01`, `✅ 2026-11-20`) or todo.txt style.
 _DUE_RE = re.compile(r"(?:📅\uFE0F?\s*|(?<!\S)due:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
 _DONE_RE = re.compile(r"(?:✅\uFE0F?\s*|(?<!\S)done:)(\d{4})-(\d{2})-(\d{2})(?!\S)")

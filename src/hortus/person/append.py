@@ -16,12 +16,18 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.core.errors import (
+    ChangedSinceShownError,
+    ChangedWhileWritingError,
+    HortusError,
+    WriteError,
+)
 from hortus.core.model import Note, Problem
 from hortus.files.atomic import atomic_write, digest, in_vault, sweep_temps
 from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
 from hortus.notes.read import SourceFile, decode_note, read_bytes
+from hortus.store.notestore import digest_of
 
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]")
@@ -50,14 +56,19 @@ def between_read_and_write(path: Path) -> None:
     """Does nothing. Tests replace it to change a file at the worst moment."""
 
 
-def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
-    """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
+def append_entry(root: Path, rel: str, entry: NewEntry, seen: str | None = None) -> Logged:
+    """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc.
+
+    `seen` is the note's `digest_of` when the user decided (a page of `hortus serve`): if the
+    file has other bytes now, `ChangedSinceShownError` and nothing is written, not even once.
+    """
     path = root / rel
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
         sweep_temps(path.parent, frozenset({path.name}), 0)
         for attempt in (1, 2):
             data = read_for_write(root, rel)
+            check_seen(rel, data, seen)
             new, logged = with_entry(rel, data, entry)
             between_read_and_write(path)
             try:
@@ -68,6 +79,12 @@ def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
                 continue
             return logged
     raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
+
+
+def check_seen(rel: str, data: bytes, seen: str | None) -> None:
+    """Refuse a write decided on other bytes than the file has now (see `append_entry`)."""
+    if seen is not None and digest_of(data) != seen:
+        raise ChangedSinceShownError(rel)
 
 
 def read_for_write(root: Path, rel: str) -> bytes:

@@ -27,7 +27,8 @@ CACHE_NAME = "cache.sqlite"
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
 # 6: the loader's tables: contacts, command outputs, the search lookup.
-CACHE_VERSION = 6
+# 7: `- [-]` lines (a promise let go) are tasks.
+CACHE_VERSION = 7
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
