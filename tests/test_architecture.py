@@ -23,6 +23,7 @@ LAYERS = [
     "loader",  # the one way in: the vault through the store, the garden, its pages written
     "commands",  # the commands about one person and about import/export, composed
     "watch",  # the watcher
+    "serve",  # the live garden in the browser: the watcher behind a local web server
     "cli",
     "__main__",
 ]
@@ -39,6 +40,9 @@ ADAPTERS = {
     "anyascii": {"person.create"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
+    # The web framework and its server, for `hortus serve` only.
+    "starlette": {"serve.app", "serve.guard"},
+    "uvicorn": {"serve.run"},
     # Starting programs and locking files each have one home too.
     "subprocess": {"person.editor"},
     "fcntl": {"files.lock"},

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hortus.core.errors import VaultGoneError
 from hortus.files.lock import WAIT, hold_watch_lock, state_dir, vault_lock
-from hortus.garden import GardenMemo, compute_garden
-from hortus.index import LiveIndex
+from hortus.garden import Garden, GardenMemo, compute_garden
+from hortus.index import Index, LiveIndex
 from hortus.loader.load import load
 from hortus.loader.pages import Regenerated, sweep, write_garden
 from hortus.loader.vault import Vault, no_gc, open_vault, own_outputs
@@ -40,6 +40,9 @@ class LiveGarden:
         self.dirty: set[str] | None = None  # paths changed since the last garden; None: all
         self.folder = state_dir(vault.root)
         self.identity = _identity(vault.root)
+        # The last index and garden built, even when writing the pages then failed: what
+        # `hortus serve` shows. Replaced whole, never changed in place.
+        self.latest: tuple[Index, Garden] | None = None
 
     def hold_watch_lock(self) -> Callable[[], None]:
         """One watcher per vault: raises `AlreadyWatchingError` naming the running one."""
@@ -108,6 +111,7 @@ class LiveGarden:
             self.dirty = set()
             config = self.vault.config
             garden = compute_garden(index, day, config, today_pinned=pinned, memo=self.memo)
+            self.latest = (index, garden)
         with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))

@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable
 from html import escape
 from itertools import groupby
+from typing import Protocol
 from urllib.parse import quote
 
 from hortus.core.model import Contact, Source
-from hortus.garden import Garden, Plant
+from hortus.garden import Garden, Gesture, OpenPromise, Plant
 from hortus.index import fold
 from hortus.render import words
 from hortus.render.html_parts import CSS, bar_chart, sparkline
@@ -48,11 +49,43 @@ def safe_url(key: str, value: object) -> str | None:
     return None
 
 
+class Served(Protocol):
+    """What the page served by `hortus serve` changes in garden.html: its links, its forms,
+    its script and its policy. garden.html itself is rendered without one."""
+
+    csp: str  # replaces CSP in the page's <meta>
+    kind: str  # tells its rows from garden.html's in a shared `Rows`
+
+    def head(self) -> str:
+        """Tags added at the end of <head> (the script)."""
+
+    def top(self) -> str:
+        """HTML between the header and the sections (navigation, search, messages)."""
+
+    def person_href(self, contact: Contact) -> str:
+        """The (unescaped) address of a contact's page."""
+
+    def source_href(self, source: Source) -> str | None:
+        """The (unescaped) address that shows a place in a note, or None for plain text."""
+
+    def gesture(self, gesture: Gesture) -> str:
+        """HTML after a gesture: what can be done about it."""
+
+    def promise(self, promise: OpenPromise) -> str:
+        """HTML after an open promise: keep it or let it go."""
+
+
 def render_html(
-    garden: Garden, page_path: str, language: str = "en", rows: Rows | None = None
+    garden: Garden,
+    page_path: str,
+    language: str = "en",
+    rows: Rows | None = None,
+    served: Served | None = None,
 ) -> str:
-    """The garden's web page; `rows` keeps the plants' rows between renders (the watcher)."""
-    page = _Page(garden, posixpath.dirname(page_path), catalogue(language), rows or Rows())
+    """The garden's web page; `rows` keeps the plants' rows between renders (the watcher);
+    `served` makes it the live page of `hortus serve`."""
+    folder = posixpath.dirname(page_path)
+    page = _Page(garden, folder, catalogue(language), rows or Rows(), served)
     cat = page.cat
     title = f"{cat.t('title')} · {cat.date(garden.today)}"
     header = cat.t(
@@ -60,6 +93,7 @@ def render_html(
     )
     body = [
         f"<header><h1>{escape(cat.t('title'))}</h1><p>{escape(header)}</p></header>",
+        *([served.top()] if served else []),
         "<main>",
         page.section("gestures", page.gestures(), "gestures.empty", ordered=True),
         page.section("key_moments", page.key_moments()),
@@ -86,11 +120,12 @@ def render_html(
             f'<html lang="{cat.code}">',
             "<head>",
             '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{page.csp}">',
             '<meta name="referrer" content="no-referrer">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
             f"<style>{CSS}</style>",
+            *([served.head()] if served else []),
             "</head>",
             "<body>",
             *body,
@@ -102,12 +137,16 @@ def render_html(
 
 
 class _Page:
-    def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
+    def __init__(
+        self, garden: Garden, folder: str, cat: Catalogue, rows: Rows, served: Served | None
+    ) -> None:
         self.garden = garden
         self.folder = folder
         self.cat = cat
         self.rows = rows
-        self.kind = f"html {cat.code} {folder}"
+        self.served = served
+        self.kind = f"html {cat.code} {folder}" + (f" {served.kind}" if served else "")
+        self.csp = served.csp if served else CSP
 
     def section(
         self,
@@ -135,11 +174,18 @@ class _Page:
         return escape(quote(target))
 
     def who(self, contact: Contact) -> str:
-        return f'<a class="who" href="{self.href(contact.path)}">{escape(contact.name)}</a>'
+        served = self.served
+        href = escape(served.person_href(contact)) if served else self.href(contact.path)
+        return f'<a class="who" href="{href}">{escape(contact.name)}</a>'
 
     def where(self, source: Source) -> str:
         label = escape(f"{source.path}:{source.line}")
-        return f'<a class="src" href="{self.href(source.path)}">{label}</a>'
+        if self.served is None:
+            return f'<a class="src" href="{self.href(source.path)}">{label}</a>'
+        href = self.served.source_href(source)
+        if href is None:
+            return f'<span class="src">{label}</span>'
+        return f'<a class="src" href="{escape(href)}">{label}</a>'
 
     def gestures(self) -> list[str]:
         cat = self.cat
@@ -147,6 +193,7 @@ class _Page:
             f'<span class="kind {g.kind}">{escape(words.kind_label(g, cat))}</span> '
             f'<strong class="do">{escape(words.suggestion(g, cat))}</strong> '
             f'<span class="meta">{self.who(g.contact)} · {self.where(g.source)}</span>'
+            + (self.served.gesture(g) if self.served else "")
             for g in self.garden.gestures
         ]
 
@@ -178,6 +225,7 @@ class _Page:
             items.append(
                 cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
                 f'<span class="meta">{escape(due)}</span>{flag} {self.where(p.source)}'
+                + (self.served.promise(p) if self.served else "")
             )
         more_text = escape(cat.t("promises.more", count=more))
         return items + ([f'<span class="meta">{more_text}</span>'] if more else [])

@@ -150,3 +150,21 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
 
 def kind_label(gesture: Gesture, cat: Catalogue) -> str:
     return cat.t(f"kind.{gesture.kind}")
+
+
+def done_text(gesture: Gesture, cat: Catalogue) -> str:
+    """What the user did, as the entry `hortus serve`'s "done" writes: "Wished Ada a happy
+    birthday" (editable before it is sent). A promise is kept, not logged: None is not used."""
+    name = gesture.contact.name
+    item = gesture.item
+    if isinstance(item, KeyMoment | ThanksOwed):
+        kind = "moment" if isinstance(item, KeyMoment) else "thanks"
+        text = plain(item.text)
+        return (
+            cat.t(f"done.{kind}", name=name, text=text)
+            if text
+            else cat.t(f"done.{kind}.bare", name=name)
+        )
+    if isinstance(item, BirthdaySoon):
+        return cat.t("done.birthday", name=name)
+    return cat.t("done.water", name=name)

@@ -1,0 +1,158 @@
+"""Starting `hortus serve`: the sockets, the watcher's thread, uvicorn, and a clean stop.
+
+The only importer of uvicorn. It listens on 127.0.0.1 and ::1 (where the machine has it);
+another address only with `--host`, and with a warning. Ctrl-C stops uvicorn (which handles
+the signal), then the watcher, after its current step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import socket
+import threading
+import webbrowser
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import uvicorn
+
+from hortus.core.errors import HortusError
+from hortus.garden import Garden
+from hortus.loader.vault import Vault
+from hortus.render.rows import Rows
+from hortus.serve.app import Site, make_app
+from hortus.serve.guard import Keys
+from hortus.serve.pages import garden_page
+from hortus.serve.state import Running, ServedGarden
+from hortus.watch.debounce import Timing
+
+LOOPBACK_V4 = "127.0.0.1"
+LOOPBACK_V6 = "::1"
+SHUTDOWN_GRACE = 1  # seconds given to open event streams at Ctrl-C
+
+
+@dataclass(frozen=True)
+class Options:
+    port: int = 8765  # 0: any free port
+    host: str | None = None  # another address than loopback (a warning is printed)
+    open_browser: bool = True
+    today: dt.date | None = None
+
+
+class PortBusyError(HortusError):
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(f"cannot listen on {host} port {port} ({reason}); try --port")
+        self.host = host
+        self.port = port
+
+
+def serve(
+    vault: Vault,
+    options: Options,
+    clock_today: Callable[[], dt.date],
+    echo: Callable[[str], None],
+    env: Mapping[str, str],
+    timing: Timing | None = None,
+) -> None:
+    """The `hortus serve` command's one call: lock, watch, serve until Ctrl-C, release."""
+    sockets = listen(options.port, options.host)
+    port = sockets[0].getsockname()[1]
+    keys = Keys(port, (options.host,) if options.host else ())
+    live = served_garden(vault, options.today, keys)
+    release = live.hold_watch_lock()
+    try:
+        running = Running(live, clock_today, echo, timing or Timing())
+        site = Site(vault, keys, live, clock_today, env)
+        server = uvicorn.Server(_config(site, options))
+        address = f"http://{LOOPBACK_V4}:{port}/?token={keys.token}"
+        if options.host:
+            echo(
+                f"warning: also listening on {options.host}: anyone who can reach it and "
+                "has the address with its token can read and write your notes"
+            )
+        echo(f"serving {vault.root} at {address} (Ctrl-C to stop)")
+        running.start()
+        _stop_with(running, server)
+        if options.open_browser:
+            webbrowser.open(address)
+        server.run(sockets=sockets)
+        site.stopping.set()
+        running.stop()
+        if running.error is not None:
+            raise running.error
+        echo("stopped serving.")
+    finally:
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.close()
+        release()
+
+
+def served_garden(vault: Vault, today: dt.date | None, keys: Keys) -> ServedGarden:
+    language = vault.config.language
+
+    def make_page(garden: Garden, digests: dict[str, str], version: int, rows: Rows) -> bytes:
+        return garden_page(garden, language, keys.csrf, digests, version, rows)
+
+    return ServedGarden(vault, today, make_page)
+
+
+def _stop_with(running: Running, server: uvicorn.Server) -> None:
+    """When the watcher stops by itself (the vault disappeared), the server stops too."""
+
+    def wait() -> None:
+        running.stopped.wait()
+        server.should_exit = True
+
+    threading.Thread(target=wait, name="hortus-serve-stop", daemon=True).start()
+
+
+def _config(site: Site, options: Options) -> uvicorn.Config:
+    return uvicorn.Config(
+        make_app(site),
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=SHUTDOWN_GRACE,
+        server_header=False,
+        date_header=False,
+    )
+
+
+def listen(port: int, host: str | None) -> list[socket.socket]:
+    """Bound sockets: 127.0.0.1 (required), ::1 on the same port (when the machine has IPv6
+    loopback), and `host` when given."""
+    first = _bind(LOOPBACK_V4, port)
+    sockets = [first]
+    port = first.getsockname()[1]
+    with contextlib.suppress(OSError):
+        sockets.append(_bind(LOOPBACK_V6, port, socket.AF_INET6))
+    if host and host not in (LOOPBACK_V4, LOOPBACK_V6, "localhost"):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        try:
+            sockets.append(_bind(host, port, family))
+        except OSError as exc:
+            for sock in sockets:
+                sock.close()
+            raise PortBusyError(host, port, exc.strerror or str(exc)) from exc
+    return sockets
+
+
+def _bind(host: str, port: int, family: socket.AddressFamily = socket.AF_INET) -> socket.socket:
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+        sock.set_inheritable(True)
+    except OSError as exc:
+        sock.close()
+        if family == socket.AF_INET6 and host == LOOPBACK_V6:
+            raise
+        raise PortBusyError(host, port, exc.strerror or str(exc)) from exc
+    os.set_blocking(sock.fileno(), False)
+    return sock

@@ -1,0 +1,99 @@
+// hortus serve: makes the pages smoother; every page reads and acts without it.
+// - A newer garden (told by /events) replaces the page's header and <main> in place: no
+//   reload, the scroll position and what you are typing stay.
+// - Forms marked data-hortus are sent without leaving the page; the answer is shown above.
+"use strict";
+
+(function () {
+  const meta = document.querySelector('meta[name="hortus-version"]');
+  let version = meta ? Number(meta.content) : 0;
+  let pending = false;
+  let busy = false;
+
+  function typing() {
+    const active = document.activeElement;
+    return active && active.closest("main") && /^(INPUT|TEXTAREA)$/.test(active.tagName)
+      && active.value !== active.defaultValue;
+  }
+
+  async function refresh() {
+    if (busy) { pending = true; return; }
+    if (typing()) { pending = true; return; }  // after the field loses focus
+    busy = true;
+    pending = false;
+    try {
+      const answer = await fetch(location.pathname + location.search.replace(/([?&])said=[^&]*&?/, "$1"),
+                                 { credentials: "same-origin", cache: "no-store" });
+      if (answer.ok) {
+        const fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
+        for (const selector of ["header", "main"]) {
+          const old = document.querySelector(selector);
+          const now = fresh.querySelector(selector);
+          if (old && now) { old.replaceWith(document.adoptNode(now)); }
+        }
+        const freshMeta = fresh.querySelector('meta[name="hortus-version"]');
+        if (freshMeta) { version = Math.max(version, Number(freshMeta.content)); }
+        document.title = fresh.title;
+        document.documentElement.dataset.version = String(version);
+      }
+    } catch (error) {
+      pending = true;  // the server is restarting or gone: the next event tries again
+    } finally {
+      busy = false;
+      if (pending && !typing()) { refresh(); }
+    }
+  }
+
+  function listen() {
+    const source = new EventSource("/events?v=" + version);
+    source.addEventListener("garden", (event) => {
+      if (Number(event.data) > version) { refresh(); }
+    });
+  }
+
+  function say(message, refused) {
+    const box = document.getElementById("said");
+    if (!box) { return; }
+    const line = document.createElement("p");
+    line.textContent = message;
+    if (refused) { line.className = "refused"; }
+    box.replaceChildren(line);
+  }
+
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-hortus")) { return; }
+    event.preventDefault();
+    const data = new FormData(form);
+    if (event.submitter && event.submitter.name) {
+      data.append(event.submitter.name, event.submitter.value);
+    }
+    const buttons = form.querySelectorAll("button");
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      const answer = await fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(data),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      const said = await answer.json();
+      say(said.message, said.refused);
+      if (!said.refused && form.closest("details")) {
+        form.reset();
+        const once = form.querySelector('input[name="once"]');
+        if (once) { once.value = crypto.randomUUID(); }
+      }
+    } catch (error) {
+      say(String(error), true);
+    } finally {
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  });
+
+  document.addEventListener("focusout", () => {
+    if (pending) { setTimeout(() => { if (pending) { refresh(); } }, 0); }
+  });
+
+  listen();
+})();
