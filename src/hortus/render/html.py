@@ -54,6 +54,7 @@ class Served(Protocol):
     its script and its policy. garden.html itself is rendered without one."""
 
     csp: str  # replaces CSP in the page's <meta>
+    referrer: str  # the page's referrer policy (garden.html: no-referrer)
     kind: str  # tells its rows from garden.html's in a shared `Rows`
 
     def head(self) -> str:
@@ -121,7 +122,7 @@ def render_html(
             "<head>",
             '<meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{page.csp}">',
-            '<meta name="referrer" content="no-referrer">',
+            f'<meta name="referrer" content="{page.referrer}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
             f"<style>{CSS}</style>",
@@ -147,6 +148,7 @@ class _Page:
         self.served = served
         self.kind = f"html {cat.code} {folder}" + (f" {served.kind}" if served else "")
         self.csp = served.csp if served else CSP
+        self.referrer = served.referrer if served else "no-referrer"
 
     def section(
         self,

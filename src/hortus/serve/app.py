@@ -94,6 +94,7 @@ def make_app(site: Site) -> Guard:
         Route("/search", _route(site, search), methods=["GET", "HEAD"]),
         Route("/events", _route(site, events), methods=["GET"]),
         Route("/static/serve.js", script, methods=["GET", "HEAD"]),
+        Route("/favicon.ico", no_icon, methods=["GET", "HEAD"]),
         Route("/done", _route(site, done), methods=["POST"]),
         Route("/log", _route(site, log), methods=["POST"]),
         Route("/promise", _route(site, promise), methods=["POST"]),
@@ -193,6 +194,11 @@ async def events(site: Site, request: Request) -> Response:
 async def script(request: Request) -> Response:
     text = files("hortus.serve").joinpath("static/serve.js").read_text(encoding="utf-8")
     return Response(text, media_type="text/javascript; charset=utf-8")
+
+
+async def no_icon(request: Request) -> Response:
+    """Browsers ask for an icon: none, without a 404 in the console."""
+    return Response(status_code=204)
 
 
 async def done(site: Site, request: Request) -> Response:

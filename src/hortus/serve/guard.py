@@ -7,7 +7,7 @@ A local server is reachable by every web page the user opens, so:
   an HttpOnly, SameSite=Strict cookie and taken out of the address), or in that cookie;
 - a POST must come from this origin (`Origin`) and carry a CSRF token derived from the cookie
   (checked by `checked_form`);
-- every answer, refusals included, says no framing, no sniffing, no referrer, no caching, and
+- every answer, refusals included, says no framing, no sniffing, no referrer to other sites, no caching, and
   a Content-Security-Policy that allows nothing from anywhere else. No CORS header, ever.
 """
 
@@ -34,11 +34,14 @@ CSP = (
 )
 # In a page's <meta> (browsers ignore frame-ancestors there, and say so in the console).
 META_CSP = CSP.removesuffix("; frame-ancestors 'none'")
+REFERRER = "same-origin"
 HEADERS = {
     "content-security-policy": CSP,
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    # Not `no-referrer`: a form POST would then carry `Origin: null`. Links to other sites
+    # carry rel="noreferrer" besides.
+    "referrer-policy": REFERRER,
     "cache-control": "no-store",
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",

@@ -18,7 +18,7 @@ from hortus.render.html import render_html
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 from hortus.render.words import done_text
-from hortus.serve.guard import CSRF_FIELD, META_CSP
+from hortus.serve.guard import CSRF_FIELD, META_CSP, REFERRER
 
 # Put into each answer, not into the page kept per version (see `personal`).
 SAID_MARK = "<!--hortus:said-->"
@@ -55,6 +55,7 @@ class ServedPage:
 
     kind = "served"
     csp = META_CSP
+    referrer = REFERRER
 
     def __init__(
         self,

@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import signal
 import socket
 import threading
 import webbrowser
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import FrameType
 
 import uvicorn
 
@@ -57,37 +59,100 @@ def serve(
     timing: Timing | None = None,
 ) -> None:
     """The `hortus serve` command's one call: lock, watch, serve until Ctrl-C, release."""
-    sockets = listen(options.port, options.host)
-    port = sockets[0].getsockname()[1]
-    keys = Keys(port, (options.host,) if options.host else ())
-    live = served_garden(vault, options.today, keys)
-    release = live.hold_watch_lock()
+    serving = Serving.prepare(vault, options, clock_today, echo, env, timing or Timing())
     try:
-        running = Running(live, clock_today, echo, timing or Timing())
-        site = Site(vault, keys, live, clock_today, env)
-        server = uvicorn.Server(_config(site, options))
-        address = f"http://{LOOPBACK_V4}:{port}/?token={keys.token}"
         if options.host:
             echo(
                 f"warning: also listening on {options.host}: anyone who can reach it and "
                 "has the address with its token can read and write your notes"
             )
-        echo(f"serving {vault.root} at {address} (Ctrl-C to stop)")
-        running.start()
-        _stop_with(running, server)
+        echo(f"serving {vault.root} at {serving.address} (Ctrl-C to stop)")
         if options.open_browser:
-            webbrowser.open(address)
-        server.run(sockets=sockets)
-        site.stopping.set()
-        running.stop()
-        if running.error is not None:
-            raise running.error
+            webbrowser.open(serving.address)
+        serving.run()
         echo("stopped serving.")
     finally:
-        for sock in sockets:
-            with contextlib.suppress(OSError):
-                sock.close()
-        release()
+        serving.close()
+
+
+@dataclass
+class Serving:
+    """One run of the server: sockets bound and the watch lock held until `close`."""
+
+    site: Site
+    running: Running
+    server: uvicorn.Server
+    sockets: list[socket.socket]
+    release: Callable[[], None]
+
+    @classmethod
+    def prepare(
+        cls,
+        vault: Vault,
+        options: Options,
+        clock_today: Callable[[], dt.date],
+        echo: Callable[[str], None],
+        env: Mapping[str, str],
+        timing: Timing,
+    ) -> Serving:
+        sockets = listen(options.port, options.host)
+        try:
+            keys = Keys(sockets[0].getsockname()[1], (options.host,) if options.host else ())
+            live = served_garden(vault, options.today, keys)
+            release = live.hold_watch_lock()
+        except BaseException:
+            _close(sockets)
+            raise
+        site = Site(vault, keys, live, clock_today, env)
+        running = Running(live, clock_today, echo, timing)
+        server = _Server(_config(site), site.stopping)
+        return cls(site, running, server, sockets, release)
+
+    @property
+    def address(self) -> str:
+        """The address to open, with the token."""
+        keys = self.site.keys
+        return f"http://{LOOPBACK_V4}:{keys.port}/?token={keys.token}"
+
+    def run(self) -> None:
+        """Watch and serve until Ctrl-C (or `stop`); raises what stopped the watcher."""
+        self.running.start()
+        _stop_with(self.running, self.server)
+        try:
+            self.server.run(sockets=self.sockets)
+        finally:
+            self.site.stopping.set()
+            self.running.stop()
+        if self.running.error is not None:
+            raise self.running.error
+
+    def stop(self) -> None:
+        """Ask a `run` in another thread to finish (tests, benchmarks)."""
+        self.site.stopping.set()
+        self.server.should_exit = True
+
+    def close(self) -> None:
+        _close(self.sockets)
+        self.release()
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, which first tells the event streams to end (they would otherwise
+    keep Ctrl-C waiting, then be cancelled with a traceback)."""
+
+    def __init__(self, config: uvicorn.Config, stopping: threading.Event) -> None:
+        super().__init__(config)
+        self.stopping = stopping
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        self.stopping.set()
+        super().handle_exit(sig, frame)
+
+
+def _close(sockets: list[socket.socket]) -> None:
+    for sock in sockets:
+        with contextlib.suppress(OSError):
+            sock.close()
 
 
 def served_garden(vault: Vault, today: dt.date | None, keys: Keys) -> ServedGarden:
@@ -104,12 +169,12 @@ def _stop_with(running: Running, server: uvicorn.Server) -> None:
 
     def wait() -> None:
         running.stopped.wait()
-        server.should_exit = True
+        server.handle_exit(signal.SIGTERM, None)
 
     threading.Thread(target=wait, name="hortus-serve-stop", daemon=True).start()
 
 
-def _config(site: Site, options: Options) -> uvicorn.Config:
+def _config(site: Site) -> uvicorn.Config:
     return uvicorn.Config(
         make_app(site),
         log_level="warning",

@@ -16,7 +16,7 @@ from hortus.render.html_parts import CSS
 from hortus.render.i18n import Catalogue
 from hortus.render.search import MARK
 from hortus.render.snippet import inline_html
-from hortus.serve.guard import META_CSP
+from hortus.serve.guard import META_CSP, REFERRER
 from hortus.serve.pages import frame, head, hidden, person_href, promise_form
 
 
@@ -30,7 +30,7 @@ def document(
             "<head>",
             '<meta charset="utf-8">',
             f'<meta http-equiv="Content-Security-Policy" content="{META_CSP}">',
-            '<meta name="referrer" content="no-referrer">',
+            f'<meta name="referrer" content="{REFERRER}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
             f"<style>{CSS}</style>",
