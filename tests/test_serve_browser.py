@@ -195,9 +195,7 @@ def test_without_script_a_quick_note_is_a_plain_form_post(browser: Any, server: 
     page.wait_for_url(re.compile(r"/[?]said="))
     assert page.locator("#said").inner_text().startswith("Wrote people/omar-haddad.md:")
     text = (server.root / "people/omar-haddad.md").read_text(encoding="utf-8")
-    assert text.endswith("2026-11-20: Called about the film festival\n") or text.endswith(
-        "2026-11-20 Called about the film festival\n"
-    )
+    assert text.endswith("\n\n## 2026-11-20 Called about the film festival\n")
     visit.check_and_close()
 
 

@@ -40,9 +40,6 @@ class LiveGarden:
         self.dirty: set[str] | None = None  # paths changed since the last garden; None: all
         self.folder = state_dir(vault.root)
         self.identity = _identity(vault.root)
-        # The last index and garden built, even when writing the pages then failed: what
-        # `hortus serve` shows. Replaced whole, never changed in place.
-        self.latest: tuple[Index, Garden] | None = None
 
     def hold_watch_lock(self) -> Callable[[], None]:
         """One watcher per vault: raises `AlreadyWatchingError` naming the running one."""
@@ -96,6 +93,10 @@ class LiveGarden:
     def day(self, clock_today: dt.date) -> dt.date:
         return self.vault.day(self.today, clock_today).date
 
+    def built(self, index: Index, garden: Garden) -> None:
+        """Called with each garden built, before its pages are written: `hortus serve` shows
+        it from here (so a browser need not wait for the files, nor for a write that fails)."""
+
     def regenerate(self, clock_today: dt.date) -> Regenerated:
         today = self.vault.day(self.today, clock_today)
         day, pinned = today.date, today.pinned
@@ -111,7 +112,7 @@ class LiveGarden:
             self.dirty = set()
             config = self.vault.config
             garden = compute_garden(index, day, config, today_pinned=pinned, memo=self.memo)
-            self.latest = (index, garden)
+            self.built(index, garden)
         with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))

@@ -7,8 +7,9 @@ A local server is reachable by every web page the user opens, so:
   an HttpOnly, SameSite=Strict cookie and taken out of the address), or in that cookie;
 - a POST must come from this origin (`Origin`) and carry a CSRF token derived from the cookie
   (checked by `checked_form`);
-- every answer, refusals included, says no framing, no sniffing, no referrer to other sites, no caching, and
-  a Content-Security-Policy that allows nothing from anywhere else. No CORS header, ever.
+- every answer, refusals included, says no framing, no sniffing, no referrer to other sites,
+  no caching, and a Content-Security-Policy that allows nothing from anywhere else. No CORS
+  header, ever.
 """
 
 from __future__ import annotations

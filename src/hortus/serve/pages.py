@@ -114,7 +114,10 @@ def garden_page(
     """The served garden page of one version; `personal` finishes it per answer."""
     contacts = (p.contact for p in garden.plants)
     served = ServedPage(catalogue(language), csrf, contacts, digests, version)
-    return render_html(garden, "", language, rows, served).encode()
+    rows = rows or Rows()
+    page = render_html(garden, "", language, rows, served).encode()
+    rows.settle()
+    return page
 
 
 def personal(page: bytes, said: str, once: str) -> bytes:

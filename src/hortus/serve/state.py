@@ -16,7 +16,6 @@ from hortus.core.model import Contact
 from hortus.garden import Garden
 from hortus.index import Index
 from hortus.loader.live import LiveGarden
-from hortus.loader.pages import Regenerated
 from hortus.loader.vault import Vault
 from hortus.render.rows import Rows
 from hortus.watch.debounce import Timing
@@ -51,16 +50,8 @@ class ServedGarden(LiveGarden):
         self.shown: Shown | None = None
         self.changed = threading.Condition()
 
-    def regenerate(self, clock_today: dt.date) -> Regenerated:
-        before = self.latest
-        try:
-            return super().regenerate(clock_today)
-        finally:
-            # Shown even when writing garden.html failed (a page hortus did not write).
-            if self.latest is not None and self.latest is not before:
-                self._show(*self.latest)
-
-    def _show(self, index: Index, garden: Garden) -> None:
+    def built(self, index: Index, garden: Garden) -> None:
+        """Shown at once, before the garden's files are written (and even if that fails)."""
         digests = {rel: known.digest for rel, known in self.store.files.items()}
         version = self.shown.version + 1 if self.shown else 1
         page = self.make_page(garden, digests, version, self.served_rows)

@@ -29,7 +29,7 @@
         for (const selector of ["header", "main"]) {
           const old = document.querySelector(selector);
           const now = fresh.querySelector(selector);
-          if (old && now) { old.replaceWith(document.adoptNode(now)); }
+          if (old && now) { patch(old, now); }
         }
         const freshMeta = fresh.querySelector('meta[name="hortus-version"]');
         if (freshMeta) { version = Math.max(version, Number(freshMeta.content)); }
@@ -42,6 +42,27 @@
       busy = false;
       if (pending && !typing()) { refresh(); }
     }
+  }
+
+  // Only what changed is replaced: a save usually changes a few rows of a few sections, and
+  // the browser then lays out those rows alone, not a page of thousands.
+  function patch(old, now) {
+    if (old.isEqualNode(now)) { return; }
+    const olds = old.children;
+    const nows = now.children;
+    const sameShape = olds.length === nows.length && olds.length > 0
+      && old.tagName === now.tagName && sameAttributes(old, now)
+      && Array.from(olds).every((child, i) => child.tagName === nows[i].tagName);
+    if (!sameShape || /^(LI|P|H1|H2|FORM|SPAN|A)$/.test(old.tagName)) {
+      old.replaceWith(document.adoptNode(now));
+      return;
+    }
+    for (let i = olds.length - 1; i >= 0; i--) { patch(olds[i], nows[i]); }
+  }
+
+  function sameAttributes(a, b) {
+    if (a.attributes.length !== b.attributes.length) { return false; }
+    return Array.from(a.attributes).every((attr) => b.getAttribute(attr.name) === attr.value);
   }
 
   function listen() {
