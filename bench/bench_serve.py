@@ -25,7 +25,6 @@ import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ADDRESS_RE = re.compile(r"at (http://127\.0\.0\.1:(\d+)/\?token=(\S+)) ")
 VERSION_RE = re.compile(rb'<meta name="hortus-version" content="(\d+)">')

@@ -41,6 +41,8 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.serve.actions import Actions, Said
 from hortus.serve.guard import Guard, Keys, checked_form
 from hortus.serve.pages import personal, said_html
+from hortus.serve.parts import Parts, split
+from hortus.serve.parts import changes as changes_between
 from hortus.serve.state import ServedGarden, Shown
 from hortus.serve.views import message_page, person_page, search_page
 
@@ -63,6 +65,8 @@ class Site:
     env: Mapping[str, str]
     stopping: threading.Event = field(default_factory=threading.Event)
     said: OrderedDict[str, Said] = field(default_factory=OrderedDict)
+    parts: dict[int, Parts | None] = field(default_factory=dict)
+    parts_lock: threading.Lock = field(default_factory=threading.Lock)
     search_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -82,6 +86,18 @@ class Site:
             self.said.popitem(last=False)
         return key
 
+    def parts_of(self, version: int) -> Parts | None:
+        """The garden page of `version` cut in parts (kept while that version is)."""
+        shown = self.live.history.get(version)
+        if shown is None:
+            return None
+        with self.parts_lock:
+            if version not in self.parts:
+                self.parts[version] = split(shown.page.decode("utf-8"))
+            for old in [v for v in self.parts if v not in self.live.history]:
+                del self.parts[old]
+            return self.parts[version]
+
     def said_html(self, request: Request) -> str:
         said = self.said.get(request.query_params.get("said", ""))
         return said_html(said.message, said.refused) if said else ""
@@ -93,6 +109,7 @@ def make_app(site: Site) -> Guard:
         Route("/person/{key:path}", _route(site, person), methods=["GET", "HEAD"]),
         Route("/search", _route(site, search), methods=["GET", "HEAD"]),
         Route("/events", _route(site, events), methods=["GET"]),
+        Route("/changes", _route(site, changes), methods=["GET"]),
         Route("/static/serve.js", script, methods=["GET", "HEAD"]),
         Route("/favicon.ico", no_icon, methods=["GET", "HEAD"]),
         Route("/done", _route(site, done), methods=["POST"]),
@@ -189,6 +206,27 @@ async def events(site: Site, request: Request) -> Response:
             quiet += POLL
 
     return StreamingResponse(stream(), media_type="text/event-stream")
+
+
+async def changes(site: Site, request: Request) -> Response:
+    """The rows of the garden page that changed since the version the browser shows
+    (`?from=N`), or `{"reload": true}` when it should fetch the page whole."""
+    try:
+        since = int(request.query_params.get("from", ""))
+    except ValueError:
+        since = -1
+
+    def work() -> dict[str, object]:
+        shown = site.live.shown
+        if shown is None:
+            return {"reload": True}
+        old, new = site.parts_of(since), site.parts_of(shown.version)
+        found = changes_between(old, new) if old and new else None
+        if found is None:
+            return {"reload": True}
+        return {"version": shown.version, **found}
+
+    return JSONResponse(await run_in_threadpool(work))
 
 
 async def script(request: Request) -> Response:

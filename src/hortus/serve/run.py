@@ -32,6 +32,7 @@ from hortus.watch.debounce import Timing
 
 LOOPBACK_V4 = "127.0.0.1"
 LOOPBACK_V6 = "::1"
+WILDCARDS = frozenset({"0.0.0.0", "::", ""})
 SHUTDOWN_GRACE = 1  # seconds given to open event streams at Ctrl-C
 
 
@@ -97,7 +98,7 @@ class Serving:
     ) -> Serving:
         sockets = listen(options.port, options.host)
         try:
-            keys = Keys(sockets[0].getsockname()[1], (options.host,) if options.host else ())
+            keys = Keys(sockets[0].getsockname()[1], _host_names(options.host))
             live = served_garden(vault, options.today, keys)
             release = live.hold_watch_lock()
         except BaseException:
@@ -136,6 +137,14 @@ class Serving:
         self.release()
 
 
+def _host_names(host: str | None) -> tuple[str, ...]:
+    """`--host` as a `Host` header names it (an IPv6 address in brackets)."""
+    if not host:
+        return ()
+    bare = host.strip("[]")
+    return (f"[{bare}]",) if ":" in bare else (bare,)
+
+
 class _Server(uvicorn.Server):
     """uvicorn's server, which first tells the event streams to end (they would otherwise
     keep Ctrl-C waiting, then be cancelled with a traceback)."""
@@ -147,6 +156,12 @@ class _Server(uvicorn.Server):
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self.stopping.set()
         super().handle_exit(sig, frame)
+        # uvicorn raises the signal again once it has stopped (for programs that embed it),
+        # which would end hortus before it stops the watcher and says so: it stops cleanly
+        # and exits 0 instead, as `hortus watch` does.
+        captured = getattr(self, "_captured_signals", None)
+        if isinstance(captured, list):
+            captured.clear()
 
 
 def _close(sockets: list[socket.socket]) -> None:
@@ -186,9 +201,22 @@ def _config(site: Site) -> uvicorn.Config:
     )
 
 
+class WildcardHostError(HortusError):
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"--host {host} would listen on every address, and requests could not be checked "
+            "against the address they were sent to; give the one address other machines will "
+            "use (e.g. --host 192.168.1.20)"
+        )
+        self.host = host
+
+
 def listen(port: int, host: str | None) -> list[socket.socket]:
     """Bound sockets: 127.0.0.1 (required), ::1 on the same port (when the machine has IPv6
     loopback), and `host` when given."""
+    if host is not None and host.strip("[]") in WILDCARDS:
+        raise WildcardHostError(host)
+    host = host.strip("[]") if host else None
     first = _bind(LOOPBACK_V4, port)
     sockets = [first]
     port = first.getsockname()[1]

@@ -36,6 +36,8 @@ class Shown:
         return next((c for c in self.index.contacts if c.key == key), None)
 
 
+KEPT_VERSIONS = 3  # a browser a few saves behind still gets only the rows that changed
+
 # Renders the garden page of a version: (garden, digests, version, rows kept) -> page bytes.
 PageMaker = Callable[[Garden, dict[str, str], int, Rows], bytes]
 
@@ -48,6 +50,7 @@ class ServedGarden(LiveGarden):
         self.make_page = make_page
         self.served_rows = Rows()
         self.shown: Shown | None = None
+        self.history: dict[int, Shown] = {}  # the last few versions, for `/changes`
         self.changed = threading.Condition()
 
     def built(self, index: Index, garden: Garden) -> None:
@@ -57,6 +60,9 @@ class ServedGarden(LiveGarden):
         page = self.make_page(garden, digests, version, self.served_rows)
         with self.changed:
             self.shown = Shown(version, index, garden, digests, page)
+            self.history[version] = self.shown
+            for old in [v for v in self.history if v <= version - KEPT_VERSIONS]:
+                del self.history[old]
             self.changed.notify_all()
 
     def wait_shown(self, after: int, timeout: float) -> Shown | None:

@@ -22,6 +22,7 @@
     busy = true;
     pending = false;
     try {
+      if (location.pathname === "/" && await patchRows()) { return; }
       const answer = await fetch(location.pathname + location.search.replace(/([?&])said=[^&]*&?/, "$1"),
                                  { credentials: "same-origin", cache: "no-store" });
       if (answer.ok) {
@@ -42,6 +43,47 @@
       busy = false;
       if (pending && !typing()) { refresh(); }
     }
+  }
+
+  // The garden page: ask only for the rows that changed since the version shown.
+  async function patchRows() {
+    try {
+      const answer = await fetch("/changes?from=" + version,
+                                 { credentials: "same-origin", cache: "no-store" });
+      const change = answer.ok ? await answer.json() : { reload: true };
+      if (change.reload) { return false; }
+      for (const [id, edit] of Object.entries(change.sections)) {
+        const section = document.getElementById(id);
+        if (!section) { return false; }
+        if (edit.html !== undefined) {
+          section.replaceWith(parse(edit.html));
+          continue;
+        }
+        const list = section.querySelector("ul, ol");
+        if (!list) { return false; }
+        const rows = Array.from(list.children);
+        for (const [start, end, fresh] of edit.rows.slice().reverse()) {
+          for (let i = start; i < end; i++) { rows[i].remove(); }
+          const next = start > 0 ? rows[start - 1].nextSibling : list.firstChild;
+          list.insertBefore(parse(fresh.join("")), next);
+        }
+      }
+      const header = document.querySelector("header");
+      if (header) { header.innerHTML = change.header; }
+      document.title = new DOMParser().parseFromString(
+        "<title>" + change.title + "</title>", "text/html").title;
+      version = Math.max(version, change.version);
+      document.documentElement.dataset.version = String(version);
+      return true;
+    } catch (error) {
+      return false;  // the whole page, then
+    }
+  }
+
+  function parse(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
   }
 
   // Only what changed is replaced: a save usually changes a few rows of a few sections, and

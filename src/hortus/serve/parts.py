@@ -1,0 +1,89 @@
+"""What changed between two versions of the served garden page, row by row.
+
+At 10,000 people the page is about 12 MB, and a save changes a few rows of it. Sending the page
+again and having the browser parse it all takes over a second; sending the rows that changed
+takes milliseconds. The page is cut where hortus's own renderer put its marks: the header, the
+`<section id=…>` elements of `<main>` and the `<li>` rows of their list. Every value from the
+notes is escaped in the page, so no note can forge one of those marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+_HEADER_RE = re.compile(r"<header>(.*?)</header>", re.DOTALL)
+_TITLE_RE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+_SECTION_ID_RE = re.compile(r'<section id="([a-z_]+)"')
+_SECTION_END = "</section>"
+
+
+@dataclass(frozen=True)
+class Section:
+    html: str  # the whole section
+    head: str  # up to its first row (or all of it, without rows)
+    rows: tuple[str, ...]  # each `<li>…</li>`
+    tail: str  # after its last row
+
+
+@dataclass(frozen=True)
+class Parts:
+    title: str
+    header: str
+    sections: dict[str, Section]  # in page order
+
+
+def split(page: str) -> Parts | None:
+    """The page's parts, or None when it is not a page this module can cut."""
+    header = _HEADER_RE.search(page)
+    title = _TITLE_RE.search(page)
+    start, end = page.find("<main>"), page.rfind("</main>")
+    if header is None or title is None or start < 0 or end < start:
+        return None
+    main = page[start:end]
+    sections: dict[str, Section] = {}
+    # (string methods rather than one regex: 12 MB are cut in a few tens of milliseconds)
+    for found in _SECTION_ID_RE.finditer(main):
+        close = main.find(_SECTION_END, found.start())
+        if close < 0:
+            return None
+        sections[found.group(1)] = _section(main[found.start() : close + len(_SECTION_END)])
+    return Parts(title.group(1), header.group(1), sections)
+
+
+def _section(html: str) -> Section:
+    pieces = html.split("<li>")
+    if len(pieces) == 1:
+        return Section(html, html, (), "")
+    rows = ["<li>" + piece for piece in pieces[1:]]
+    last, sep, tail = rows[-1].rpartition("</li>")
+    rows[-1] = last + sep
+    return Section(html, pieces[0], tuple(rows), tail)
+
+
+def changes(old: Parts, new: Parts) -> dict[str, object] | None:
+    """What turns `old` into `new`: per changed section, its whole HTML or the row edits
+    `[start, end, [rows…]]` (in `old`'s row numbers, to apply from the last); None when the
+    sections themselves differ (the page is then fetched whole)."""
+    if list(old.sections) != list(new.sections):
+        return None
+    found: dict[str, object] = {}
+    for key, now in new.sections.items():
+        was = old.sections[key]
+        if was.html == now.html:
+            continue
+        if was.head != now.head or was.tail != now.tail or not was.rows or not now.rows:
+            found[key] = {"html": now.html}
+            continue
+        found[key] = {"rows": _edits(was.rows, now.rows)}
+    return {"title": new.title, "header": new.header, "sections": found}
+
+
+def _edits(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int, list[str]]]:
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        (i1, i2, list(new[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]

@@ -1,0 +1,75 @@
+"""The served garden page cut in parts, and the row edits between two versions."""
+
+from __future__ import annotations
+
+from hortus.serve.parts import Parts, changes, split
+from tests.conftest import MakeVault
+from tests.serving import serve_vault
+
+VAULT = {
+    "hortus.toml": "today = 2026-11-20\n",
+    "people/ada.md": "---\nname: Ada\n---\n- 2026-01-01 Tea\n",
+    "people/bob.md": "---\nname: Bob\n---\n- 2026-11-01 Walk\n",
+    "people/forger.md": '---\nname: "</li><li><section id=\\"x\\">"\n---\n- 2026-11-10 Tea\n',
+}
+
+
+def _parts(page: bytes) -> Parts:
+    parts = split(page.decode("utf-8"))
+    assert parts is not None
+    return parts
+
+
+def test_a_save_changes_a_few_rows_and_a_name_cannot_forge_a_mark(make_vault: MakeVault) -> None:
+    root = make_vault(VAULT)
+    served = serve_vault(root)
+    shown = served.site.live.shown
+    assert shown is not None
+    before = _parts(shown.page)
+    assert "x" not in before.sections
+    assert len(before.sections["everyone"].rows) == 3
+    assert (
+        "&lt;/li&gt;&lt;li&gt;&lt;section id=&quot;x&quot;&gt;" in before.sections["everyone"].html
+    )
+    (root / "people/ada.md").write_text("---\nname: Ada\n---\n- 2026-11-19 Tea\n", "utf-8")
+    served.saw("people/ada.md")
+    after = served.site.live.shown
+    assert after is not None and after.version == shown.version + 1
+    found = changes(before, _parts(after.page))
+    assert found is not None
+    sections = found["sections"]
+    assert isinstance(sections, dict)
+    everyone = sections["everyone"]
+    assert list(everyone) == ["rows"]
+    [(start, end, rows)] = everyone["rows"]
+    assert (start, end) == (1, 2) and len(rows) == 1 and "Ada" in rows[0]  # the forger first
+    assert changes(before, before) == {
+        "title": before.title,
+        "header": before.header,
+        "sections": {},
+    }
+
+
+def test_other_sections_mean_the_whole_page(make_vault: MakeVault) -> None:
+    served = serve_vault(make_vault(VAULT))
+    shown = served.site.live.shown
+    assert shown is not None
+    parts = _parts(shown.page)
+    fewer = Parts(parts.title, parts.header, dict(list(parts.sections.items())[1:]))
+    assert changes(parts, fewer) is None
+    assert split("<html>no garden here</html>") is None
+
+
+def test_changes_answers_rows_or_asks_for_the_whole_page(make_vault: MakeVault) -> None:
+    root = make_vault(VAULT)
+    served = serve_vault(root)
+    shown = served.site.live.shown
+    assert shown is not None
+    (root / "people/bob.md").write_text("---\nname: Bob\n---\n- 2026-11-19 Walk\n", "utf-8")
+    served.saw("people/bob.md")
+    answer = served.client.get(f"/changes?from={shown.version}").json()
+    assert answer["version"] == shown.version + 1
+    assert "everyone" in answer["sections"]
+    assert served.client.get("/changes?from=0").json() == {"reload": True}
+    assert served.client.get("/changes?from=x").json() == {"reload": True}
+    assert served.stranger.get(f"/changes?from={shown.version}").status_code == 403
