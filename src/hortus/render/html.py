@@ -75,6 +75,10 @@ class Served(Protocol):
     def promise(self, promise: OpenPromise) -> str:
         """HTML after an open promise: keep it or let it go."""
 
+    def rows(self, key: str, rows: list[str]) -> None:
+        """The rows (`<li>…</li>`) of the section `key`, as rendered: the live page sends a
+        browser only the rows that changed."""
+
 
 def render_html(
     garden: Garden,
@@ -160,8 +164,11 @@ class _Page:
         css: str = "",
     ) -> str:
         tag = "ol" if ordered else "ul"
+        rows = [f"<li>{item}</li>" for item in items]
+        if self.served:
+            self.served.rows(key, rows)
         if items:
-            body = f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
+            body = f"<{tag}>" + "".join(rows) + f"</{tag}>"
         else:
             body = f'<p class="empty">{escape(self.cat.t(empty))}</p>'
         lead = escape(self.cat.t(key + ".lead"))

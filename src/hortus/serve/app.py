@@ -41,7 +41,7 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.serve.actions import Actions, Said
 from hortus.serve.guard import Guard, Keys, checked_form
 from hortus.serve.pages import personal, said_html
-from hortus.serve.parts import Parts, split
+from hortus.serve.parts import Parts
 from hortus.serve.parts import changes as changes_between
 from hortus.serve.state import ServedGarden, Shown
 from hortus.serve.views import message_page, person_page, search_page
@@ -65,8 +65,6 @@ class Site:
     env: Mapping[str, str]
     stopping: threading.Event = field(default_factory=threading.Event)
     said: OrderedDict[str, Said] = field(default_factory=OrderedDict)
-    parts: dict[int, Parts | None] = field(default_factory=dict)
-    parts_lock: threading.Lock = field(default_factory=threading.Lock)
     search_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -87,16 +85,9 @@ class Site:
         return key
 
     def parts_of(self, version: int) -> Parts | None:
-        """The garden page of `version` cut in parts (kept while that version is)."""
+        """The garden page of `version` cut in parts (while that version is kept)."""
         shown = self.live.history.get(version)
-        if shown is None:
-            return None
-        with self.parts_lock:
-            if version not in self.parts:
-                self.parts[version] = split(shown.page.decode("utf-8"))
-            for old in [v for v in self.parts if v not in self.live.history]:
-                del self.parts[old]
-            return self.parts[version]
+        return shown.parts if shown is not None else None
 
     def said_html(self, request: Request) -> str:
         said = self.said.get(request.query_params.get("said", ""))

@@ -19,6 +19,7 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 from hortus.render.words import done_text
 from hortus.serve.guard import CSRF_FIELD, META_CSP, REFERRER
+from hortus.serve.parts import Parts, split
 
 # Put into each answer, not into the page kept per version (see `personal`).
 SAID_MARK = "<!--hortus:said-->"
@@ -67,6 +68,7 @@ class ServedPage:
     ) -> None:
         self.cat = cat
         self.version = version
+        self.known: dict[str, tuple[str, ...]] = {}
         self.csrf = csrf
         self.owners = {contact.path: contact for contact in contacts}
         self.digests = digests
@@ -102,6 +104,9 @@ class ServedPage:
     def promise(self, promise: OpenPromise) -> str:
         return promise_form(self.cat, self.csrf, promise, self.digests, "/")
 
+    def rows(self, key: str, rows: list[str]) -> None:
+        self.known[key] = tuple(rows)
+
 
 def garden_page(
     garden: Garden,
@@ -110,14 +115,15 @@ def garden_page(
     digests: Mapping[str, str],
     version: int,
     rows: Rows | None = None,
-) -> bytes:
-    """The served garden page of one version; `personal` finishes it per answer."""
+) -> tuple[bytes, Parts | None]:
+    """The served garden page of one version (`personal` finishes it per answer), and its
+    parts (for `/changes`), cut with the rows the renderer reported."""
     contacts = (p.contact for p in garden.plants)
     served = ServedPage(catalogue(language), csrf, contacts, digests, version)
     rows = rows or Rows()
-    page = render_html(garden, "", language, rows, served).encode()
+    text = render_html(garden, "", language, rows, served)
     rows.settle()
-    return page
+    return text.encode(), split(text, served.known)
 
 
 def personal(page: bytes, said: str, once: str) -> bytes:

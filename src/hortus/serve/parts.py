@@ -10,6 +10,7 @@ notes is escaped in the page, so no note can forge one of those marks.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -34,8 +35,9 @@ class Parts:
     sections: dict[str, Section]  # in page order
 
 
-def split(page: str) -> Parts | None:
-    """The page's parts, or None when it is not a page this module can cut."""
+def split(page: str, known: Mapping[str, tuple[str, ...]] | None = None) -> Parts | None:
+    """The page's parts, or None when it is not a page this module can cut. `known`: the
+    rows of some sections as the renderer made them (they need not be cut again)."""
     header = _HEADER_RE.search(page)
     title = _TITLE_RE.search(page)
     start, end = page.find("<main>"), page.rfind("</main>")
@@ -48,8 +50,19 @@ def split(page: str) -> Parts | None:
         close = main.find(_SECTION_END, found.start())
         if close < 0:
             return None
-        sections[found.group(1)] = _section(main[found.start() : close + len(_SECTION_END)])
+        key = found.group(1)
+        html = main[found.start() : close + len(_SECTION_END)]
+        rows = known.get(key) if known else None
+        sections[key] = _section(html) if rows is None else _with_rows(html, rows)
     return Parts(title.group(1), header.group(1), sections)
+
+
+def _with_rows(html: str, rows: tuple[str, ...]) -> Section:
+    if not rows:
+        return Section(html, html, (), "")
+    start = html.find("<li>")
+    end = html.rfind("</li>") + len("</li>")
+    return Section(html, html[:start], rows, html[end:])
 
 
 def _section(html: str) -> Section:
@@ -81,9 +94,17 @@ def changes(old: Parts, new: Parts) -> dict[str, object] | None:
 
 
 def _edits(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int, list[str]]]:
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    # A save changes a few rows: the same rows before and after them are set aside first.
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    matcher = SequenceMatcher(None, old[start : len(old) - end], new[start : len(new) - end])
     return [
-        (i1, i2, list(new[j1:j2]))
+        (start + i1, start + i2, list(new[start + j1 : start + j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]

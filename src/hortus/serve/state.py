@@ -18,6 +18,7 @@ from hortus.index import Index
 from hortus.loader.live import LiveGarden
 from hortus.loader.vault import Vault
 from hortus.render.rows import Rows
+from hortus.serve.parts import Parts
 from hortus.watch.debounce import Timing
 from hortus.watch.watcher import Watcher
 
@@ -31,6 +32,7 @@ class Shown:
     garden: Garden
     digests: dict[str, str]  # every note's `digest_of`, as the garden was built from them
     page: bytes  # the garden page, with the per-request marks of `pages.py` still in it
+    parts: Parts | None  # the page cut in parts, for `/changes`
 
     def contact(self, key: str) -> Contact | None:
         return next((c for c in self.index.contacts if c.key == key), None)
@@ -38,8 +40,9 @@ class Shown:
 
 KEPT_VERSIONS = 3  # a browser a few saves behind still gets only the rows that changed
 
-# Renders the garden page of a version: (garden, digests, version, rows kept) -> page bytes.
-PageMaker = Callable[[Garden, dict[str, str], int, Rows], bytes]
+# Renders the garden page of a version: (garden, digests, version, rows kept) -> its bytes
+# and its parts.
+PageMaker = Callable[[Garden, dict[str, str], int, Rows], tuple[bytes, Parts | None]]
 
 
 class ServedGarden(LiveGarden):
@@ -57,9 +60,9 @@ class ServedGarden(LiveGarden):
         """Shown at once, before the garden's files are written (and even if that fails)."""
         digests = {rel: known.digest for rel, known in self.store.files.items()}
         version = self.shown.version + 1 if self.shown else 1
-        page = self.make_page(garden, digests, version, self.served_rows)
+        page, parts = self.make_page(garden, digests, version, self.served_rows)
         with self.changed:
-            self.shown = Shown(version, index, garden, digests, page)
+            self.shown = Shown(version, index, garden, digests, page, parts)
             self.history[version] = self.shown
             for old in [v for v in self.history if v <= version - KEPT_VERSIONS]:
                 del self.history[old]
