@@ -153,18 +153,18 @@ def kind_label(gesture: Gesture, cat: Catalogue) -> str:
 
 
 def done_text(gesture: Gesture, cat: Catalogue) -> str:
-    """What the user did, as the entry `hortus serve`'s "done" writes: "Wished Ada a happy
-    birthday" (editable before it is sent). A promise is kept, not logged: None is not used."""
+    """What the user did, as the entry `hortus serve`'s "done" writes ("Wished Ada Lovelace a
+    happy birthday"), for them to edit before it is sent. (A promise is kept, not logged.)"""
     name = gesture.contact.name
     item = gesture.item
+    if isinstance(item, KeyMoment) and item.kind in MOMENT_KINDS:
+        return cat.t(f"done.moment.{item.kind}", name=name)
     if isinstance(item, KeyMoment | ThanksOwed):
         kind = "moment" if isinstance(item, KeyMoment) else "thanks"
         text = plain(item.text)
-        return (
-            cat.t(f"done.{kind}", name=name, text=text)
-            if text
-            else cat.t(f"done.{kind}.bare", name=name)
-        )
+        if not text:
+            return cat.t(f"done.{kind}.bare", name=name)
+        return cat.t(f"done.{kind}", name=name, text=text)
     if isinstance(item, BirthdaySoon):
         return cat.t("done.birthday", name=name)
     return cat.t("done.water", name=name)

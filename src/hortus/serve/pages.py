@@ -153,7 +153,7 @@ def hidden(csrf: str, fields: Mapping[str, str]) -> str:
     )
 
 
-def frame(cat: Catalogue, csrf: str, who: str = "", back: str = "/") -> str:
+def frame(cat: Catalogue, csrf: str, who: str = "", back: str = "/", query: str = "") -> str:
     """Navigation and search, the message of the last action, and the quick log form."""
     t = cat.t
     who_field = (
@@ -167,7 +167,7 @@ def frame(cat: Catalogue, csrf: str, who: str = "", back: str = "/") -> str:
         f'<a href="/">{escape(t("serve.garden"))}</a>'
         '<form method="get" action="/search" role="search">'
         f'<input type="search" name="q" aria-label="{escape(t("serve.search.label"))}" '
-        f'placeholder="{escape(t("serve.search.label"))}">'
+        f'placeholder="{escape(t("serve.search.label"))}" value="{escape(query)}">'
         f"<button>{escape(t('serve.search'))}</button></form></nav>"
         f'<div class="said" id="said" role="status" aria-live="polite">{SAID_MARK}</div>'
         f'<details class="log"><summary>{escape(t("serve.log"))}</summary>'

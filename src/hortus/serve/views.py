@@ -21,7 +21,14 @@ from hortus.serve.pages import frame, head, hidden, person_href, promise_form
 
 
 def document(
-    cat: Catalogue, title: str, csrf: str, body: str, version: int, who: str = "", back: str = "/"
+    cat: Catalogue,
+    title: str,
+    csrf: str,
+    body: str,
+    version: int,
+    who: str = "",
+    back: str = "/",
+    query: str = "",
 ) -> str:
     return "\n".join(
         [
@@ -38,7 +45,7 @@ def document(
             "</head>",
             "<body>",
             f"<header><h1>{escape(title)}</h1></header>",
-            frame(cat, csrf, who, back),
+            frame(cat, csrf, who, back, query),
             f"<main>{body}</main>",
             "</body>",
             "</html>",
@@ -149,7 +156,7 @@ def search_page(cat: Catalogue, csrf: str, results: Results, version: int) -> st
     if results.total == 0:
         groups.append(f'<p class="empty">{escape(cat.t("search_none", words=words_text))}</p>')
     title = cat.t("serve.search.results", words=words_text)
-    return document(cat, title, csrf, "".join(groups), version)
+    return document(cat, title, csrf, "".join(groups), version, query=words_text)
 
 
 def _found(cat: Catalogue, found: Found) -> str:
