@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from hortus.core.errors import HortusError
 from hortus.core.model import Contact
-from hortus.person.append import NewEntry, append_entry, check_tag
+from hortus.person.append import NewEntry, append_entry
 from hortus.person.names import resolve
 from hortus.person.tasks import close_task
 from hortus.render.i18n import Catalogue
@@ -39,10 +40,8 @@ class Said:
 class Actions:
     """The writes the pages can ask for, for one vault."""
 
-    def __init__(self, root_path: object, cat: Catalogue) -> None:
-        from pathlib import Path
-
-        self.root = Path(str(root_path))
+    def __init__(self, root: Path, cat: Catalogue) -> None:
+        self.root = root
         self.cat = cat
         self.lock = threading.Lock()
         self.once: OrderedDict[str, Said] = OrderedDict()
@@ -103,12 +102,10 @@ class Actions:
         contact = who if isinstance(who, Contact) else resolve(shown.index.contacts, who)
         return self._append(contact, entry, None)
 
-    def _write(self, write: object) -> Said:
+    def _write(self, write: Callable[[], str]) -> Said:
+        """Run one write; its `path:line`, or why nothing was written."""
         try:
-            where = write()  # type: ignore[operator]
+            where = write()
         except HortusError as exc:
             return Said(exc.message, refused=True)
-        return Said(self.cat.t("serve.wrote", where=where), where=str(where))
-
-
-__all__ = ["Actions", "Said", "check_tag"]
+        return Said(self.cat.t("serve.wrote", where=where), where=where)

@@ -32,6 +32,7 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from hortus.commands.search import search as run_search
 from hortus.core.errors import HortusError
 from hortus.garden.card import build_card
 from hortus.index.search import Query
@@ -152,8 +153,6 @@ async def person(site: Site, request: Request) -> Response:
 
 
 async def search(site: Site, request: Request) -> Response:
-    from hortus.commands.search import search as run_search
-
     shown = await run_in_threadpool(site.shown)
     version = shown.version if shown else 0
     words = tuple(request.query_params.get("q", "").split())

@@ -48,6 +48,7 @@ mark{background:#fff3cd;color:inherit}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:0}
 .card dt{color:var(--muted)}
 .card dd{margin:0;overflow-wrap:anywhere}
+main>section{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 """
 
 
