@@ -100,9 +100,15 @@ class AmbiguousNameError(HortusError):
 
 
 class ChangedWhileWritingError(HortusError):
-    def __init__(self, path: str) -> None:
-        super().__init__(f"{path} changed while writing; nothing written")
+    def __init__(self, path: str, kept: str | None = None) -> None:
+        also = (
+            f"; a save made on top of the entry in the same instant is kept beside it as {kept}"
+            if kept
+            else ""
+        )
+        super().__init__(f"{path} changed while writing; nothing written{also}")
         self.path = path
+        self.kept = kept
 
 
 class ContactExistsError(HortusError):

@@ -3,8 +3,10 @@
 Nothing is ever re-serialised. The new bytes are the old bytes, untouched (BOM, front matter,
 comments, line endings, trailing blank lines), then a line break if the last line had none,
 then the entry in the file's own line-break style. The write is atomic and checked: if the
-file changed since it was read, it is read again and the entry applied once more; if it changes
-again, nothing is written. New contact files are in `create.py`.
+file changed since it was read, it is read again and the entry applied once more (a few
+times); if it keeps changing, nothing is written. A save by another writer in the last
+instant, between the final check and the rename, is put back by `swap_checked` before the
+entry is applied to it. New contact files are in `create.py`.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
 from hortus.core.model import Note, Problem
-from hortus.files.atomic import atomic_write, digest, in_vault, sweep_temps
+from hortus.files.atomic import digest, in_vault, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
-from hortus.notes.read import SourceFile, decode_note, read_bytes
+from hortus.notes.read import MAX_NOTE_BYTES, SourceFile, decode_note, read_bytes
+
+ATTEMPTS = 5  # reads of a note that keeps changing under `log`, before it gives up
 
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]")
@@ -56,14 +60,14 @@ def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
         sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in (1, 2):
+        for attempt in range(1, ATTEMPTS + 1):
             data = read_for_write(root, rel)
             new, logged = with_entry(rel, data, entry)
             between_read_and_write(path)
             try:
-                atomic_write(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError:
-                if attempt == 2:
+                swap_checked(path, new, display=rel, expected=digest(data))
+            except ChangedWhileWritingError as exc:
+                if attempt == ATTEMPTS or exc.kept is not None:
                     raise
                 continue
             return logged
@@ -81,6 +85,9 @@ def read_for_write(root: Path, rel: str) -> bytes:
         raise WriteError(rel, "it is a symbolic link; hortus never writes through links")
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(rel, "it is not a regular file")
+    if not info.st_mode & stat.S_IWUSR:
+        # Mode bits, not `os.access`: root may write anything, but the user said "read-only".
+        raise WriteError(rel, "it is read-only (its owner may not write it); nothing written")
     if info.st_nlink > 1:
         raise WriteError(
             rel, f"it has {info.st_nlink} hard links; replacing it would split them apart"
@@ -113,6 +120,12 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     line = (text + before).count("\n") + 1
     added = (before + "\n".join(lines) + "\n").replace("\n", newline)
     new = data + added.encode("utf-8")
+    if len(new) > MAX_NOTE_BYTES:
+        raise WriteError(
+            rel,
+            f"the entry would make it larger than {MAX_NOTE_BYTES // 2**20} MiB, the most "
+            "hortus reads in one note; nothing written (start a second note for this person)",
+        )
     _check_reads_back(rel, new, line, entry.date)
     return new, Logged(rel, line, tuple(lines))
 
