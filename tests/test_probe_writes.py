@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 
 from hortus.core.config import Config
-from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.errors import ChangedWhileWritingError, HortusError, NoLockError, WriteError
 from hortus.files import atomic
 from hortus.notes.read import MAX_NOTE_BYTES
+from hortus.loader import open_vault, regenerate
 from hortus.person.append import NewEntry, append_entry
 from hortus.person.create import NewContact, create_contact
-from tests.conftest import MakeVault
+from hortus.person.editor import draft
+from tests.conftest import MakeVault, index_of
 
 DAY = dt.date(2026, 11, 27)
 ENTRY = NewEntry(DAY, "Called her about the move")
@@ -185,3 +187,73 @@ def test_log_keeps_the_notes_extended_attributes(make_vault: MakeVault) -> None:
     append_entry(root, "people/ada.md", ENTRY)
     assert path.read_text() == ADA + WRITTEN
     assert os.getxattr(path, "user.colour") == b"green"
+
+
+# Item 3: no write of any kind passes a link.
+def test_a_draft_is_never_written_through_a_linked_state_folder(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    root = make_vault({"people/ada.md": ADA})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, root / ".hortus")
+    with (
+        pytest.raises(HortusError, match=r"cannot make a draft in \.hortus/ \(it is a symbolic"),
+        draft(root, {"VISUAL": "true"}, "intro"),
+    ):
+        pass
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", [".gitignore", "cache.sqlite"])
+def test_a_dangling_link_in_the_state_folder_never_creates_its_target(
+    make_vault: MakeVault, tmp_path: Path, name: str
+) -> None:
+    root = make_vault({"people/ada.md": ADA})
+    (root / ".hortus").mkdir()
+    target = tmp_path / f"created-outside-{name}"
+    os.symlink(target, root / ".hortus" / name)
+    regenerate(open_vault(root), DAY, DAY)
+    assert (root / "GARDEN.md").exists()
+    assert not os.path.lexists(target)
+
+
+def test_add_never_creates_folders_through_a_link_in_the_people_folder(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    root = make_vault({"hortus.toml": 'people_folder = "a/b/c"\n'})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, root / "a")
+    with pytest.raises(WriteError, match="a is a symbolic link; hortus never writes through"):
+        create_contact(root, open_vault(root).config, [], NewContact("Jane Roe"), DAY)
+    assert list(outside.iterdir()) == []
+
+
+# Item 11: a linked people folder is reported, and never written through.
+def test_a_linked_people_folder_is_a_problem_and_add_refuses_it(make_vault: MakeVault) -> None:
+    root = make_vault({"hortus.toml": "", "real/ada.md": ADA})
+    os.symlink("real", root / "people")
+    problems = [(p.source.path, p.message) for p in index_of(root).problems]
+    assert problems == [
+        (
+            "people/",
+            "a linked folder; its notes are skipped and nothing is written through it "
+            "(hortus never follows links: move the folder into the vault instead)",
+        )
+    ]
+    with pytest.raises(WriteError, match="people is a symbolic link"):
+        create_contact(root, open_vault(root).config, [], NewContact("Jane Roe"), DAY)
+    assert sorted(p.name for p in (root / "real").iterdir()) == ["ada.md"]
+
+
+# Item 19: without a usable lock nothing is written, and the reason is named.
+def test_log_refuses_to_write_without_the_lock(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": ADA, ".hortus": "not a folder\n"})
+    with pytest.raises(NoLockError) as caught:
+        append_entry(root, "people/ada.md", ENTRY)
+    assert caught.value.message == (
+        "cannot lock the vault for writing (.hortus: it is a file, not a folder); nothing written"
+    )
+    assert (root / "people/ada.md").read_text() == ADA
+    assert sorted(p.name for p in (root / "people").iterdir()) == ["ada.md"]

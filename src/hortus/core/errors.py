@@ -139,3 +139,12 @@ class ImportFileError(HortusError):
         super().__init__(f"cannot import {path}: {reason}; nothing was imported")
         self.path = path
         self.reason = reason
+
+
+class NoLockError(HortusError):
+    """Writing needs the vault's write lock, and it cannot be taken: nothing is written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot lock the vault for writing ({path}: {reason}); nothing written")
+        self.path = path
+        self.reason = reason
