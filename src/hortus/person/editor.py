@@ -27,7 +27,10 @@ DRAFTS = ".hortus"
 
 
 def editor_command(env: Mapping[str, str], path: str, line: int | None) -> list[str]:
-    """`$VISUAL`, else `$EDITOR`, else vi; with `+LINE` or `--goto` where the editor has it."""
+    """`$VISUAL`, else `$EDITOR`, else vi; with `+LINE` or `--goto` where the editor has it.
+    The path is made absolute: a note named `--load=evil.md` is then never read as an option
+    (`--` would do too, but not every editor knows it)."""
+    path = os.path.abspath(path)
     words = shlex.split(env.get("VISUAL") or env.get("EDITOR") or FALLBACK)
     if not words:
         words = [FALLBACK]
