@@ -89,3 +89,65 @@ def test_check_names_an_email_that_is_not_an_address(make_vault: MakeVault) -> N
             "(name@domain and nothing more); no link is made of it",
         )
     ]
+
+
+# Item 20: `export -o` replaces only an earlier export of the same kind, unless --force.
+@pytest.mark.parametrize("name", ["hortus.toml", "garden.html", "contacts.vcf", "notes.txt"])
+def test_export_refuses_to_replace_a_file_it_did_not_write(
+    make_vault: MakeVault, name: str
+) -> None:
+    root = make_vault({"people/ada.md": "---\nname: Ada\n---\n", name: "the user's own\n"})
+    target = root / name
+    result = CliRunner().invoke(
+        main, ["--vault", str(root), "export", "vcard", "-o", str(target)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert "is not a vcard export hortus wrote; nothing was written" in result.stderr
+    assert target.read_text() == "the user's own\n"
+
+
+@pytest.mark.parametrize("kind", ["vcard", "ics", "csv"])
+def test_export_replaces_its_own_earlier_export_and_force_replaces_anything(
+    make_vault: MakeVault, kind: str
+) -> None:
+    root = make_vault({"people/ada.md": "---\nname: Ada\nbirthday: 1990-07-21\n---\n"})
+    target = root / f"out.{kind}"
+    args = ["--vault", str(root), "export", kind, "-o", str(target), "--today", TODAY]
+    for _ in range(2):  # the second run replaces the first run's file
+        assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
+    first = target.read_bytes()
+    target.write_text("mine\n")
+    assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 1
+    assert CliRunner().invoke(main, [*args, "--force"], catch_exceptions=False).exit_code == 0
+    assert target.read_bytes() == first
+
+
+# Item 14: two outputs on one path are a problem in hortus.toml, and nothing is written.
+@pytest.mark.parametrize(
+    ("settings", "line", "message"),
+    [
+        (
+            'ics = "garden.html"\n',
+            1,
+            "'garden_html' and 'ics' both name 'garden.html' (one file on many disks); "
+            "no page is written until they differ",
+        ),
+        (
+            'garden = "Garden.md"\ngarden_html = "GARDEN.md"\n',
+            2,
+            "'garden' and 'garden_html' both name 'GARDEN.md' (one file on many disks); "
+            "no page is written until they differ",
+        ),
+    ],
+)
+def test_outputs_on_one_path_are_a_problem_and_nothing_is_written(
+    make_vault: MakeVault, settings: str, line: int, message: str
+) -> None:
+    root = make_vault({"hortus.toml": settings, "people/ada.md": "---\nname: Ada\n---\n"})
+    assert [(p.source.path, p.source.line, p.message) for p in index_of(root).problems] == [
+        ("hortus.toml", line, message)
+    ]
+    code, _, err = run(root, "regenerate", "--today", TODAY)
+    assert code == 1
+    assert f"hortus.toml: {message}" in err
+    assert sorted(p.name for p in root.iterdir()) == [".hortus", "hortus.toml", "people"]

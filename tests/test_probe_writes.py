@@ -18,8 +18,8 @@ import pytest
 from hortus.core.config import Config
 from hortus.core.errors import ChangedWhileWritingError, HortusError, NoLockError, WriteError
 from hortus.files import atomic
-from hortus.notes.read import MAX_NOTE_BYTES
 from hortus.loader import open_vault, regenerate
+from hortus.notes.read import MAX_NOTE_BYTES
 from hortus.person.append import NewEntry, append_entry
 from hortus.person.create import NewContact, create_contact
 from hortus.person.editor import draft

@@ -334,11 +334,14 @@ def import_command(
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@click.option(
+    "--force", is_flag=True, help="Replace an existing -o file that is not an earlier export."
+)
 @TODAY
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+    ctx: click.Context, kind: str, output: Path | None, force: bool, today: dt.date | None
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
@@ -349,5 +352,5 @@ def export_command(
     if output is None:
         click.echo(data, nl=False)
         return
-    write_export(output, data, kind)
+    write_export(output, data, kind, force)
     click.echo(f"wrote {output}", err=True)

@@ -225,6 +225,8 @@ def write_garden(
     """Write every output that changed (call with the write lock held). Every output's
     ownership is checked before any is written: one refusal writes nothing. Returns the result
     and the outputs. `rows` keeps rendered rows between calls (the watcher)."""
+    if vault.config.collision is not None:
+        raise HortusError(f"{CONFIG_NAME}: {vault.config.collision}")
     outputs, events = render_outputs(vault, garden, rows)
     current = {out.rel: _read_existing(vault.root / out.rel, out.rel) for out in outputs}
     for out in outputs:

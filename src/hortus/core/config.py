@@ -7,7 +7,7 @@ import posixpath
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hortus.core.model import Problem, Source
@@ -62,6 +62,8 @@ class Config:
     daily_gestures: int = 5
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     garden_html: str | None = None  # None: `garden.html` beside the garden page
+    # Two outputs set to one path (case-insensitively): why, and then no page is written.
+    collision: str | None = None
 
     @property
     def html_path(self) -> str:
@@ -166,7 +168,31 @@ def _from_mapping(
         windows=_windows(data.get("windows", {}), lines, problems),
         garden_html=html,
     )
+    collision = _collision(config, lines)
+    if collision is not None:
+        line, message = collision
+        problems.append(_problem(line, message))
+        config = replace(config, collision=message)
     return config, problems
+
+
+def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, str] | None:
+    """Two outputs on one path would overwrite each other (`ics = "garden.html"` puts the
+    calendar over the page). Compared case-insensitively: on many disks they are one file."""
+    outputs = [("garden", config.garden), ("garden_html", config.html_path)]
+    if config.ics:
+        outputs.append(("ics", config.ics))
+    seen: dict[str, str] = {}
+    for key, path in outputs:
+        folded = posixpath.normpath(path).casefold()
+        if folded in seen:
+            message = (
+                f"'{seen[folded]}' and '{key}' both name '{path}' (one file on many disks); "
+                "no page is written until they differ"
+            )
+            return lines.get(key, lines.get(seen[folded], 1)), message
+        seen[folded] = key
+    return None
 
 
 def _language(value: object, line: int, problems: list[Problem]) -> str:
