@@ -151,3 +151,71 @@ def test_outputs_on_one_path_are_a_problem_and_nothing_is_written(
     assert code == 1
     assert f"hortus.toml: {message}" in err
     assert sorted(p.name for p in root.iterdir()) == [".hortus", "hortus.toml", "people"]
+
+
+# Item 4: control characters are shown, never obeyed, and never written into a new note.
+ESC_NAME = "Eve\x1b]0;pwned\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07"
+
+
+def test_a_name_holding_escape_sequences_is_printed_escaped(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            "people/eve.md": '---\nname: "Eve\\e]0;pwned\\a\\e[2J"\n---\n'
+            "## 2026-11-10 Tea with [[Gh\\u009bost]]\n",
+        }
+    )
+    for args in (("status",), ("show", "eve"), ("check",)):
+        _, out, err = run(root, *args, "--today", TODAY)
+        assert "\x1b" not in out + err and "\x07" not in out + err, args
+    _, out, _ = run(root, "status", "--today", TODAY)
+    assert "Eve\\x1b]0;pwned\\x07\\x1b[2J" in out
+
+
+def test_an_imported_name_with_escape_sequences_reaches_no_note_and_no_terminal(
+    make_vault: MakeVault, tmp_path: Path
+) -> None:
+    root = make_vault({"hortus.toml": ""})
+    card = tmp_path / "eve.vcf"
+    card.write_text(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{ESC_NAME}\r\nORG:Evil\x1b[31m Corp\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(root, "import", "vcard", str(card), "--write")
+    assert code == 0, err
+    assert "\x1b" not in out + err
+    (note,) = (root / "people").iterdir()
+    text = note.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "name: Eve]0;pwned[2J]52;c;ZXZpbA==\n" in text
+
+
+# Item 15: text that is not UTF-8 gives one clear line, never a traceback.
+def test_log_with_an_argument_that_is_not_utf8_says_so(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": "---\nname: Ada\n---\n"})
+    code, out, err = run(root, "log", "ada", "caf\udce9 au lait")
+    assert (code, out) == (1, "")
+    assert err == (
+        "hortus: the entry is not UTF-8 text (byte 0xe9 at character 4); nothing written. "
+        "Set your terminal or file to UTF-8\n"
+    )
+    assert (root / "people/ada.md").read_text() == "---\nname: Ada\n---\n"
+
+
+def test_log_from_stdin_that_is_not_utf8_says_so(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": "---\nname: Ada\n---\n"})
+    result = CliRunner().invoke(
+        main, ["--vault", str(root), "log", "ada", "-"], input=b"caf\xe9\n", catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "hortus: stdin is not UTF-8 text (byte 0xe9 at offset 3); nothing written. "
+        "Set your terminal or file to UTF-8\n"
+    )
+
+
+def test_add_with_a_name_that_is_not_utf8_blames_the_name(make_vault: MakeVault) -> None:
+    root = make_vault({"hortus.toml": ""})
+    code, _, err = run(root, "add", "Jos\udce9")
+    assert code == 1
+    assert err.startswith("hortus: the name is not UTF-8 text (byte 0xe9 at character 4)")
+    assert not (root / "people").exists()

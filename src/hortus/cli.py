@@ -35,10 +35,12 @@ from hortus.loader import (
     open_vault,
     regenerate,
 )
+from hortus.person.append import decode_input
 from hortus.person.create import NewContact
 from hortus.render.card import render_card_json, render_card_text
 from hortus.render.status import render_json, render_text
 from hortus.render.summary import calendar_written, regenerated
+from hortus.render.terminal import printable
 from hortus.watch.debounce import Timing
 from hortus.watch.watcher import watch as run_watcher
 
@@ -63,6 +65,11 @@ TODAY = click.option(
 )
 
 
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """`click.echo`, with control characters shown instead of obeyed (`render/terminal.py`)."""
+    click.echo(printable(message), err=err, nl=nl)
+
+
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
 
@@ -71,7 +78,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except HortusError as exc:
-            click.echo(f"hortus: {exc.message}", err=True)
+            echo(f"hortus: {exc.message}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -106,11 +113,11 @@ def init(path: Path | None) -> None:
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
-        click.echo(f"created {rel}")
+        echo(f"created {rel}")
     if not created:
-        click.echo(f"{root} is already a hortus vault; nothing changed.")
+        echo(f"{root} is already a hortus vault; nothing changed.")
     else:
-        click.echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
+        echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
 
 
 @main.command(name="regenerate")
@@ -127,9 +134,9 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.summary, paths, bool(written), language))
+    echo(regenerated(result.summary, paths, bool(written), language))
     if result.ics is not None:
-        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
+        echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -142,9 +149,7 @@ def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
     vault = _vault(ctx)
     garden = build_garden(vault, today, dt.date.today())
     language = vault.config.language
-    click.echo(
-        render_json(garden, language) if as_json else render_text(garden, language), nl=False
-    )
+    echo(render_json(garden, language) if as_json else render_text(garden, language), nl=False)
 
 
 @main.command()
@@ -154,7 +159,7 @@ def check(ctx: click.Context) -> None:
     """List every problem as path:line: message; exit 1 if there is any."""
     problems = load_index(_vault(ctx)).problems
     for problem in problems:
-        click.echo(format_problem(problem))
+        echo(format_problem(problem))
     if problems:
         sys.exit(1)
 
@@ -180,7 +185,7 @@ def check(ctx: click.Context) -> None:
 def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
     """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx), today, dt.date.today, echo, timing)
 
 
 def _complete_name(
@@ -233,17 +238,17 @@ def log(
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
     vault = _vault(ctx)
     if text == "-":
-        text = sys.stdin.read()
+        text = decode_input("stdin", sys.stdin.buffer.read())
     date = day or day_of(vault, None, dt.date.today())
     logged = log_entry(
         vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
     )
     if logged is None:
-        click.echo("Nothing written: the entry was empty.")
+        echo("Nothing written: the entry was empty.")
         return
-    click.echo(f"{logged.path}:{logged.line}")
+    echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
 
 
 @main.command()
@@ -270,7 +275,7 @@ def add(
     vault = _vault(ctx)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
-    click.echo(f"created {rel}")
+    echo(f"created {rel}")
 
 
 @main.command()
@@ -284,7 +289,7 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) ->
     vault = _vault(ctx)
     card = contact_card(vault, name, today, dt.date.today())
     language = vault.config.language
-    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+    echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command(name="open")
@@ -322,7 +327,7 @@ def import_command(
         write=write,
         today=day_of(vault, None, dt.date.today()),
     )
-    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+    echo(render_import(outcome.plan, outcome.written), nl=False)
 
 
 @main.command(name="export")
@@ -350,7 +355,11 @@ def export_command(
 
     data = export_data(_vault(ctx), kind, today, dt.date.today())
     if output is None:
-        click.echo(data, nl=False)
+        # Raw bytes into a pipe or file; shown, not obeyed, on a terminal.
+        if sys.stdout.isatty():
+            echo(data.decode("utf-8", "replace"), nl=False)
+        else:
+            click.echo(data, nl=False)
         return
     write_export(output, data, kind, force)
-    click.echo(f"wrote {output}", err=True)
+    echo(f"wrote {output}", err=True)

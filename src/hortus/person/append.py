@@ -110,6 +110,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     Refuses (`WriteError`) a file that does not read cleanly, and an entry that would not read
     back as a dated entry at the line it was written to.
     """
+    utf8_text("the entry", " ".join((entry.text, *entry.tags, *entry.mentions)))
     source = _clean_source(rel, data)
     note = parse_note(source)
     text = source.text
@@ -128,6 +129,34 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
         )
     _check_reads_back(rel, new, line, entry.date)
     return new, Logged(rel, line, tuple(lines))
+
+
+def utf8_text(what: str, text: str) -> str:
+    """`text` if it is UTF-8 text, else `HortusError` naming the first byte that is not.
+
+    An argument that is not UTF-8 reaches Python as lone surrogates (`\\udcff` for 0xff): they
+    cannot be written to a UTF-8 note, and would fail there with a traceback."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        byte = f"0x{ord(bad) - 0xDC00:02x}" if 0xDC80 <= ord(bad) <= 0xDCFF else repr(bad)
+        raise HortusError(
+            f"{what} is not UTF-8 text (byte {byte} at character {exc.start + 1}); "
+            "nothing written. Set your terminal or file to UTF-8"
+        ) from None
+    return text
+
+
+def decode_input(what: str, data: bytes) -> str:
+    """Bytes read from stdin as text, or `HortusError` at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise HortusError(
+            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "nothing written. Set your terminal or file to UTF-8"
+        ) from None
 
 
 def _clean_source(rel: str, data: bytes) -> SourceFile:

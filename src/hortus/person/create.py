@@ -19,6 +19,8 @@ from hortus.core.model import Contact, Problem
 from hortus.files.atomic import create_new, in_vault
 from hortus.index import fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
+from hortus.person.append import utf8_text
+from hortus.render.terminal import CONTROL_RE, printable
 
 TEMPLATE = "templates/person.md"
 MAX_STEM = 80
@@ -144,8 +146,13 @@ def make_folders(root: Path, folder: str) -> None:
 
 def check_fields(new: NewContact, config: Config) -> None:
     """Refuse what would only become a problem in the new file: say it now, write nothing."""
+    for what, text in (("the name", new.name), *_texts(new)):
+        utf8_text(what, text)
     if not new.name or "\n" in new.name:
         raise HortusError("a contact needs a name on one line")
+    if CONTROL_RE.search(new.name):
+        # An escape sequence in a heading would act on the terminal of whoever prints it.
+        raise HortusError(f"the name {printable(new.name)!r} holds a control character")
     if new.circle is not None and fold(new.circle) not in config.circles:
         known = ", ".join(sorted(config.circles))
         raise HortusError(
@@ -157,6 +164,17 @@ def check_fields(new: NewContact, config: Config) -> None:
         )
     if new.birthday is not None and not _is_birthday(new.birthday):
         raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
+
+
+def _texts(new: NewContact) -> list[tuple[str, str]]:
+    """Every piece of text a new contact's file would hold, with what to call it."""
+    texts = [("an alias", alias) for alias in new.aliases] + [("a tag", t) for t in new.tags]
+    for what, chosen in (("the circle", new.circle), ("the cadence", new.cadence)):
+        if chosen is not None:
+            texts.append((what, chosen))
+    for key, value in new.fields:
+        texts.extend((key, item) for item in ((value,) if isinstance(value, str) else value))
+    return texts
 
 
 def _is_birthday(text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Container, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from hortus.core.config import Config
@@ -19,11 +19,13 @@ from hortus.core.model import Contact, Problem, Source
 from hortus.exchange.importers import ImportedFile, ImportedPerson
 from hortus.index import fold, names_of
 from hortus.person.create import Creator, NewContact, safe_stem
+from hortus.render.terminal import CONTROL_RE
 
 DEFAULT_CIRCLE = "weak"
 LABELS = {"linkedin": "LinkedIn", "google": "Google Contacts", "vcard": "vCard"}
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _FENCE_RE = re.compile(r"~{3,}")
+_NOTE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # keeps \t \n \r
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class _Planner:
         self.taken = _Taken(self.names, self.seen)
 
     def add(self, person: ImportedPerson) -> None:
+        person = without_controls(person)
         found = _existing(person, self.names, self.emails)
         if found is not None:
             self.existing.append(found)
@@ -128,6 +131,21 @@ class _Taken:
 
     def __contains__(self, key: object) -> bool:
         return any(key in found for found in self.maps)
+
+
+def without_controls(person: ImportedPerson) -> ImportedPerson:
+    """The person with every control character dropped from every value (tabs and line
+    breaks kept in the notes): an ESC sequence in a vCard `FN` never reaches a new note's
+    heading, and from there a terminal."""
+    changes: dict[str, object] = {}
+    for item in fields(person):
+        value = getattr(person, item.name)
+        if isinstance(value, str):
+            keep = _NOTE_CONTROL_RE if item.name == "note" else CONTROL_RE
+            changes[item.name] = keep.sub("", value)
+        elif isinstance(value, tuple):
+            changes[item.name] = tuple(CONTROL_RE.sub("", v) for v in value)
+    return replace(person, **changes)  # type: ignore[arg-type]
 
 
 def _emails_of(contacts: Sequence[Contact]) -> dict[str, Contact]:
