@@ -164,9 +164,10 @@ def test_a_name_holding_escape_sequences_is_printed_escaped(make_vault: MakeVaul
             "## 2026-11-10 Tea with [[Gh\\u009bost]]\n",
         }
     )
-    for args in (("status",), ("show", "eve"), ("check",)):
-        _, out, err = run(root, *args, "--today", TODAY)
-        assert "\x1b" not in out + err and "\x07" not in out + err, args
+    for args in (("status", "--today", TODAY), ("show", "eve", "--today", TODAY)):
+        code, out, err = run(root, *args)
+        assert code == 0, (args, err)
+        assert out and "\x1b" not in out + err and "\x07" not in out + err, args
     _, out, _ = run(root, "status", "--today", TODAY)
     assert "Eve\\x1b]0;pwned\\x07\\x1b[2J" in out
 
@@ -219,3 +220,27 @@ def test_add_with_a_name_that_is_not_utf8_blames_the_name(make_vault: MakeVault)
     assert code == 1
     assert err.startswith("hortus: the name is not UTF-8 text (byte 0xe9 at character 4)")
     assert not (root / "people").exists()
+
+
+# Item 12: every problem is exactly one line, at the right line.
+def test_front_matter_problems_are_one_line_each_at_their_field(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            "people/ada.md": "---\nname: Ada\ncity: Paris\nnote: \x1b[2J\n---\n",
+            "people/bob.md": "---\nname: Bob\nnote: \x9b next line\n---\n",
+        }
+    )
+    _, out, _ = run(root, "check")
+    assert out.splitlines() == [
+        "people/ada.md:4: front matter holds the control character U+001B (column 7); "
+        "YAML reads only text (in double quotes, write it as an escape like \\x1b)",
+        "people/bob.md:3: front matter holds the control character U+009B (column 7); "
+        "YAML reads only text (in double quotes, write it as an escape like \\x1b)",
+    ]
+
+
+def test_a_problem_message_with_line_breaks_is_one_line() -> None:
+    from hortus.core.model import Problem, Source
+
+    problem = Problem(Source("a.md", 3), 'not valid\n  in "<unicode string>", line 2')
+    assert problem.message == 'not valid in "<unicode string>", line 2'
