@@ -6,6 +6,7 @@ Each test names its item; each failed before the change that closes the hole.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,23 @@ def test_a_problem_message_with_line_breaks_is_one_line() -> None:
 
     problem = Problem(Source("a.md", 3), 'not valid\n  in "<unicode string>", line 2')
     assert problem.message == 'not valid in "<unicode string>", line 2'
+
+
+# Item 16: GARDEN.md makes no Obsidian comment, no math and no autolink of the user's text.
+def test_garden_md_neutralises_comments_math_and_autolinks(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            "people/ada.md": "---\nname: Ada %% $x$ www.evil.example\ncadence: 7\n---\n\n"
+            "## 2026-11-01 Tea\n- [ ] send https://evil.example/?q a@b.com $5 %%\n",
+        }
+    )
+    code, _, err = run(root, "regenerate", "--today", TODAY)
+    assert code == 0, err
+    page = (root / "GARDEN.md").read_text(encoding="utf-8")
+    user_lines = [line for line in page.splitlines() if "Ada" in line]
+    assert user_lines
+    for line in user_lines:
+        for raw in (r"(?<!\\)%", r"(?<!\\)\$", r"(?<!\\)://", r"(?i)www(?!\\)\.", r"(?<!\\)@"):
+            assert re.search(raw, line) is None, (raw, line)
+    assert "[Ada \\%\\% \\$x\\$ www\\.evil.example](people/ada.md)" in page
+    assert "send https\\://evil.example/?q a\\@b.com \\$5 \\%\\%" in page
