@@ -265,3 +265,37 @@ def test_garden_md_neutralises_comments_math_and_autolinks(make_vault: MakeVault
             assert re.search(raw, line) is None, (raw, line)
     assert "[Ada \\%\\% \\$x\\$ www\\.evil.example](people/ada.md)" in page
     assert "send https\\://evil.example/?q a\\@b.com \\$5 \\%\\%" in page
+
+
+# Item 8: a "someday" date never breaks the garden or the calendar.
+SOMEDAY = {
+    "hortus.toml": 'ics = "garden.ics"\n',
+    "people/ada.md": "---\nname: Ada\nbirthday: 9999-12-31\n---\n\n## 2026-11-01 Tea\n"
+    "- [ ] call back one day 📅 9999-12-31\n",
+    "people/bob.md": "---\nname: Bob\ncadence: 365\n---\n\n## 9999-12-30 Tea in the far future\n",
+}
+
+
+def test_someday_dates_leave_the_garden_and_the_calendar_whole(make_vault: MakeVault) -> None:
+    root = make_vault(SOMEDAY)
+    code, _, err = run(root, "regenerate", "--today", TODAY)
+    assert (code, err) == (0, "")
+    assert {"GARDEN.md", "garden.html", "garden.ics"} <= {p.name for p in root.iterdir()}
+    calendar = (root / "garden.ics").read_text()
+    assert "DTSTART;VALUE=DATE:99991231" in calendar
+    for kind in ("ics", "csv", "vcard"):
+        code, out, err = run(root, "export", kind, "--today", TODAY)
+        assert (code, err) == (0, ""), kind
+        assert "Ada" in out
+
+
+@pytest.mark.parametrize("day", ["0001-01-15", "9999-12-31"])
+def test_a_today_outside_the_calendar_is_one_line(make_vault: MakeVault, day: str) -> None:
+    root = make_vault(SOMEDAY)
+    result = CliRunner().invoke(main, ["--vault", str(root), "status", "--today", day])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert (
+        f"Invalid value for '--today': {day} is outside the days a garden is computed for "
+        "(1900-01-01 to 9000-12-31)"
+    ) in result.stderr

@@ -21,6 +21,7 @@ from hortus.commands.person import (
     log_entry,
     open_contact,
 )
+from hortus.core.config import today_problem
 from hortus.core.errors import HortusError, format_problem
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
@@ -51,9 +52,13 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+    why = today_problem(day) if param.name == "today" else None
+    if why is not None:
+        raise click.BadParameter(why)
+    return day
 
 
 TODAY = click.option(

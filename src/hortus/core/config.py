@@ -290,12 +290,29 @@ def date_value(value: object) -> dt.date | None:
     return None
 
 
+# The days a garden can be computed for: every window, birthday and watering day around
+# them must stay inside the calendar (years 1 to 9999). Notes may hold any date.
+FIRST_TODAY = dt.date(1900, 1, 1)
+LAST_TODAY = dt.date(9000, 12, 31)
+
+
+def today_problem(day: dt.date) -> str | None:
+    """Why `day` cannot be the garden's today, or None."""
+    if FIRST_TODAY <= day <= LAST_TODAY:
+        return None
+    return f"{day.isoformat()} is outside the days a garden is computed for ({FIRST_TODAY} to {LAST_TODAY})"
+
+
 def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
     if value is None:
         return None
     day = date_value(value)
     if day is not None and not isinstance(value, dt.datetime):
-        return day
+        why = today_problem(day)
+        if why is None:
+            return day
+        problems.append(_problem(line, f"'today': {why}; using the clock"))
+        return None
     problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
     return None
 
