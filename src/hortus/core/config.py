@@ -300,7 +300,8 @@ def today_problem(day: dt.date) -> str | None:
     """Why `day` cannot be the garden's today, or None."""
     if FIRST_TODAY <= day <= LAST_TODAY:
         return None
-    return f"{day.isoformat()} is outside the days a garden is computed for ({FIRST_TODAY} to {LAST_TODAY})"
+    span = f"{FIRST_TODAY} to {LAST_TODAY}"
+    return f"{day.isoformat()} is outside the days a garden is computed for ({span})"
 
 
 def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
