@@ -25,7 +25,7 @@ from hortus.core.config import today_problem
 from hortus.core.errors import HortusError, format_problem
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
-from hortus.exchange.report import render_import
+from hortus.exchange.report import import_progress, render_import
 from hortus.loader import (
     Vault,
     build_garden,
@@ -331,6 +331,7 @@ def import_command(
         circle=circle,
         write=write,
         today=day_of(vault, None, dt.date.today()),
+        progress=lambda done, total: echo(import_progress(done, total), err=True),
     )
     echo(render_import(outcome.plan, outcome.written), nl=False)
 

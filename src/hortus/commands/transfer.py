@@ -21,7 +21,13 @@ from hortus.exchange.export.vcard import render_vcards
 from hortus.exchange.importers import MAX_IMPORT_BYTES, ImportedFile
 from hortus.exchange.importers.google import read_google
 from hortus.exchange.importers.linkedin import read_linkedin
-from hortus.exchange.importers.plan import ImportPlan, Written, plan_import, write_plan
+from hortus.exchange.importers.plan import (
+    ImportPlan,
+    Progress,
+    Written,
+    plan_import,
+    write_plan,
+)
 from hortus.exchange.importers.vcard import read_vcards
 from hortus.files.atomic import atomic_write
 from hortus.files.lock import vault_lock
@@ -45,9 +51,10 @@ def import_people(
     circle: str | None,
     write: bool,
     today: dt.date,
+    progress: Progress | None = None,
 ) -> ImportOutcome:
     """Read the file, plan the import against the vault; with `write`, create the files
-    under the vault's write lock (the vault is read again inside it)."""
+    under the vault's write lock (the vault is read again inside it), telling `progress`."""
     imported = read_import(kind, path, display)
 
     def plan(contacts: Sequence[Contact]) -> ImportPlan:
@@ -66,7 +73,7 @@ def import_people(
         contacts = load_index(vault).contacts
         planned = plan(contacts)
         return ImportOutcome(
-            planned, write_plan(vault.root, vault.config, contacts, planned, today)
+            planned, write_plan(vault.root, vault.config, contacts, planned, today, progress)
         )
 
 

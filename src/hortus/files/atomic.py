@@ -100,15 +100,17 @@ def before_swap(path: Path) -> None:
     """Does nothing. Tests replace it to save a file in the last instant before the swap."""
 
 
-def create_new(path: Path, data: bytes, *, display: str) -> None:
+def create_new(path: Path, data: bytes, *, display: str, sync_folder: bool = True) -> None:
     """Create `path` holding `data` only if no file has that name. The bytes are written and
     fsync'd in a temp file first, then hard-linked into place (`link` fails on an existing
     name, like `O_EXCL`), so a kill at any moment leaves no empty or partial file: at most a
-    temp file, which the next run sweeps."""
+    temp file, which the next run sweeps. Without `sync_folder` the caller fsyncs the folder
+    once after many files (a power cut before that loses new names, never their bytes)."""
     temp = _filled_temp(path, data, display, new=True)
     try:
         os.link(temp, path, follow_symlinks=False)
-        fsync_folder(path.parent)
+        if sync_folder:
+            fsync_folder(path.parent)
     except FileExistsError:
         raise WriteError(display, "it already exists; nothing was created") from None
     except OSError as exc:

@@ -16,7 +16,7 @@ from anyascii import anyascii
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
-from hortus.files.atomic import create_new, in_vault
+from hortus.files.atomic import create_new, fsync_folder, in_vault
 from hortus.index import fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.append import utf8_text
@@ -63,7 +63,7 @@ def create_contact(
 ) -> str:
     """Write the new contact's file and return its vault-relative path. Refuses a name, alias
     or file name that already belongs to a contact, and never replaces any file."""
-    return Creator(root, config, contacts, today).create(new)
+    return Creator(root, config, contacts, today, batch=False).create(new)
 
 
 class Creator:
@@ -72,9 +72,15 @@ class Creator:
     costs the same however many came before."""
 
     def __init__(
-        self, root: Path, config: Config, contacts: Sequence[Contact], today: dt.date
+        self,
+        root: Path,
+        config: Config,
+        contacts: Sequence[Contact],
+        today: dt.date,
+        *,
+        batch: bool = True,  # the folder is fsync'd once, by `finish`
     ) -> None:
-        self.root, self.config, self.today = root, config, today
+        self.root, self.config, self.today, self.batch = root, config, today, batch
         self.taken: dict[str, Contact] = {}
         for contact in sorted(contacts, key=lambda c: c.key):
             for name in names_of(contact):
@@ -104,9 +110,14 @@ class Creator:
         if not self.made:
             make_folders(self.root, folder)
             self.made = True
-        create_new(self.root / rel, data, display=rel)
+        create_new(self.root / rel, data, display=rel, sync_folder=not self.batch)
         self.listing[fold(f"{stem}.md")] = f"{stem}.md"
         return rel
+
+    def finish(self) -> None:
+        """Make the new names durable (one fsync of the folder for a whole import)."""
+        if self.folder is not None and self.made:
+            fsync_folder(self.root / self.folder)
 
     def _folder(self) -> str:
         if self.folder is None:

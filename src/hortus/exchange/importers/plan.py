@@ -259,19 +259,23 @@ def write_plan(
     progress: Progress | None = None,
 ) -> Written:
     """Create each planned file (never replacing one); a refusal is that person's problem.
-    Linear in the rows: the names taken and the folder are read once (`Creator`). `progress`
-    hears every `PROGRESS_EVERY` files, and at the end."""
+    Linear in the rows: the names taken and the folder are read once (`Creator`). In an
+    import of `PROGRESS_EVERY` files or more, `progress` hears every `PROGRESS_EVERY` files
+    and at the end (a smaller one is done before anyone would wonder)."""
     created: list[Planned] = []
     problems: list[Problem] = []
     creator = Creator(root, config, contacts, today)
     total = len(plan.create)
-    for done, planned in enumerate(plan.create, 1):
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
-            progress(done, total)
-        try:
-            rel = creator.create(planned.new)
-        except HortusError as exc:
-            problems.append(Problem(Source(plan.display, planned.person.line), exc.message))
-            continue
-        created.append(Planned(planned.person, planned.new, rel))
+    tell = progress if total >= PROGRESS_EVERY else None
+    try:
+        for done, planned in enumerate(plan.create, 1):
+            try:
+                rel = creator.create(planned.new)
+                created.append(Planned(planned.person, planned.new, rel))
+            except HortusError as exc:
+                problems.append(Problem(Source(plan.display, planned.person.line), exc.message))
+            if tell is not None and (done % PROGRESS_EVERY == 0 or done == total):
+                tell(done, total)
+    finally:
+        creator.finish()
     return Written(tuple(created), tuple(problems))
