@@ -34,8 +34,9 @@ class Outcome:
     logs: int  # `log` runs that said the entry was written
     refused: int  # runs that said "changed while writing; nothing written"
     editor_lines: int
-    editor_lost: int  # lines the editor wrote that are not in the note
+    editor_lost: int  # lines the editor wrote that are in neither the note nor a kept file
     entries_lost: int  # entries `log` said it wrote that are not in the note
+    kept: int  # saves hortus could not put back, kept beside the note (`.kept`)
     seconds: float
 
 
@@ -92,7 +93,8 @@ def stress(root: Path, kind: str, logs: int) -> Outcome:
     stop.touch()
     lines = int(process.communicate(timeout=30)[0].strip() or 0)
     final = path.read_text(encoding="utf-8")
-    present = set(final.split())
+    kept = sorted(path.parent.glob("*.kept"))
+    present = set(final.split()).union(*(set(k.read_text().split()) for k in kept))
     editor_lost = sum(f"editor-line-{n}" not in present for n in range(1, lines + 1))
     return Outcome(
         kind,
@@ -100,7 +102,8 @@ def stress(root: Path, kind: str, logs: int) -> Outcome:
         refused,
         lines,
         editor_lost,
-        sum(text not in present for text in written),
+        sum(text not in final.split() for text in written),
+        len(kept),
         time.monotonic() - started,
     )
 

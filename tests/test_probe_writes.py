@@ -11,6 +11,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,31 @@ def test_a_save_in_the_last_instant_is_kept_and_the_entry_follows_it(
     assert (root / "people/ada.md").read_text() == ADA + "Saved by the editor.\n" + WRITTEN
     assert logged.line == 8
     assert sorted(p.name for p in (root / "people").iterdir()) == ["ada.md"]
+
+
+def test_an_in_place_writer_holding_the_note_open_across_the_swap_loses_nothing(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor opened the note before the swap and writes 50 ms later: hortus waits for it
+    to close the file (a Linux write lease) before it looks at what it replaced."""
+    root = make_vault({"people/ada.md": ADA})
+    writers: list[threading.Thread] = []
+
+    def opens_then_writes_later(path: Path) -> None:
+        handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 (closed by the thread)
+
+        def later() -> None:
+            time.sleep(0.05)
+            handle.write("Saved by the editor.\n")
+            handle.close()
+
+        writers.append(threading.Thread(target=later))
+        writers[-1].start()
+
+    monkeypatch.setattr(atomic, "before_swap", _save_once(opens_then_writes_later))
+    append_entry(root, "people/ada.md", ENTRY)
+    writers[0].join()
+    assert (root / "people/ada.md").read_text() == ADA + "Saved by the editor.\n" + WRITTEN
 
 
 def test_without_an_atomic_exchange_an_in_place_save_is_still_kept(

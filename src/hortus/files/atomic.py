@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.files.lock import wait_until_closed
 
 TEMP_PREFIX = ".hortus-"
 TEMP_SUFFIX = ".tmp"
@@ -69,7 +70,10 @@ def swap_checked(path: Path, data: bytes, *, display: str, expected: bytes) -> N
             raise ChangedWhileWritingError(display)
         before_swap(path)
         if _exchange(temp, path):
-            displaced = _read_plain(temp)  # what was at `path` an instant ago
+            # What was at `path` an instant ago, once anyone who had it open (an editor
+            # writing in place) has closed it: their write is then in what we read.
+            wait_until_closed(temp)
+            displaced = _read_plain(temp)
             if digest(displaced) != expected:
                 _swap_back(temp, path, data, display)
         else:
@@ -89,6 +93,7 @@ def _swap_back(temp: Path, path: Path, data: bytes, display: str) -> None:
     if not _exchange(temp, path):
         raise OSError(errno.EIO, "the file system stopped exchanging files", str(path))
     fsync_folder(path.parent)
+    wait_until_closed(temp)  # an in-place save into our file in that instant is then whole
     if _read_plain(temp) == data:
         raise ChangedWhileWritingError(display)
     kept = temp.with_name(f"{TEMP_PREFIX}{path.name}-{secrets.token_hex(4)}{KEPT_SUFFIX}")

@@ -114,3 +114,36 @@ def vault_lock(root: Path, timeout: float | None = LOCK_TIMEOUT) -> Iterator[Non
         yield
     finally:
         Lock(fd).release()
+
+
+CLOSE_WAIT = 0.25  # seconds `wait_until_closed` gives another writer to finish its write
+
+
+def wait_until_closed(path: Path, timeout: float = CLOSE_WAIT) -> bool:
+    """Wait until no other open file refers to `path`'s file, so that a program that opened it
+    before hortus swapped it away has finished writing to it. Known from a Linux write lease,
+    which the kernel grants only to a file nobody else has open. False when that cannot be
+    known (another system, a file someone else owns, leases off) or did not happen in time."""
+    lease = getattr(fcntl, "F_SETLEASE", None)
+    if lease is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.fcntl(fd, lease, fcntl.F_WRLCK)
+            except BlockingIOError:  # EAGAIN: someone still has it open
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.001)
+                continue
+            except OSError:
+                return False
+            fcntl.fcntl(fd, lease, fcntl.F_UNLCK)
+            return True
+    finally:
+        os.close(fd)
