@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hortus.cli import main
 from hortus.core.config import Config
 from hortus.exchange.importers import ImportedFile, ImportedPerson
 from hortus.exchange.importers import plan as planning
 from hortus.exchange.importers.plan import plan_import, write_plan
 from hortus.person import create
 from tests.conftest import MakeVault
-
-HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 
 
 def _people(count: int) -> ImportedFile:
@@ -71,20 +69,31 @@ def test_writing_an_import_lists_the_people_folder_once(
 
 
 def test_a_large_import_says_how_far_it_got(
-    make_vault: MakeVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(planning, "PROGRESS_EVERY", 2)
+    """From `PROGRESS_EVERY` files on, each file created moves the CLI's progress bar."""
+    monkeypatch.setattr(planning, "PROGRESS_EVERY", 4)
     root = make_vault({"hortus.toml": ""})
-    rows = "".join(f"P{n},F{n},,p{n}@example.com,,,\n" for n in range(5))
-    source = tmp_path / "Connections.csv"
-    source.write_text(HEADER + rows, encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["--vault", str(root), "import", "linkedin", str(source), "--write"]
-    )
-    assert result.exit_code == 0, result.stderr
-    assert result.stderr.splitlines() == [
-        "created 2 of 5 files…",
-        "created 4 of 5 files…",
-        "created 5 of 5 files…",
-    ]
-    assert len(list((root / "people").iterdir())) == 5
+    told: list[tuple[str, int]] = []
+    steps: list[int] = []
+
+    @contextmanager
+    def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+        told.append((label, total))
+        yield steps.append
+
+    for count, expected in ((3, []), (5, [("creating files", 5)])):
+        told.clear()
+        steps.clear()
+        imported = ImportedFile(
+            tuple(ImportedPerson(line=n + 2, name=f"P{count}x{n} F") for n in range(count)),
+            (),
+            count,
+        )
+        plan = plan_import(
+            imported, display="x.csv", kind="linkedin", circle=None, contacts=[], config=Config()
+        )
+        written = write_plan(root, Config(), [], plan, dt.date(2026, 11, 27), progress)
+        assert len(written.created) == count
+        assert told == expected
+        assert steps == ([1] * count if expected else [])

@@ -8,11 +8,6 @@ from hortus.exchange.importers.plan import LABELS, ImportPlan, Written
 from hortus.render import plural
 
 
-def import_progress(done: int, total: int) -> str:
-    """A line for the terminal while a large import writes its files."""
-    return f"created {done:,} of {total:,} files…"
-
-
 def render_import(plan: ImportPlan, written: Written | None) -> str:
     records = plural(plan.records, "card" if plan.kind == "vcard" else "row")
     lines = [f"{plan.display} ({LABELS.get(plan.kind, plan.kind)}): {records}"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Container, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -246,8 +247,13 @@ class Written:
     problems: tuple[Problem, ...]  # a file that could not be created after all
 
 
-Progress = Callable[[int, int], None]  # (files done, files planned)
-PROGRESS_EVERY = 500
+# As the loader's: (label, total) → a context giving `update(steps)`; the CLI draws a bar.
+Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+PROGRESS_EVERY = 500  # an import smaller than this is done before anyone would wonder
+
+
+def _no_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda done: None)
 
 
 def write_plan(
@@ -259,23 +265,23 @@ def write_plan(
     progress: Progress | None = None,
 ) -> Written:
     """Create each planned file (never replacing one); a refusal is that person's problem.
-    Linear in the rows: the names taken and the folder are read once (`Creator`). In an
-    import of `PROGRESS_EVERY` files or more, `progress` hears every `PROGRESS_EVERY` files
-    and at the end (a smaller one is done before anyone would wonder)."""
+    Linear in the rows: the names taken and the folder are read once (`Creator`). An import
+    of `PROGRESS_EVERY` files or more tells `progress` of each file."""
     created: list[Planned] = []
     problems: list[Problem] = []
     creator = Creator(root, config, contacts, today)
     total = len(plan.create)
-    tell = progress if total >= PROGRESS_EVERY else None
+    shown = progress if progress is not None and total >= PROGRESS_EVERY else _no_progress
     try:
-        for done, planned in enumerate(plan.create, 1):
-            try:
-                rel = creator.create(planned.new)
-                created.append(Planned(planned.person, planned.new, rel))
-            except HortusError as exc:
-                problems.append(Problem(Source(plan.display, planned.person.line), exc.message))
-            if tell is not None and (done % PROGRESS_EVERY == 0 or done == total):
-                tell(done, total)
+        with shown("creating files", total) as update:
+            for planned in plan.create:
+                try:
+                    rel = creator.create(planned.new)
+                    created.append(Planned(planned.person, planned.new, rel))
+                except HortusError as exc:
+                    line = planned.person.line
+                    problems.append(Problem(Source(plan.display, line), exc.message))
+                update(1)
     finally:
         creator.finish()
     return Written(tuple(created), tuple(problems))
