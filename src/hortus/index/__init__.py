@@ -16,7 +16,10 @@ from hortus.core.config import Config, date_value
 from hortus.core.model import (
     Contact,
     Entry,
+    Introduction,
     Involvement,
+    Mention,
+    MentionKind,
     Note,
     Problem,
     Promise,
@@ -28,7 +31,9 @@ from hortus.index.contacts import Resolver, aliases_of, is_contact_note, read_co
 from hortus.index.contacts import fold as fold  # re-exported: names are compared the same way after
 from hortus.index.contacts import names_of as names_of
 from hortus.index.contacts import strip_md as strip_md
+from hortus.index.duplicates import duplicate_problems
 
+INTRO_TAG = "intro"
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _T = TypeVar("_T")
 
@@ -40,6 +45,7 @@ class Index:
     unresolved: tuple[Unresolved, ...]
     problems: tuple[Problem, ...]
     promises: Mapping[str, tuple[Promise, ...]] = field(default_factory=dict)  # open tasks
+    introductions: tuple[Introduction, ...] = ()  # in path order, then line
 
 
 def build_index(
@@ -79,6 +85,7 @@ class _Part:
     promises: tuple[tuple[str, Promise], ...]  # (contact key, promise)
     names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
     problems: tuple[Problem, ...]
+    introductions: tuple[Introduction, ...] = ()
 
     def contacts(self) -> set[str]:
         return {key for keys, _ in self.involvements for key in keys} | {
@@ -109,8 +116,10 @@ class LiveIndex:
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
         self.promises: dict[str, tuple[Promise, ...]] = {}
+        self.introductions: dict[str, tuple[Introduction, ...]] = {}  # by path (few notes)
         self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
+        self.duplicates: list[Problem] = []  # made again with `contacts`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -195,6 +204,7 @@ class LiveIndex:
         self.notes[note.path] = note
         self.facts[note.path] = facts
         self.note_names.update(_note_names(note))
+        _store(self.introductions, note.path, part.introductions)
         if part.names or part.problems or facts.problems:
             self.loose[note.path] = part
         return part
@@ -209,12 +219,14 @@ class LiveIndex:
         facts = self.facts.pop(path)
         self.note_names.subtract(_note_names(note))
         self.loose.pop(path, None)
+        self.introductions.pop(path, None)
         return _part(note, facts, self.resolver).contacts()
 
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
             found = [f.contact for f in self.facts.values() if f.contact is not None]
             self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
+            self.duplicates = duplicate_problems(self.contacts, self.resolver, self._line_of)
         names = self.note_names
         unresolved = [
             name
@@ -222,7 +234,7 @@ class LiveIndex:
             for name in part.names
             if not _is_note(name.target, names)
         ]
-        problems = {*known_problems}
+        problems = {*known_problems, *self.duplicates}
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
@@ -232,7 +244,11 @@ class LiveIndex:
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
             dict(self.promises),
+            tuple(i for path in sorted(self.introductions) for i in self.introductions[path]),
         )
+
+    def _line_of(self, contact: Contact, key: str) -> int:
+        return self.notes[contact.path].meta.line_of(key)
 
 
 def _path_of(item: Involvement | Promise) -> str:
@@ -279,15 +295,51 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
         entries.append(_whole_note_entry(note, day))
     kept = (task for task in note.tasks if task.done and task.checked)
     entries.extend(_kept_promise(task, owner is not None) for task in kept)
+    introductions: list[Introduction] = []
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
+        if owner is not None and entry.tags and INTRO_TAG in entry.tags:
+            introductions += _intro_entry(entry, note.path, owner, involved, problems)
         involvements.extend(_shared(entry, note.path, involved, owner))
+    if facts.contact is not None and facts.contact.met_through:
+        introductions += _met_through(facts.contact, resolver, problems, names)
     # Names in a contact's file or a dated note are worth a page even outside entries;
     # elsewhere a loose link only needs to be unambiguous.
     extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
     resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
     promises = _promises(note, owner, resolver)
-    return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
+    return _Part(tuple(involvements), promises, tuple(names), tuple(problems), tuple(introductions))
+
+
+def _intro_entry(
+    entry: Entry, path: str, owner: str, involved: set[str], problems: list[Problem]
+) -> list[Introduction]:
+    """An `#intro` entry in a contact's file: the owner and the one other person it mentions
+    were introduced (which of them introduced the other, the garden decides)."""
+    others = sorted(involved - {owner})
+    source = Source(path, entry.line)
+    if len(others) == 1:
+        return [Introduction(owner, others[0], entry.date, source, written=False)]
+    message = (
+        f"#intro: mention the one person this introduction was with ([[Name]]); "
+        f"it mentions {len(others)} other contacts"
+    )
+    problems.append(Problem(source, message))
+    return []
+
+
+def _met_through(
+    contact: Contact, resolver: Resolver, problems: list[Problem], names: list[Unresolved]
+) -> list[Introduction]:
+    """`met_through:` names the introducer(s); a name of no contact is a name without a page."""
+    line = contact.met_through_line
+    mentions = [Mention(name, MentionKind.WIKILINK, line) for name in contact.met_through]
+    keys = resolver.resolve_all(contact.path, mentions, problems, names)
+    source = Source(contact.path, line)
+    return [
+        Introduction(key, contact.key, None, source, written=True)
+        for key in sorted(keys - {contact.key})
+    ]
 
 
 def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
