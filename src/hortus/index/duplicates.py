@@ -137,8 +137,15 @@ def duplicate_problems(
                 f"probably the same person as {other.name} ({other.path}): {match.why}; "
                 f'if they are two people, add not_duplicate_of: "[[{other.key}]]"'
             )
-            problems.append(Problem(Source(contact.path, line_of(contact, match.key)), message))
+            line = line_of(contact, _field_of(contact, match.key))
+            problems.append(Problem(Source(contact.path, line), message))
     return problems
+
+
+def _field_of(contact: Contact, key: str) -> str:
+    """The front-matter key a match is about in this contact's file (`emails:`, `mobile:`…)."""
+    keys = {"email": EMAIL_KEYS, "phone": PHONE_KEYS}.get(key, ())
+    return next((k for k in keys if k in contact.fields), key)
 
 
 def _silenced(
