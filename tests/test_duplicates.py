@@ -46,7 +46,12 @@ def test_names_that_differ_only_in_form_are_reported_at_both_files(
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("Ada Lovelace", "Ada Byron"), ("Ada", "Ada Lovelace"), ("Jo Kim", "Jo Park Lee")],
+    [
+        ("Ada Lovelace", "Ada Byron"),
+        ("Ada", "Ada Lovelace"),
+        ("Jo Kim", "Jo Park Lee"),
+        ("Alice Bauer", "Alice Bauer 2"),  # a number tells two people apart on purpose
+    ],
 )
 def test_different_names_are_not_duplicates(one: str, other: str) -> None:
     assert problems_of({"people/a.md": person(one), "people/b.md": person(other)}) == []

@@ -13,6 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hortus.core.model import Contact, Mention, MentionKind, Problem, Source
 from hortus.index.contacts import Resolver
@@ -33,6 +34,7 @@ class Match:
     key: str  # the front-matter key the match is about: name, email or phone
 
 
+@lru_cache(maxsize=65_536)  # the watcher asks again for every name after each contact's save
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words without accents, case or punctuation, sorted: "García, María" →
     ("garcia", "maria")."""
@@ -44,16 +46,20 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def _without_one(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     """The name with one word left out: a middle name (only for names of 3 words or more, so
-    "Ada Lovelace" never matches a mere "Ada")."""
+    "Ada Lovelace" never matches a mere "Ada"). A number is no middle name: "Alice Bauer 2"
+    is how someone tells two Alice Bauers apart."""
     if len(words) < 3:
         return set()
-    return {words[:at] + words[at + 1 :] for at in range(len(words))}
+    return {words[:at] + words[at + 1 :] for at, word in enumerate(words) if not word.isdigit()}
 
 
 def _values(contact: Contact, keys: Sequence[str]) -> list[str]:
     found: list[str] = []
+    fields = contact.fields
     for key in keys:
-        value = contact.fields.get(key)
+        value = fields.get(key)
+        if value is None:
+            continue  # most contacts have few of these keys
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
                 found.append(str(item).strip())
