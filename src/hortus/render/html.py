@@ -63,7 +63,7 @@ def render_html(
         f"<header><h1>{escape(cat.t('title'))}</h1><p>{escape(header)}</p></header>",
         "<main>",
         page.section("gestures", page.gestures(), "gestures.empty", ordered=True),
-        page.section("key_moments", page.key_moments() + page.asks()),
+        page.section("key_moments", page.news()),
         page.section("birthdays", page.birthdays()),
         page.section("promises", page.promises()),
         page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
@@ -159,6 +159,14 @@ class _Page:
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
             for m in self.garden.key_moments
         ]
+
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
 
     def asks(self) -> list[str]:
         cat = self.cat
@@ -264,7 +272,7 @@ class _Page:
         names = ", ".join(self.who(person) for person in people)
         # The sentence is escaped as text; the names go in as links.
         text = escape(self.cat.t("met_through", names=_SLOT)).replace(_SLOT, names)
-        return f'<br><span class="meta met">{text}</span>'
+        return f'<span class="meta met">{text}</span>'
 
     def plant(self, plant: Plant) -> str:
         return self.rows.row(plant, self.kind, self._plant)

@@ -36,7 +36,7 @@ def render_markdown(
         f"# {cat.t('title')}",
         f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_",
         *page.section("gestures", page.gestures(), "gestures.empty"),
-        *page.section("key_moments", page.key_moments() + page.asks()),
+        *page.section("key_moments", page.news()),
         *page.section("birthdays", page.birthdays()),
         *page.section("promises", page.promises()),
         *page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
@@ -93,6 +93,14 @@ class _Page:
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
             for m in self.garden.key_moments
         ]
+
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
 
     def asks(self) -> list[str]:
         cat = self.cat
