@@ -189,11 +189,7 @@ def render_text(garden: Garden, language: str = "en") -> str:
 def _others(garden: Garden, cat: Catalogue) -> list[str]:
     """The garden's other lists, one short line per item, only when not empty."""
     sections = (
-        (
-            "key_moments",
-            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments]
-            + [words.suggestion_for(a, cat) for a in garden.ask_after],
-        ),
+        ("key_moments", _news(garden, cat)),
         (
             "birthdays",
             [
@@ -231,6 +227,15 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
         if lines:
             out += ["", cat.t(key)] + [f"  {line}" for line in lines]
     return out
+
+
+def _news(garden: Garden, cat: Catalogue) -> list[str]:
+    """The moments and the events to ask after, newest first (moments first on a tie)."""
+    dated = [
+        (m.date, _labelled(cat, m.contact.name, words.plain(m.text))) for m in garden.key_moments
+    ]
+    dated += [(a.date, words.suggestion_for(a, cat)) for a in garden.ask_after]
+    return [line for _, line in sorted(dated, key=lambda item: -item[0].toordinal())]
 
 
 def _labelled(cat: Catalogue, label: str, text: str) -> str:
