@@ -208,3 +208,17 @@ def _run(root: Path, *args: str) -> str:
     result = CliRunner().invoke(main, ["--vault", str(root), *args, "--today", "2026-11-20"])
     assert result.exit_code == 0, result.output
     return result.stdout
+
+
+def test_show_settles_an_intro_entry_from_both_files(make_vault: MakeVault) -> None:
+    """`show` reads only the notes about one person, and the other person's own file: the
+    direction comes out as in the garden, whichever of the two is shown."""
+    root = make_vault(
+        {
+            "people/bob.md": BOB,
+            "people/carla.md": carla("", "- 2026-11-16: met through [[Bob Nguyen]] #intro"),
+            "journal/2026-11-18.md": "- 2026-11-18: climbing with [[Carla Diaz]]\n",
+        }
+    )
+    assert "  introduced you to  Carla Diaz\n" in _run(root, "show", "Bob")
+    assert "  met through  Bob Nguyen\n" in _run(root, "show", "Carla")

@@ -5,42 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
 from hortus import __version__
-from hortus.commands.person import (
-    add_contact,
-    complete_names,
-    contact_card,
-    log_entry,
-    open_contact,
-)
-from hortus.core.errors import HortusError, format_problem
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
-from hortus.exchange.report import render_import
-from hortus.loader import (
-    Vault,
-    build_garden,
-    day_of,
-    init_vault,
-    load_index,
-    locate_vault,
-    open_vault,
-    regenerate,
-)
-from hortus.person.create import NewContact
-from hortus.render.card import render_card_json, render_card_text
-from hortus.render.status import render_json, render_text
-from hortus.render.summary import calendar_written, regenerated
-from hortus.watch.debounce import Timing
-from hortus.watch.watcher import watch as run_watcher
+
+if TYPE_CHECKING:
+    from hortus.loader.load import Progress
+    from hortus.loader.vault import Vault
+
+# Each command imports what it uses in its body: `hortus --version`, `--help` and a Tab
+# completion should not pay for the parser, the garden and the renderers.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,6 +48,7 @@ TODAY = click.option(
 
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
+    from hortus.core.errors import HortusError
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -90,12 +74,32 @@ def reports_errors(command: F) -> F:
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
     """hortus: a plain-text relationship journal that grows a garden from your notes."""
+    from hortus.loader.vault import locate_vault
+
     ctx.obj = locate_vault(vault_path, os.environ, Path.cwd())
 
 
 def _vault(ctx: click.Context) -> Vault:
+    from hortus.loader.vault import open_vault
+
     root: Path = ctx.obj
     return open_vault(root)
+
+
+def _progress() -> Progress:
+    """Click's progress bar on stderr while both outputs are a terminal; nothing otherwise
+    (a script or a pipe gets only the command's output)."""
+    from hortus.loader.load import no_progress
+
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        return no_progress
+
+    @contextmanager
+    def bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
+        with click.progressbar(length=total, label=label, file=sys.stderr) as shown:
+            yield shown.update
+
+    return bar
 
 
 @main.command()
@@ -103,6 +107,8 @@ def _vault(ctx: click.Context) -> Vault:
 @reports_errors
 def init(path: Path | None) -> None:
     """Create a new vault in PATH (default: the current folder)."""
+    from hortus.loader.vault import init_vault
+
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
@@ -120,8 +126,11 @@ def init(path: Path | None) -> None:
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden pages (GARDEN.md, garden.html, and garden.ics when `ics` is set) and
     print a one-line summary."""
+    from hortus.loader.pages import regenerate
+    from hortus.render.summary import calendar_written, regenerated
+
     vault = _vault(ctx)
-    result = regenerate(vault, today, dt.date.today())
+    result = regenerate(vault, today, dt.date.today(), _progress())
     language = vault.config.language
     written = [
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
@@ -139,12 +148,11 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @reports_errors
 def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
     """Show the garden in the terminal; writes nothing."""
+    from hortus.commands.garden import status_text
+
     vault = _vault(ctx)
-    garden = build_garden(vault, today, dt.date.today())
-    language = vault.config.language
-    click.echo(
-        render_json(garden, language) if as_json else render_text(garden, language), nl=False
-    )
+    day = vault.day(today, dt.date.today())
+    click.echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
 
 
 @main.command()
@@ -152,10 +160,11 @@ def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
 @reports_errors
 def check(ctx: click.Context) -> None:
     """List every problem as path:line: message; exit 1 if there is any."""
-    problems = load_index(_vault(ctx)).problems
-    for problem in problems:
-        click.echo(format_problem(problem))
-    if problems:
+    from hortus.commands.garden import check_text
+
+    text = check_text(_vault(ctx), _progress())
+    click.echo(text, nl=False)
+    if text:
         sys.exit(1)
 
 
@@ -179,6 +188,9 @@ def check(ctx: click.Context) -> None:
 @reports_errors
 def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
     """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
+    from hortus.watch.debounce import Timing
+    from hortus.watch.watcher import watch as run_watcher
+
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
     run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
 
@@ -187,6 +199,10 @@ def _complete_name(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
+    from hortus.commands.person import complete_names
+    from hortus.core.errors import HortusError
+    from hortus.loader.vault import locate_vault, open_vault
+
     explicit = ctx.find_root().params.get("vault_path")
     try:
         vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
@@ -231,10 +247,12 @@ def log(
     with_names: tuple[str, ...],
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    from hortus.commands.person import log_entry
+
     vault = _vault(ctx)
     if text == "-":
         text = sys.stdin.read()
-    date = day or day_of(vault, None, dt.date.today())
+    date = day or vault.day(None, dt.date.today()).date
     logged = log_entry(
         vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
     )
@@ -267,9 +285,12 @@ def add(
     birthday: str | None,
 ) -> None:
     """Create a contact file for NAME in the people folder (from templates/person.md if any)."""
+    from hortus.commands.person import add_contact
+    from hortus.person.create import NewContact
+
     vault = _vault(ctx)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
-    rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
+    rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
     click.echo(f"created {rel}")
 
 
@@ -281,8 +302,11 @@ def add(
 @reports_errors
 def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
+    from hortus.commands.person import contact_card
+    from hortus.render.card import render_card_json, render_card_text
+
     vault = _vault(ctx)
-    card = contact_card(vault, name, today, dt.date.today())
+    card = contact_card(vault, name, vault.day(today, dt.date.today()))
     language = vault.config.language
     click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
@@ -293,6 +317,8 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) ->
 @reports_errors
 def open_command(ctx: click.Context, name: str) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
+    from hortus.commands.person import open_contact
+
     open_contact(_vault(ctx), name, os.environ)
 
 
@@ -311,7 +337,8 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
     vault = _vault(ctx)
-    from hortus.commands.transfer import import_people  # vobject: only for this command
+    from hortus.commands.transfer import import_people
+    from hortus.exchange.report import render_import
 
     outcome = import_people(
         vault,
@@ -320,7 +347,7 @@ def import_command(
         display=str(file),
         circle=circle,
         write=write,
-        today=day_of(vault, None, dt.date.today()),
+        today=vault.day(None, dt.date.today()).date,
     )
     click.echo(render_import(outcome.plan, outcome.written), nl=False)
 
@@ -342,10 +369,10 @@ def export_command(
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
-    # Imported here: vobject and icalendar would slow every other command's start-up.
     from hortus.commands.transfer import export_data, write_export
 
-    data = export_data(_vault(ctx), kind, today, dt.date.today())
+    vault = _vault(ctx)
+    data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
         click.echo(data, nl=False)
         return

@@ -19,7 +19,7 @@ from hortus.core.model import Contact, Source
 from hortus.garden.asks import ask_order, asks_of
 from hortus.garden.dates import dates_of
 from hortus.garden.gestures import gestures
-from hortus.garden.introductions import grown_order, intro_grown, met_through, settled
+from hortus.garden.introductions import grown_order, intro_grown, introduced, met_through
 from hortus.garden.plants import (
     MONTHS_SHOWN,
     NEWS_TAGS,
@@ -206,8 +206,8 @@ def compute_garden(
     )
     asks = _gather((g.asks for g in grown), ask_order)
     lives = {g.life.contact.key: g.life for g in grown}
-    introductions = settled(index.introductions, lives)
-    loops = tuple(sorted(intro_grown(introductions, lives, today), key=grown_order))
+    loops = tuple(sorted(intro_grown(index.introductions, lives, today), key=grown_order))
+    people = {c.key: c for c in (*index.contacts, *index.related)}
     keyed = sorted(chain.from_iterable(g.promises for g in grown), key=itemgetter(0))
     open_promises = tuple(promise for _, promise in keyed)
     owed = _gather((g.thanks for g in grown), thanks_order)
@@ -244,7 +244,8 @@ def compute_garden(
         resting=tuple(g.resting for g in grown if g.resting),
         ask_after=asks,
         intro_grown=loops,
-        met_through=met_through(introductions, lives),
+        met_through=met_through(index.introductions, people),
+        introduced=introduced(index.introductions, people),
         months=month_starts(today),
         monthly=_vault_months(grown, today),
     )

@@ -45,13 +45,8 @@ def build_card(index: Index, garden: Garden, contact: Contact) -> Card:
     moments = tuple(item for item in timeline if item.moment is not None)
     promises = tuple(p for p in garden.promises if p.contact.key == contact.key)
     met = garden.met_through.get(contact.key, ())
-    return Card(garden.today, plant, promises, moments, timeline, met, _introduced(garden, contact))
-
-
-def _introduced(garden: Garden, contact: Contact) -> tuple[Contact, ...]:
-    """The people this contact introduced you to (the garden's plants are sorted by name)."""
-    keys = {key for key, people in garden.met_through.items() if contact in people}
-    return tuple(p.contact for p in garden.plants if p.contact.key in keys)
+    introduced = garden.introduced.get(contact.key, ())
+    return Card(garden.today, plant, promises, moments, timeline, met, introduced)
 
 
 def _item(involvement: Involvement, today: dt.date) -> TimelineItem:

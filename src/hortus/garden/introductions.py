@@ -1,6 +1,7 @@
 """Close the loop with the one who introduced you.
 
-Introductions come from the index (`met_through:`, `#intro` entries). When a relationship
+Introductions come from the index (`met_through:`, `#intro` entries), one per pair of people,
+their direction settled there. When a relationship
 someone started for you grows (its 5th interaction, its first key moment, or a year since you
 met, whichever comes first), the garden suggests telling the introducer, until you are in
 touch with them on or after that day. It fires once per introduction: at its first trigger.
@@ -20,47 +21,38 @@ GROWN_AFTER = 5  # the interaction that counts as grown: the 5th
 _ORDER = attrgetter("entry.date", "path", "entry.line")
 
 
-def settled(introductions: Iterable[Introduction], lives: Mapping[str, Life]) -> list[Introduction]:
-    """One introduction per pair of people, its direction decided: `met_through:` wins; an
-    `#intro` entry's introducer is the one of the two you had written about before its day
-    (when that does not tell, the owner of the file it is in)."""
-    pairs: dict[frozenset[str], Introduction] = {}
-    for intro in sorted(introductions, key=lambda i: (not i.written, i.source)):
-        if intro.introducer in lives and intro.introduced in lives:
-            pairs.setdefault(frozenset((intro.introducer, intro.introduced)), intro)
-    return [_directed(intro, lives) for intro in pairs.values()]
-
-
-def _directed(intro: Introduction, lives: Mapping[str, Life]) -> Introduction:
-    if intro.written or intro.date is None:
-        return intro
-    owner_known = _known_before(lives[intro.introducer], intro.date)
-    other_known = _known_before(lives[intro.introduced], intro.date)
-    if other_known and not owner_known:
-        return Introduction(intro.introduced, intro.introducer, intro.date, intro.source, False)
-    return intro
-
-
-def _known_before(life: Life, day: dt.date) -> bool:
-    return any(i.entry.date < day for i in life.involvements)
-
-
 def met_through(
-    introductions: Iterable[Introduction], lives: Mapping[str, Life]
+    introductions: Iterable[Introduction], people: Mapping[str, Contact]
 ) -> dict[str, tuple[Contact, ...]]:
-    """Each introduced contact's introducers, by name."""
+    """Each introduced contact's introducers, by name (`people`: contacts by key)."""
+    return _grouped(((i.introduced, i.introducer) for i in introductions), people)
+
+
+def introduced(
+    introductions: Iterable[Introduction], people: Mapping[str, Contact]
+) -> dict[str, tuple[Contact, ...]]:
+    """The people each introducer introduced you to, by name."""
+    return _grouped(((i.introducer, i.introduced) for i in introductions), people)
+
+
+def _grouped(
+    pairs: Iterable[tuple[str, str]], people: Mapping[str, Contact]
+) -> dict[str, tuple[Contact, ...]]:
     found: dict[str, list[Contact]] = {}
-    for intro in introductions:
-        found.setdefault(intro.introduced, []).append(lives[intro.introducer].contact)
-    return {key: tuple(sorted(people, key=name_key)) for key, people in found.items()}
+    for key, other in pairs:
+        if key in people and other in people:
+            found.setdefault(key, []).append(people[other])
+    return {key: tuple(sorted(items, key=name_key)) for key, items in found.items()}
 
 
 def intro_grown(
     introductions: Iterable[Introduction], lives: Mapping[str, Life], today: dt.date
 ) -> list[IntroGrown]:
-    """The loops to close today, one per introduction at most."""
+    """The loops to close today, one per introduction at most (of people both in `lives`)."""
     found = []
     for intro in introductions:
+        if intro.introducer not in lives or intro.introduced not in lives:
+            continue
         introducer, introduced = lives[intro.introducer], lives[intro.introduced]
         if is_resting(introducer.contact, today) or is_resting(introduced.contact, today):
             continue

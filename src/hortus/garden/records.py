@@ -185,5 +185,6 @@ class Garden:
     ask_after: tuple[AskAfter, ...] = ()  # shown with the key moments
     intro_grown: tuple[IntroGrown, ...] = ()  # shown with the thanks owed
     met_through: Mapping[str, tuple[Contact, ...]] = field(default_factory=dict)  # by key
+    introduced: Mapping[str, tuple[Contact, ...]] = field(default_factory=dict)  # by key
     months: tuple[dt.date, ...] = ()  # the first day of each of the last 12 months, oldest first
     monthly: tuple[int, ...] = ()  # interaction entries in each of those months, whole vault

@@ -18,8 +18,6 @@ from hortus.core.model import (
     Entry,
     Introduction,
     Involvement,
-    Mention,
-    MentionKind,
     Note,
     Problem,
     Promise,
@@ -32,8 +30,8 @@ from hortus.index.contacts import fold as fold  # re-exported: names are compare
 from hortus.index.contacts import names_of as names_of
 from hortus.index.contacts import strip_md as strip_md
 from hortus.index.duplicates import duplicate_problems
+from hortus.index.introductions import INTRO_TAG, intro_entry, met_through, settled
 
-INTRO_TAG = "intro"
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _T = TypeVar("_T")
 
@@ -45,7 +43,8 @@ class Index:
     unresolved: tuple[Unresolved, ...]
     problems: tuple[Problem, ...]
     promises: Mapping[str, tuple[Promise, ...]] = field(default_factory=dict)  # open tasks
-    introductions: tuple[Introduction, ...] = ()  # in path order, then line
+    introductions: tuple[Introduction, ...] = ()  # one per pair, directed, by source
+    related: tuple[Contact, ...] = ()  # a person index's: the people its introductions name
 
 
 def build_index(
@@ -244,11 +243,26 @@ class LiveIndex:
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
             dict(self.promises),
-            tuple(i for path in sorted(self.introductions) for i in self.introductions[path]),
+            self._introductions(),
         )
+
+    def _introductions(self) -> tuple[Introduction, ...]:
+        found = [i for path in sorted(self.introductions) for i in self.introductions[path]]
+        if all(i.written for i in found):
+            return settled(found, _no_dates)
+        paths = {f.contact.key: path for path, f in self.facts.items() if f.contact}
+        return settled(found, lambda key: _own_dates(self.notes.get(paths.get(key, ""))))
 
     def _line_of(self, contact: Contact, key: str) -> int:
         return self.notes[contact.path].meta.line_of(key)
+
+
+def _no_dates(key: str) -> Sequence[dt.date]:
+    return ()
+
+
+def _own_dates(note: Note | None) -> list[dt.date]:
+    return [entry.date for entry in note.entries] if note is not None else []
 
 
 def _path_of(item: Involvement | Promise) -> str:
@@ -299,47 +313,16 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
         if owner is not None and entry.tags and INTRO_TAG in entry.tags:
-            introductions += _intro_entry(entry, note.path, owner, involved, problems)
+            introductions += intro_entry(entry, note.path, owner, involved, problems)
         involvements.extend(_shared(entry, note.path, involved, owner))
     if facts.contact is not None and facts.contact.met_through:
-        introductions += _met_through(facts.contact, resolver, problems, names)
+        introductions += met_through(facts.contact, resolver, problems, names)
     # Names in a contact's file or a dated note are worth a page even outside entries;
     # elsewhere a loose link only needs to be unambiguous.
     extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
     resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
     promises = _promises(note, owner, resolver)
     return _Part(tuple(involvements), promises, tuple(names), tuple(problems), tuple(introductions))
-
-
-def _intro_entry(
-    entry: Entry, path: str, owner: str, involved: set[str], problems: list[Problem]
-) -> list[Introduction]:
-    """An `#intro` entry in a contact's file: the owner and the one other person it mentions
-    were introduced (which of them introduced the other, the garden decides)."""
-    others = sorted(involved - {owner})
-    source = Source(path, entry.line)
-    if len(others) == 1:
-        return [Introduction(owner, others[0], entry.date, source, written=False)]
-    message = (
-        f"#intro: mention the one person this introduction was with ([[Name]]); "
-        f"it mentions {len(others)} other contacts"
-    )
-    problems.append(Problem(source, message))
-    return []
-
-
-def _met_through(
-    contact: Contact, resolver: Resolver, problems: list[Problem], names: list[Unresolved]
-) -> list[Introduction]:
-    """`met_through:` names the introducer(s); a name of no contact is a name without a page."""
-    line = contact.met_through_line
-    mentions = [Mention(name, MentionKind.WIKILINK, line) for name in contact.met_through]
-    keys = resolver.resolve_all(contact.path, mentions, problems, names)
-    source = Source(contact.path, line)
-    return [
-        Introduction(key, contact.key, None, source, written=True)
-        for key in sorted(keys - {contact.key})
-    ]
 
 
 def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
@@ -403,3 +386,59 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
         return None
+
+
+def person_index(
+    contact: Contact, contacts: Iterable[Contact], notes: Sequence[Note], config: Config
+) -> Index:
+    """The index restricted to one contact: its involvements and promises in `notes` (every
+    note that may mention it, in path order), each mention resolved against all `contacts`
+    exactly as the whole index resolves it. What `hortus show` needs, without reading the
+    other notes of the vault. Its introductions are the contact's own (`notes` should hold the
+    other person's file of each `#intro` entry, see `intro_partners`), and `related` the
+    people they name."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
+    involvements: list[Involvement] = []
+    promises: list[Promise] = []
+    introductions: list[Introduction] = []
+    for note in notes:
+        part = _part(note, _facts(note, config), resolver)
+        involvements += part.involvements_of(contact.key)
+        promises += [promise for key, promise in part.promises if key == contact.key]
+        introductions += [i for i in part.introductions if not i.written]
+    for other in everyone:  # `met_through:` is front matter: the other notes may hold it
+        if other.met_through:
+            introductions += met_through(other, resolver, [], None)
+    by_path = {note.path: note for note in notes}
+    dates = {c.key: _own_dates(by_path.get(c.path)) for c in everyone}
+    mine = [i for i in introductions if contact.key in (i.introducer, i.introduced)]
+    own = settled(mine, lambda key: dates.get(key, ()))
+    keys = {i.introducer for i in own} | {i.introduced for i in own}
+    key = contact.key
+    return Index(
+        (contact,),
+        {key: tuple(involvements)} if involvements else {},
+        (),
+        (),
+        {key: tuple(promises)} if promises else {},
+        own,
+        tuple(c for c in everyone if c.key in keys - {key}),
+    )
+
+
+def intro_partners(notes: Iterable[Note], contacts: Iterable[Contact], config: Config) -> set[str]:
+    """The files of both people of each `#intro` entry in `notes`: their own files tell who
+    introduced whom (`person_index` needs them)."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
+    paths = {c.key: c.path for c in everyone}
+    partners: set[str] = set()
+    for note in notes:
+        tagged = [e for e in note.entries if e.tags and INTRO_TAG in e.tags]
+        if tagged and _facts(note, config).contact is not None:
+            partners.add(note.path)
+            mentions = [m for entry in tagged for m in entry.mentions]
+            keys = resolver.resolve_all(note.path, mentions, [], None)
+            partners |= {paths[key] for key in keys}
+    return partners

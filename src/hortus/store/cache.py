@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import hortus.store.codec as codec
 from hortus import __version__
+from hortus.core.model import Contact, Note
 from hortus.files.lock import state_dir
 from hortus.store.notestore import Known, Stamp
 
@@ -25,8 +26,10 @@ CACHE_NAME = "cache.sqlite"
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
-# 6: the garden has dates, #ask, introductions and duplicates (stored pages are stale).
-CACHE_VERSION = 6
+# 6: the loader's tables: contacts, command outputs, the search lookup.
+# 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
+#    #ask, introductions and duplicates (stored outputs are stale).
+CACHE_VERSION = 7
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -35,6 +38,8 @@ CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER,
     settled INTEGER, digest TEXT, record BLOB
 );
+CREATE TABLE contacts (path TEXT PRIMARY KEY, record BLOB NOT NULL);
+CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
 """
 
 
@@ -60,6 +65,15 @@ class StoredPage:
 class DiskCache:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
+
+    @classmethod
+    def in_memory(cls) -> DiskCache:
+        """A cache that lives as long as this process: for a vault where `.hortus/` cannot be
+        used (read-only, or a link), so that every command still takes the same path."""
+        db = sqlite3.connect(":memory:")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        return cls(db)
 
     @classmethod
     def open(cls, root: Path) -> DiskCache | None:
@@ -113,6 +127,112 @@ class DiskCache:
                     note = codec.unpack(record)
                     found[path] = Known(row_stamp(row), row[5], note, bool(row[4]))
         return found
+
+    def records(
+        self, paths: Iterable[str] | None = None, skip: Container[str] = ()
+    ) -> Iterator[tuple[str, Note]]:
+        """The stored notes (of `paths`, or all but `skip`), in path order; one that does not
+        decode is left out (the caller reads that file again)."""
+        if paths is None:
+            query = "SELECT path, record FROM files WHERE record IS NOT NULL ORDER BY path"
+            found: Iterable[tuple[object, object]] = self._select(query, ())
+        else:
+            wanted = sorted(set(paths))
+            query = "SELECT path, record FROM files WHERE path = ? AND record IS NOT NULL"
+            found = (row for rel in wanted for row in self._select(query, (rel,)))
+        for path, record in found:
+            if isinstance(path, str) and isinstance(record, bytes) and path not in skip:
+                with contextlib.suppress(codec.CodecError):
+                    yield path, codec.unpack(record)
+
+    def _select(self, query: str, args: tuple[object, ...]) -> list[tuple[object, object]]:
+        try:
+            return self.db.execute(query, args).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def meta(self, key: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def contacts(self) -> list[Contact] | None:
+        """Every stored contact record, in path order; None when one does not decode."""
+        found: list[Contact] = []
+        for _path, record in self._select("SELECT path, record FROM contacts ORDER BY path", ()):
+            if not isinstance(record, bytes):
+                return None
+            try:
+                found.append(codec.unpack_contact(record))
+            except codec.CodecError:
+                return None
+        return found
+
+    def save_contacts(self, fresh: Mapping[str, Contact | None], *, whole: bool = False) -> None:
+        """The contact records of the notes in `fresh` (None: that note is no contact, or
+        gone); with `whole`, `fresh` is every contact there is."""
+        rows = []
+        for path, contact in fresh.items():
+            if contact is not None:
+                with contextlib.suppress(codec.CodecError):
+                    rows.append((path, codec.pack_contact(contact)))
+        with contextlib.suppress(sqlite3.Error), self.db:
+            if whole:
+                self.db.execute("DELETE FROM contacts")
+            else:
+                self.db.executemany("DELETE FROM contacts WHERE path = ?", ((p,) for p in fresh))
+            self.db.executemany("INSERT OR REPLACE INTO contacts VALUES (?, ?)", rows)
+
+    def output(self, name: str, key: str) -> bytes | None:
+        """A command's stored output, if it was made for `key`."""
+        try:
+            query = "SELECT key, value FROM outputs WHERE name = ?"
+            row = self.db.execute(query, (name,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != key or not isinstance(row[1], bytes):
+            return None
+        return row[1]
+
+    def save_output(self, name: str, key: str, value: bytes) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", (name, key, value))
+
+    def save_rows(
+        self,
+        rows: Iterable[tuple[str, Row, bytes | None]],
+        stamps: Iterable[tuple[str, Row]],
+        removed: Iterable[str],
+    ) -> None:
+        """One transaction: whole rows for the notes read again, new stamps for the notes
+        whose bytes were the same, and the notes gone."""
+        try:
+            with self.db:
+                self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((rel, *row, record) for rel, row, record in rows),
+                )
+                self.db.executemany(
+                    "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
+                    "WHERE path = ?",
+                    ((*row[:5], rel) for rel, row in stamps),
+                )
+        except sqlite3.Error:
+            pass  # the cache is a shortcut, never a requirement
+
+    def save_page(self, page: StoredPage) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                (("garden_key", page.key), ("outputs", page.outputs), ("summary", page.summary)),
+            )
 
     def page(self, key: str) -> StoredPage | None:
         """The stored page if it was computed for `key`."""
