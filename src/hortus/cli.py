@@ -74,16 +74,14 @@ def reports_errors(command: F) -> F:
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
     """hortus: a plain-text relationship journal that grows a garden from your notes."""
-    from hortus.loader.vault import locate_vault
-
-    ctx.obj = locate_vault(vault_path, os.environ, Path.cwd())
+    ctx.obj = vault_path  # located by the command that needs it (`--help` needs none)
 
 
 def _vault(ctx: click.Context) -> Vault:
-    from hortus.loader.vault import open_vault
+    from hortus.loader.vault import locate_vault, open_vault
 
-    root: Path = ctx.obj
-    return open_vault(root)
+    explicit: str | None = ctx.find_root().obj
+    return open_vault(locate_vault(explicit, os.environ, Path.cwd()))
 
 
 def _progress() -> Progress:
@@ -309,6 +307,54 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) ->
     card = contact_card(vault, name, vault.day(today, dt.date.today()))
     language = vault.config.language
     click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+
+
+@main.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--person", metavar="NAME", shell_complete=_complete_name, help="Only entries involving NAME."
+)
+@click.option("--tag", metavar="TAG", help="Only entries tagged TAG (or TAG/…).")
+@click.option(
+    "--since", metavar="DATE", callback=_date_option, help="Only entries on or after DATE."
+)
+@click.option(
+    "--until", metavar="DATE", callback=_date_option, help="Only entries on or before DATE."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=50,
+    show_default=True,
+    help="Show at most this many results (0: all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (docs/json.md).")
+@click.pass_context
+@reports_errors
+def search(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    person: str | None,
+    tag: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Find entries and notes holding every word (case and accents ignored), grouped by person,
+    newest first. "two words" in quotes is a phrase; sourd* a prefix. Writes no note."""
+    from hortus.commands.search import search as run_search
+    from hortus.index.search import Query
+    from hortus.render.search import render_search_json, render_search_text
+
+    vault = _vault(ctx)
+    query = Query(words, person, tag, since, until, limit)
+    results = run_search(vault, query, _progress())
+    if as_json:
+        click.echo(render_search_json(results), nl=False)
+        return
+    mark = lambda text: click.style(text, bold=True)  # noqa: E731  (dropped when piped)
+    click.echo(render_search_text(results, vault.config.language, mark), nl=False)
 
 
 @main.command(name="open")

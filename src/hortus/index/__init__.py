@@ -302,7 +302,7 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     owner = facts.contact.key if facts.contact is not None else None
     # A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole: its loose
     # mentions make one more entry (none without them: it would involve nobody).
-    day = None if owner else _note_date(note, problems)
+    day = None if owner else note_date(note, problems)
     dated = day is not None
     entries = list(note.entries)
     if day is not None and note.loose_mentions:
@@ -367,7 +367,7 @@ def _whole_note_entry(note: Note, day: dt.date) -> Entry:
     return Entry(day, 1, note.h1 or note.stem, note.loose_tags, note.loose_mentions)
 
 
-def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
+def note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     value = note.meta.values.get("date")
     if value is not None:
         day = date_value(value)  # a YAML date, or a quoted "2026-11-20"
@@ -442,3 +442,19 @@ def intro_partners(notes: Iterable[Note], contacts: Iterable[Contact], config: C
             keys = resolver.resolve_all(note.path, mentions, [], None)
             partners |= {paths[key] for key in keys}
     return partners
+
+
+def entries_at(
+    note: Note, resolver: Resolver, config: Config
+) -> dict[int, tuple[Entry, frozenset[str]]]:
+    """The note's entries by their first line, each with the contacts it involves, exactly as
+    the index counts them (a contact's own file involves its contact; a daily note's loose
+    mentions make an entry at line 1). What `hortus search` groups its results by."""
+    part = _part(note, _facts(note, config), resolver)
+    found: dict[int, tuple[Entry, frozenset[str]]] = {}
+    for keys, involvement in part.involvements:
+        entry = involvement.entry
+        known = found.get(entry.line)
+        people = frozenset(keys) | (known[1] if known else frozenset())
+        found[entry.line] = (entry, people)
+    return found

@@ -6,9 +6,8 @@ vault, its settings and its day."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from hortus.garden import Garden
-from hortus.index import Index
 from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import (
     Day,
@@ -43,6 +42,10 @@ __all__ = [
     "write_garden",
 ]
 
+
+if TYPE_CHECKING:
+    from hortus.garden import Garden
+    from hortus.index import Index
 
 _PAGES = frozenset({"Output", "Regenerated", "regenerate", "render_outputs", "write_garden"})
 

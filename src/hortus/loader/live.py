@@ -19,7 +19,7 @@ from hortus.index import LiveIndex
 from hortus.loader.load import load
 from hortus.loader.pages import Regenerated, sweep, write_garden
 from hortus.loader.vault import Vault, no_gc, open_vault, own_outputs
-from hortus.notes.read import is_candidate
+from hortus.notes.walk import is_candidate
 from hortus.render.rows import Rows
 from hortus.store.notestore import Changes, NoteStore
 

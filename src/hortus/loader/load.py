@@ -24,17 +24,24 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from hortus.core.model import Contact, MentionKind, Note, Problem
-from hortus.garden import Garden, compute_garden
-from hortus.index import Index, build_index, intro_partners, person_index
 from hortus.index.contacts import fold, is_contact_note, names_of, read_contact, strip_md
 from hortus.loader.vault import Day, Vault, no_gc, own_outputs
-from hortus.notes.read import Walk, read_note, walk_vault
+from hortus.notes.walk import Walk, walk_vault
 from hortus.store import lookup
 from hortus.store.cache import FORMAT, DiskCache, Row
-from hortus.store.notestore import Known, Loaded, Stamp, load_all
 from hortus.store.unchanged import settings_of
+
+if TYPE_CHECKING:
+    from hortus.garden import Garden
+    from hortus.index import Index
+    from hortus.store.notestore import Known, Loaded
+
+# The parser, the index and the garden are imported where they are used: a command that
+# finds nothing changed and has its output kept (a warm `status`), or that needs only the
+# contacts (`log`, completion), starts without them.
 
 # Work of at least this many notes shows a progress bar (when the command's caller gives one).
 PROGRESS_FROM = 2_000
@@ -116,6 +123,10 @@ class Loader:
         return Refreshed(tuple(sorted(changed)), removed)
 
     def _load(self, todo: list[tuple[str, str | None]]) -> Iterator[Loaded]:
+        if not todo:
+            return
+        from hortus.store.notestore import load_all
+
         if len(todo) < PROGRESS_FROM:
             yield from load_all(self.vault.root, todo, encode=True)
             return
@@ -152,11 +163,13 @@ class Loader:
             return
         texts = self._texts(note for note in changed.values() if note is not None)
         gone = [*removed, *(rel for rel, note in changed.items() if note is None)]
-        lookup.update(db, texts, gone, targets_of)
+        lookup.update(db, texts, gone, (targets_of, self._day_of))
 
     def _texts(self, notes: Iterable[Note]) -> Iterator[tuple[Note, str]]:
         """Each note with its text as the lines are counted (read again: the store keeps no
         text); a note that cannot be read now is left out until its next change."""
+        from hortus.notes.read import read_note
+
         for note in notes:
             source = read_note(self.vault.root, note.path)
             if not isinstance(source, Problem):
@@ -175,6 +188,8 @@ class Loader:
                 found = {}
             found.update(fresh)
             found.update((r, n) for r, n in self.unstored.items() if isinstance(n, Note))
+            from hortus.store.notestore import load_all
+
             missing: list[tuple[str, str | None]] = [
                 (rel, None) for rel in self.rows if rel not in found and rel not in self.unstored
             ]
@@ -194,6 +209,8 @@ class Loader:
 
     def index(self) -> Index:
         if self._index is None:
+            from hortus.index import build_index
+
             with no_gc():
                 self._index = build_index(
                     list(self.notes().values()), self.vault.config, self.problems()
@@ -202,6 +219,8 @@ class Loader:
 
     def garden(self, day: Day) -> Garden:
         """The garden: built here and nowhere else (the watcher's live one aside)."""
+        from hortus.garden import compute_garden
+
         with no_gc():
             return compute_garden(
                 self.index(), day.date, self.vault.config, today_pinned=day.pinned
@@ -230,6 +249,8 @@ class Loader:
             targets = {fold(name) for name in names_of(contact)}
             paths |= lookup.paths_mentioning(self.cache.db, targets)
         notes = self._notes_at(paths)
+        from hortus.index import intro_partners, person_index
+
         if not own_only:  # an introduction is settled from both people's own files
             partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
             notes = self._notes_at(paths | partners) if partners else notes
@@ -238,6 +259,8 @@ class Loader:
     def person_garden(self, contact: Contact, day: Day) -> tuple[Index, Garden]:
         """`contact`'s index and their garden of one: their plant and promises exactly as
         the whole garden has them."""
+        from hortus.garden import compute_garden
+
         index = self.person(contact)
         garden = compute_garden(index, day.date, self.vault.config, today_pinned=day.pinned)
         return index, garden
@@ -253,6 +276,8 @@ class Loader:
         missing: list[tuple[str, str | None]] = [
             (rel, None) for rel in sorted(wanted - set(found) - set(self.unstored))
         ]
+        from hortus.store.notestore import load_all
+
         for loaded in load_all(self.vault.root, missing):
             if isinstance(loaded.result, Note):  # a record the cache could not give back
                 found[loaded.rel] = loaded.result
@@ -303,8 +328,18 @@ class Loader:
                     step(1)
                     yield pair
 
-            if not lookup.build(db, texts(), targets_of, FORMAT):
+            if not lookup.build(db, texts(), (targets_of, self._day_of), FORMAT):
                 raise LookupUnavailableError()
+
+    def _day_of(self, note: Note) -> str:
+        """The ISO date of a note dated as a whole (a daily note, `date:`), as the index
+        dates it; "" for a contact's note or an undated one."""
+        from hortus.index import note_date
+
+        if is_contact_note(note, self.vault.config.people_folder):
+            return ""
+        day = note_date(note, [])
+        return day.isoformat() if day is not None else ""
 
     def hits(self, words: Sequence[str], since: str | None, until: str | None) -> list[lookup.Hit]:
         self._ensure_lookup()
@@ -315,6 +350,8 @@ class Loader:
 
     def known(self) -> dict[str, Known]:
         """What the watcher's note store starts from: every note with its stamp and hash."""
+        from hortus.store.notestore import Known, Stamp
+
         notes = self.notes()
         known: dict[str, Known] = {}
         for rel, row in self.rows.items():

@@ -50,11 +50,13 @@ class Hit:
     snippet: str  # the chunk's text around the words, marked with ⟦ ⟧ (the renderer styles it)
 
 
-def chunks_of(note: Note, text: str) -> list[Chunk]:
-    """The note's text cut at each dated entry's first line."""
+def chunks_of(note: Note, text: str, day: str = "") -> list[Chunk]:
+    """The note's text cut at each dated entry's first line; `day` dates the part before the
+    first entry (a daily note's date)."""
     lines = text.split("\n")
     starts = sorted({entry.line: entry.date.isoformat() for entry in note.entries}.items())
-    cuts = [(1, ""), *((line, day) for line, day in starts if line > 1)]
+    first = dict(starts).get(1, day)
+    cuts = [(1, first), *((line, day) for line, day in starts if line > 1)]
     found = []
     for (line, day), (end, _) in zip(cuts, [*cuts[1:], (len(lines) + 1, "")], strict=True):
         body = "\n".join(lines[line - 1 : end - 1])
@@ -64,19 +66,29 @@ def chunks_of(note: Note, text: str) -> list[Chunk]:
 
 
 def is_ready(db: sqlite3.Connection, token: str) -> bool:
+    """Whether the tables are built, for this format, and whole (each chunk has its row)."""
     try:
         row = db.execute("SELECT value FROM meta WHERE key = ?", (READY,)).fetchone()
+        if row is None or row[0] != token:
+            return False
+        (chunks,) = db.execute("SELECT count(*) FROM chunks").fetchone()
+        (paths,) = db.execute("SELECT count(*) FROM chunk_paths").fetchone()
     except sqlite3.Error:
         return False
-    return row is not None and row[0] == token
+    return bool(chunks == paths)
 
 
-# A note's mention targets, folded as the resolver folds them (the index layer knows how).
+# A note's mention targets, folded as the resolver folds them, and the ISO date of a note
+# dated as a whole ("" for none): the index layer knows how.
 Targets = Callable[[Note], set[str]]
+Day = Callable[[Note], str]
 
 
 def build(
-    db: sqlite3.Connection, notes: Iterable[tuple[Note, str]], targets: Targets, token: str
+    db: sqlite3.Connection,
+    notes: Iterable[tuple[Note, str]],
+    facts: tuple[Targets, Day],
+    token: str,
 ) -> bool:
     """Fill the tables from every note and its text; False when SQLite cannot (no FTS5)."""
     try:
@@ -85,7 +97,7 @@ def build(
             db.execute("DELETE FROM chunks")
             db.execute("DELETE FROM chunk_paths")
             db.execute("DELETE FROM mentions")
-            _insert(db, notes, targets)
+            _insert(db, notes, facts)
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (READY, token))
     except sqlite3.Error:
         return False
@@ -96,7 +108,7 @@ def update(
     db: sqlite3.Connection,
     notes: Iterable[tuple[Note, str]],
     gone: Iterable[str],
-    targets: Targets,
+    facts: tuple[Targets, Day],
 ) -> None:
     """Replace the rows of the notes read again, drop those of the notes gone (or unreadable)."""
     notes = list(notes)
@@ -108,20 +120,23 @@ def update(
                 db.executemany("DELETE FROM chunks WHERE rowid = ?", ids)
                 db.execute("DELETE FROM chunk_paths WHERE path = ?", (path,))
                 db.execute("DELETE FROM mentions WHERE path = ?", (path,))
-            _insert(db, notes, targets)
+            _insert(db, notes, facts)
     except sqlite3.Error:
         # Tables that may now be wrong are not used again until rebuilt.
         with contextlib.suppress(sqlite3.Error), db:
             db.execute("DELETE FROM meta WHERE key = ?", (READY,))
 
 
-def _insert(db: sqlite3.Connection, notes: Iterable[tuple[Note, str]], targets: Targets) -> None:
+def _insert(
+    db: sqlite3.Connection, notes: Iterable[tuple[Note, str]], facts: tuple[Targets, Day]
+) -> None:
+    targets, day_of = facts
     next_id = (db.execute("SELECT max(id) FROM chunk_paths").fetchone()[0] or 0) + 1
     chunk_rows: list[tuple[int, str, str, int, str]] = []
     path_rows: list[tuple[int, str]] = []
     mention_rows: list[tuple[str, str]] = []
     for note, text in notes:
-        for chunk in chunks_of(note, text):
+        for chunk in chunks_of(note, text, day_of(note)):
             chunk_rows.append((next_id, chunk.text, note.path, chunk.line, chunk.date))
             path_rows.append((next_id, note.path))
             next_id += 1

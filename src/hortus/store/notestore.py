@@ -25,7 +25,8 @@ from typing import Any
 import hortus.store.codec as codec
 from hortus.core.model import Note, Problem, Record
 from hortus.notes.parse import parse_note
-from hortus.notes.read import Walk, decode_note, read_bytes, walk_some, walk_vault
+from hortus.notes.read import decode_note, read_bytes
+from hortus.notes.walk import Walk, walk_some, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
 PARALLEL_FROM = 2_000
