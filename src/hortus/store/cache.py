@@ -25,7 +25,8 @@ CACHE_NAME = "cache.sqlite"
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
-CACHE_VERSION = 5
+# 6: front-matter values are their source text (no YAML 1.1 types).
+CACHE_VERSION = 6
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
