@@ -75,7 +75,10 @@ def test_log_refuses_typos_and_ambiguity_and_writes_nothing(make_vault: MakeVaul
     root = make_vault({**FILES, "people/ada-2.md": "---\nname: Ada Byron\naliases: Ada\n---\n"})
     result = run(root, "log", "Ada Lovelce", "tea")
     assert result.exit_code == 1
-    assert result.stderr == "hortus: no contact called 'Ada Lovelce'; did you mean Ada Lovelace?\n"
+    assert result.stderr == (
+        "hortus: no contact called 'Ada Lovelce'; did you mean Ada Lovelace? "
+        "Nothing was written: add --yes to use Ada Lovelace (people/ada.md)\n"
+    )
     result = run(root, "log", "ada", "tea")
     assert result.exit_code == 1
     assert "could mean Ada Lovelace (people/ada.md); Ada Byron (people/ada-2.md)" in result.stderr

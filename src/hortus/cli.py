@@ -61,6 +61,12 @@ TODAY = click.option(
     callback=_date_option,
     help="Compute the garden for this date (YYYY-MM-DD) instead of the clock or a pinned date.",
 )
+YES = click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+    help="When NAME is no contact but close to exactly one, use that one.",
+)
 
 
 def reports_errors(command: F) -> F:
@@ -220,6 +226,7 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     shell_complete=_complete_name,
     help="Someone else who was there: adds a [[mention]] (repeatable).",
 )
+@YES
 @click.pass_context
 @reports_errors
 def log(
@@ -229,6 +236,7 @@ def log(
     day: dt.date | None,
     tags: tuple[str, ...],
     with_names: tuple[str, ...],
+    yes: bool,
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
     vault = _vault(ctx)
@@ -236,7 +244,14 @@ def log(
         text = sys.stdin.read()
     date = day or day_of(vault, None, dt.date.today())
     logged = log_entry(
-        vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
+        vault,
+        name,
+        text,
+        date=date,
+        tags=tags,
+        with_names=with_names,
+        env=os.environ,
+        accept_guess=yes,
     )
     if logged is None:
         click.echo("Nothing written: the entry was empty.")
@@ -244,6 +259,8 @@ def log(
     click.echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
         click.echo(f"  {line}")
+    for missing in logged.no_page:
+        click.echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
 
 
 @main.command()
@@ -277,23 +294,25 @@ def add(
 @_name_argument()
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="Print the card as JSON (docs/json.md).")
+@YES
 @click.pass_context
 @reports_errors
-def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
+def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool, yes: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
     vault = _vault(ctx)
-    card = contact_card(vault, name, today, dt.date.today())
+    card = contact_card(vault, name, today, dt.date.today(), accept_guess=yes)
     language = vault.config.language
     click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command(name="open")
 @_name_argument()
+@YES
 @click.pass_context
 @reports_errors
-def open_command(ctx: click.Context, name: str) -> None:
+def open_command(ctx: click.Context, name: str, yes: bool) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
-    open_contact(_vault(ctx), name, os.environ)
+    open_contact(_vault(ctx), name, os.environ, accept_guess=yes)
 
 
 @main.command(name="import")

@@ -77,15 +77,20 @@ class VaultGoneError(HortusError):
 
 
 class UnknownNameError(HortusError):
-    def __init__(self, query: str, suggestions: list[str]) -> None:
+    """`guess`: the one contact close to `query` (name and path), which `--yes` takes."""
+
+    def __init__(self, query: str, suggestions: list[str], guess: str | None = None) -> None:
         hint = (
             f"; did you mean {_either(suggestions)}?"
             if suggestions
             else f" (`hortus add {query!r}` creates one)"
         )
+        if guess is not None:
+            hint += f" Nothing was written: add --yes to use {guess}"
         super().__init__(f"no contact called '{query}'{hint}")
         self.query = query
         self.suggestions = suggestions
+        self.guess = guess
 
 
 class AmbiguousNameError(HortusError):

@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from anyascii import anyascii
-
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
 from hortus.files.atomic import fsync_folder, in_vault
-from hortus.index import fold
+from hortus.index import bare, fold
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.names import matches
 
@@ -44,8 +42,8 @@ class NewContact:
 
 
 def safe_stem(name: str) -> str:
-    """`Zoë Durand` → `zoe-durand`: transliterated (anyascii), lower-case, hyphens only."""
-    stem = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:MAX_STEM].strip("-")
+    """`Zoë Durand` → `zoe-durand`: transliterated (`bare`), lower-case, hyphens only."""
+    stem = re.sub(r"[^a-z0-9]+", "-", bare(name)).strip("-")[:MAX_STEM].strip("-")
     if not stem:
         raise HortusError(f"cannot make a file name from {name!r}; use letters or digits")
     return f"{stem}-contact" if stem in _WINDOWS_RESERVED else stem

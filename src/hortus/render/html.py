@@ -285,6 +285,8 @@ class _Page:
         for _, group in groupby(self.garden.unresolved, key=lambda u: fold(u.target)):
             found = list(group)
             places = ", ".join(self.where(u.source) for u in found)
+            if found[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(found[0].suggestion))
             items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 

@@ -189,6 +189,8 @@ class _Page:
         for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
             items = list(group)
             places = ", ".join(self.where(u.source) for u in items)
+            if items[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(items[0].suggestion))
             lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
         return lines
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from hortus.core.errors import format_problem
+from hortus.core.model import Unresolved
 from hortus.garden import Garden, Plant
+from hortus.index import fold
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 
@@ -93,7 +96,12 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
         ],
         "resting": [{"name": r.contact.name, "until": _iso(r.until)} for r in garden.resting],
         "unresolved": [
-            {"target": u.target, "path": u.source.path, "line": u.source.line}
+            {
+                "target": u.target,
+                "path": u.source.path,
+                "line": u.source.line,
+                "suggestion": u.suggestion,
+            }
             for u in garden.unresolved
         ],
         "problems": [
@@ -148,11 +156,27 @@ def render_text(garden: Garden, language: str = "en") -> str:
         if key == "seedlings" and more:
             out.append(f"  {cat.t('seedlings.more', count=more)}")
     if garden.unresolved:
-        out += ["", cat.t("unresolved")]
-        out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]
+        out += ["", cat.t("unresolved"), *_unresolved_lines(garden.unresolved, cat)]
     if garden.problems:
         out += ["", cat.t("problems")] + [f"  {format_problem(p)}" for p in garden.problems]
     return "\n".join(out) + "\n"
+
+
+def _unresolved_lines(unresolved: Sequence[Unresolved], cat: Catalogue) -> list[str]:
+    """Each name once (they come sorted by folded name, then place), with its count and first
+    place, and the contact it may mean."""
+    lines = []
+    for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
+        items = list(group)
+        first = items[0]
+        place = f"{first.source.path}:{first.source.line}"
+        if len(items) > 1:
+            place = cat.t("unresolved.first", count=cat.n("mentions", len(items)), place=place)
+        line = f"  {first.target}  ({place})"
+        if first.suggestion:
+            line += "  " + cat.t("unresolved.suggest", name=first.suggestion)
+        lines.append(line)
+    return lines
 
 
 def _others(garden: Garden, cat: Catalogue) -> list[str]:

@@ -50,6 +50,8 @@ MESSAGES = {
     "unresolved": "Names without a page yet",
     "unresolved.lead": "People you mention who have no note yet.",
     "unresolved.empty": "Every name has a page.",
+    "unresolved.suggest": "did you mean {name}?",
+    "unresolved.first": "{count}, first at {place}",
     "problems": "Problems",
     "problems.lead": "Things hortus could not read as you meant them.",
     "problems.empty": "None: every note reads cleanly.",
@@ -133,6 +135,7 @@ MESSAGES = {
 
 PLURALS = {
     "contacts": ("{n} contact", "{n} contacts"),
+    "mentions": ("{n} mention", "{n} mentions"),
     "watering": ("{n} needs watering", "{n} need watering"),
     "problems": ("{n} problem", "{n} problems"),
     "days": ("{n} day", "{n} days"),

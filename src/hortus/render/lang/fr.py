@@ -53,6 +53,8 @@ MESSAGES = {
     "unresolved": "Noms sans page",
     "unresolved.lead": "Des personnes que vous mentionnez et qui n’ont pas encore de note.",
     "unresolved.empty": "Chaque nom a sa page.",
+    "unresolved.suggest": f"vouliez-vous dire {{name}}{_}?",
+    "unresolved.first": "{count}, la première dans {place}",
     "problems": "Problèmes",
     "problems.lead": "Ce que hortus n’a pas pu lire comme vous l’entendiez.",
     "problems.empty": f"Aucun{_}: toutes les notes se lisent bien.",
@@ -135,6 +137,7 @@ MESSAGES = {
 }
 
 PLURALS = {
+    "mentions": ("{n} mention", "{n} mentions"),
     "contacts": ("{n} contact", "{n} contacts"),
     "watering": ("{n} à arroser", "{n} à arroser"),
     "problems": ("{n} problème", "{n} problèmes"),
