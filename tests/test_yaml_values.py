@@ -14,6 +14,9 @@ from click.testing import CliRunner
 
 from hortus.cli import main
 from hortus.exchange.export.csvfile import neutralise
+from hortus.notes.parse import parse_note
+from hortus.notes.read import split_front_matter
+from hortus.store import codec
 from tests.conftest import write_vault
 
 # (as written after `phone: `, the text it must come out as). YAML 1.1 (PyYAML) read each of
@@ -95,8 +98,10 @@ def test_a_scalar_comes_out_as_written(
     text: str,
 ) -> None:
     name = f"Case {i:02d}"
-    card = json.loads(run(vault, "show", name, "--json"))  # the exports filled the cache
+    card = json.loads(run(vault, "show", name, "--json"))
     assert card["fields"]["phone"] == text
+    src = split_front_matter("people/x.md", f"---\nphone: {written}\n---\n")
+    assert codec.unpack(codec.pack(parse_note(src))).meta.values == {"phone": text}  # the cache
     assert vcard_phones[name] == text
     assert csv_phones[name] == neutralise(text)  # `+4712345678` is `'+4712345678` in a sheet
 

@@ -21,7 +21,7 @@ from hortus.commands.person import (
     log_entry,
     open_contact,
 )
-from hortus.core.errors import HortusError, format_problem
+from hortus.core.errors import HortusError, NoVaultHereError, format_problem
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
 from hortus.exchange.report import render_import
@@ -29,6 +29,7 @@ from hortus.loader import (
     Vault,
     build_garden,
     day_of,
+    find_vault,
     init_vault,
     load_index,
     locate_vault,
@@ -91,16 +92,26 @@ def reports_errors(command: F) -> F:
     type=click.Path(file_okay=False, path_type=str),
     default=None,
     help="The vault folder. Default: $HORTUS_VAULT, else the nearest folder upward "
-    "holding hortus.toml, else the current folder.",
+    "holding hortus.toml (commands that only read: else the current folder).",
 )
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
     """hortus: a plain-text relationship journal that grows a garden from your notes."""
-    ctx.obj = locate_vault(vault_path, os.environ, Path.cwd())
+    ctx.obj = find_vault(vault_path, os.environ, Path.cwd())
 
 
-def _vault(ctx: click.Context) -> Vault:
-    root: Path = ctx.obj
+def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
+    """The vault; where none was named or found, a command that writes refuses and one that
+    only reads reads the current folder, saying so on stderr."""
+    root: Path | None = ctx.obj
+    if root is None:
+        if writes:
+            raise NoVaultHereError(str(Path.cwd()))
+        click.echo(
+            f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
+            err=True,
+        )
+        root = Path.cwd()
     return open_vault(root)
 
 
@@ -126,7 +137,7 @@ def init(path: Path | None) -> None:
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden pages (GARDEN.md, garden.html, and garden.ics when `ics` is set) and
     print a one-line summary."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     result = regenerate(vault, today, dt.date.today())
     language = vault.config.language
     written = [
@@ -186,7 +197,7 @@ def check(ctx: click.Context) -> None:
 def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
     """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx, writes=True), today, dt.date.today, click.echo, timing)
 
 
 def _complete_name(
@@ -239,7 +250,7 @@ def log(
     yes: bool,
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     if text == "-":
         text = sys.stdin.read()
     date = day or day_of(vault, None, dt.date.today())
@@ -284,7 +295,7 @@ def add(
     birthday: str | None,
 ) -> None:
     """Create a contact file for NAME in the people folder (from templates/person.md if any)."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
     click.echo(f"created {rel}")
@@ -329,7 +340,7 @@ def import_command(
 
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=write)
     from hortus.commands.transfer import import_people  # vobject: only for this command
 
     outcome = import_people(

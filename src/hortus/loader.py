@@ -82,13 +82,19 @@ class Output:
 
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
     """`--vault`, else `$HORTUS_VAULT`, else the nearest folder up with hortus.toml, else cwd."""
+    return find_vault(explicit, env, cwd) or cwd
+
+
+def find_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path | None:
+    """The vault named (`--vault`, `$HORTUS_VAULT`) or found (hortus.toml here or above);
+    None when there is none: only commands that write nothing may then read `cwd`."""
     chosen = explicit or env.get("HORTUS_VAULT")
     if chosen:
         return Path(chosen).expanduser()
     for folder in (cwd, *cwd.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    return cwd
+    return None
 
 
 def open_vault(root: Path) -> Vault:

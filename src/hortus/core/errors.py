@@ -24,6 +24,18 @@ class VaultNotFoundError(HortusError):
         self.path = path
 
 
+class NoVaultHereError(HortusError):
+    """A command that writes, run where no vault was named or found: it never makes one."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(
+            f"no vault here: no hortus.toml in {folder} or any folder above it, and no --vault "
+            "or $HORTUS_VAULT. Nothing was written. Start one with `hortus init` "
+            "(or `hortus init PATH`), or name it with --vault PATH"
+        )
+        self.folder = folder
+
+
 class NotOurFileError(HortusError):
     def __init__(self, path: str) -> None:
         super().__init__(
