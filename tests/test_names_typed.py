@@ -1,11 +1,13 @@
 """Names found the way people type them (issue 13): without accents or case on the command
-line, "did you mean" for a link that differs only in accents, and a guess taken only on --yes."""
+line, "did you mean" for a link that differs only in accents, a guess taken only on --yes, and
+`add` refusing a name that reads like a path."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from hortus.cli import main
@@ -133,3 +135,23 @@ def test_with_skips_the_entrys_own_person_and_writes_a_name_without_a_page(
     )
     result = run(root, "log", "bob", "walk", "--with", "Bob Stne")  # a typo: a guess
     assert result.exit_code == 1 and "did you mean Bob Stone?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ["../evil", "..", "...", "/etc/passwd", "a\\b", "!? …", ".hidden"]
+)
+def test_add_refuses_a_name_that_reads_like_a_path_or_is_only_punctuation(
+    make_vault: MakeVault, name: str
+) -> None:
+    root = make_vault(FILES)
+    before = sorted(p.name for p in (root / "people").iterdir())
+    result = run(root, "add", name)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"hortus: '{name}' is not a person's name: ")
+    assert sorted(p.name for p in (root / "people").iterdir()) == before
+
+
+@pytest.mark.parametrize("name", ["Seán O'Brien", "李雷", "R2-D2", "J. R. R. Tolkien"])
+def test_add_takes_names_with_punctuation_in_them(make_vault: MakeVault, name: str) -> None:
+    result = run(make_vault(FILES), "add", name)
+    assert result.exit_code == 0, result.output

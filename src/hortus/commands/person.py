@@ -13,7 +13,7 @@ from hortus.files.lock import vault_lock
 from hortus.garden.card import Card, build_card, last_own_entry_line
 from hortus.loader import Vault, garden_of, load_index
 from hortus.person.append import Logged, NewEntry, append_entry, check_tag
-from hortus.person.create import NewContact, create_contact
+from hortus.person.create import NewContact, check_typed_name, create_contact
 from hortus.person.editor import draft, editor_command, run_editor
 from hortus.person.names import completions, resolve, with_targets
 
@@ -59,6 +59,7 @@ def _draft_intro(contact: Contact, date: dt.date) -> str:
 def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     """Create the contact's file; the vault is read under the write lock, so two `add`s of
     the same person cannot both succeed."""
+    check_typed_name(new.name)
     new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
     with vault_lock(vault.root):
         contacts = load_index(vault).contacts

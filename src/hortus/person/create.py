@@ -99,6 +99,19 @@ def check_fields(new: NewContact, config: Config) -> None:
         raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
 
 
+def check_typed_name(name: str) -> None:
+    """Refuse a NAME typed for `add` that reads like a path or is only punctuation: `../evil`,
+    `...`, `/etc` (`O'Brien`, `Zoë`, `李` and `R2-D2` are names). Imports keep their own rule:
+    a row's name is made safe as a file name, and the row says so."""
+    text = name.strip()
+    path_like = text.startswith(".") or "/" in text or "\\" in text
+    if path_like or not any(char.isalnum() for char in text):
+        raise HortusError(
+            f"'{name}' is not a person's name: a name needs a letter or a digit, and "
+            "cannot start with a dot or hold '/' or '\\' (it would read like a path)"
+        )
+
+
 def _is_birthday(text: str) -> bool:
     # Without a year (`--02-29`), check it against a leap year.
     day = "2000" + text[1:] if text.startswith("--") else text
