@@ -137,9 +137,7 @@ def test_with_skips_the_entrys_own_person_and_writes_a_name_without_a_page(
     assert result.exit_code == 1 and "did you mean Bob Stone?" in result.stderr
 
 
-@pytest.mark.parametrize(
-    "name", ["../evil", "..", "...", "/etc/passwd", "a\\b", "!? …", ".hidden"]
-)
+@pytest.mark.parametrize("name", ["../evil", "..", "...", "/etc/passwd", "a\\b", "!? …", ".hidden"])
 def test_add_refuses_a_name_that_reads_like_a_path_or_is_only_punctuation(
     make_vault: MakeVault, name: str
 ) -> None:
