@@ -123,7 +123,8 @@ MESSAGES = {
     "suggest.birthday.tomorrow": "Wish {name} a happy birthday tomorrow",
     "suggest.birthday": "Wish {name} a happy birthday on {day}",
     "suggest.promise": "Keep your promise to {name}: {text}",
-    "suggest.thanks": "Say thanks to {name} for {text}",
+    # The entry's text is quoted, not fitted into the sentence: it may be any words at all.
+    "suggest.thanks": "Say thanks to {name} (you wrote: “{text}”)",
     "suggest.thanks.bare": "Say thanks to {name}",
     "suggest.water": "Get in touch with {name}: last contact {ago}",
     "kind.moment": "key moment",

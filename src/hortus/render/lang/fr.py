@@ -126,7 +126,7 @@ MESSAGES = {
     "suggest.birthday.tomorrow": "Souhaiter un bon anniversaire à {name} demain",
     "suggest.birthday": "Souhaiter un bon anniversaire à {name} le {day}",
     "suggest.promise": f"Tenir votre promesse à {{name}}{_}: {{text}}",
-    "suggest.thanks": f"Remercier {{name}}{_}: {{text}}",
+    "suggest.thanks": f"Remercier {{name}} (vous aviez noté{_}: «{_}{{text}}{_}»)",
     "suggest.thanks.bare": "Remercier {name}",
     "suggest.water": f"Prendre des nouvelles de {{name}}{_}: dernier contact {{ago}}",
     "kind.moment": "moment clé",
