@@ -74,8 +74,12 @@ class _Handler(FileSystemEventHandler):
             return  # a folder's own `modified`/`attrib`: its files report themselves
         wanted = {rel for rel in rels if rel is not None and self.wants(rel)}
         config = CONFIG_FILE in rels
+        # A note moved to another note's path is a rename; an editor's temp renamed onto a note
+        # (a save) is not, as the temp is no note.
+        src, dest = rels[0], rels[-1]
+        move = (src, dest) if src in wanted and dest in wanted and src != dest else None
         if wanted or config:
-            self.sink.add(wanted, config=config)
+            self.sink.add(wanted, config=config, move=move)
 
     def _rel(self, path: bytes | str) -> str | None:
         text = os.fsdecode(path)
@@ -121,6 +125,8 @@ class Watcher:
     def __post_init__(self) -> None:
         self.debouncer = Debouncer(self.timing)
         self.observer: BaseObserver | None = None
+        # Renames seen (old → new) until the old path is confirmed gone, a look later.
+        self.moves: dict[str, str] = {}
 
     @property
     def vault(self) -> Vault:
@@ -206,7 +212,12 @@ class Watcher:
             self.debouncer.add(set(changes.pending))  # gone mid-read: look again shortly
         if not changes and not batch.config:
             return
-        what.append(_describe(changes.changed, changes.removed, batch.rescan))
+        self.moves.update(batch.moves)
+        gone = {*changes.removed, *changes.pending}
+        moves = {old: new for old, new in self.moves.items() if old in gone}
+        for old in changes.removed:
+            self.moves.pop(old, None)
+        what.append(_describe(changes.changed, changes.removed, batch.rescan, moves))
         self._regenerate(", ".join(w for w in what if w), started)
 
     def _regenerate(self, what: str, started: float) -> None:
@@ -223,9 +234,21 @@ class Watcher:
         self.echo(_line(what, result, time.perf_counter() - started))
 
 
-def _describe(changed: tuple[str, ...], removed: tuple[str, ...], rescan: bool) -> str:
-    parts = []
-    if len(changed) == 1 and not removed:
+def _describe(
+    changed: tuple[str, ...],
+    removed: tuple[str, ...],
+    rescan: bool,
+    moves: dict[str, str] | None = None,
+) -> str:
+    """What a batch changed, in a few words. `moves`: the renames among them (old → new); the
+    old path leaves the garden a look later, when it is confirmed gone (a save by rename looks
+    the same for a moment), so a rename is said when it is seen and when it is done."""
+    moves = moves or {}
+    parts = [f"renamed {old} → {new}" for old, new in sorted(moves.items()) if new in changed]
+    parts += [f"{old} removed (renamed to {moves[old]})" for old in removed if old in moves]
+    changed = tuple(rel for rel in changed if rel not in moves.values())
+    removed = tuple(rel for rel in removed if rel not in moves)
+    if len(changed) == 1 and not removed and not parts:
         return f"{changed[0]} changed"
     if changed:
         parts.append(f"{plural(len(changed), 'note')} changed")
