@@ -442,7 +442,9 @@ def test_a_thanks_suggestion_reads_well_whatever_the_entry_says() -> None:
     # An entry's text is a sentence of its own ("Helped me move"), not an object to fit in.
     garden = garden_of(
         {
-            "people/sean.md": f"---\nname: Seán O'Brien\n---\n- {ago(2)}: Helped me move #received\n",
+            "people/sean.md": (
+                f"---\nname: Seán O'Brien\n---\n- {ago(2)}: Helped me move #received\n"
+            ),
         }
     )
     english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
