@@ -154,7 +154,7 @@ class _Page:
         cat = self.cat
         return [
             f'{self.who(m.contact)} <span class="meta">{escape(cat.date(m.date))}'
-            + (f" · {escape(m.kind)}" if m.kind else "")
+            + (f" · {escape(words.moment_kind(m.kind, cat))}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
             for m in self.garden.key_moments
         ]

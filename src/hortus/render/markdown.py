@@ -89,7 +89,7 @@ class _Page:
         cat = self.cat
         return [
             f"- {cat.date(m.date)} · {self.who(m.contact)}"
-            + (f" · *{escape(m.kind)}*" if m.kind else "")
+            + (f" · *{escape(words.moment_kind(m.kind, cat))}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
             for m in self.garden.key_moments
         ]

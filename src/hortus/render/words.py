@@ -111,7 +111,9 @@ def state(plant: Plant, cat: Catalogue) -> str:
 
 def rhythm(plant: Plant, cat: Catalogue) -> str:
     contact = plant.contact
-    return cat.t("rhythm", days=cat.n("days", contact.cadence_days), circle=contact.circle)
+    return cat.t(
+        "rhythm", days=cat.n("days", contact.cadence_days), circle=circle(contact.circle, cat)
+    )
 
 
 def last_contact(plant: Plant, cat: Catalogue) -> str:
@@ -146,6 +148,16 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
             return cat.t("suggest.thanks.bare", name=name)
         return cat.t("suggest.thanks", name=name, text=text)
     return cat.t("suggest.water", name=name, ago=ago(item.days_since or 0, cat))
+
+
+def circle(name: str, cat: Catalogue) -> str:
+    """A circle's name in the page's language; a circle of the user's own as they wrote it."""
+    return cat.messages.get(f"circle.{name}", name)
+
+
+def moment_kind(kind: str, cat: Catalogue) -> str:
+    """`job` (of `#moment/job`) → "new job" / "nouveau poste"; a kind of the user's own as is."""
+    return cat.messages.get(f"moment.{kind}", kind)
 
 
 def kind_label(gesture: Gesture, cat: Catalogue) -> str:
