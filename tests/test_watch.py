@@ -280,7 +280,7 @@ def test_a_new_day_regenerates(watching: Callable[..., Harness]) -> None:
     h = watching({"people/ada.md": ADA})
     h.day = TODAY + dt.timedelta(days=1)
     h.expect(2)
-    assert "a new day, 2026-11-21" in h.lines[-1]
+    assert "a new day, 21 November 2026" in h.lines[-1]
     assert "Tended for 21 November 2026" in h.garden()
 
 

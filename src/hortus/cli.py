@@ -352,7 +352,7 @@ def import_command(
         write=write,
         today=day_of(vault, None, dt.date.today()),
     )
-    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+    click.echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
 @main.command(name="export")
