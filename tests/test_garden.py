@@ -365,7 +365,7 @@ def test_status_document_shape(make_vault: MakeVault) -> None:
                 "resting",
             )
         },
-        "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7}],
+        "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7, "suggestion": None}],
         "problems": [
             {
                 "path": "people/bob.md",
