@@ -39,6 +39,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 JSON_DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 STATUS_DOC, SHOW_DOC = JSON_DOC.split("## `hortus show NAME --json`")
+SHOW_DOC, SEARCH_DOC = SHOW_DOC.split("## `hortus search … --json`")
 
 
 def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
@@ -118,3 +119,37 @@ def test_json_doc_lists_exactly_the_keys_the_document_has(make_vault: MakeVault)
     in_prose = {"unresolved[].target", "unresolved[].path", "unresolved[].line"}
     in_prose |= {"problems[].path", "problems[].line", "problems[].message"}
     assert _documented_keys(STATUS_DOC) == actual - in_prose
+
+
+def test_search_json_doc_lists_exactly_the_keys_the_document_has(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            "people/ada.md": "# Ada\n## 2026-11-01 Tea in Lisbon #tea\n",
+            "journal/misc.md": "Lisbon, again.\n",
+        }
+    )
+    args = ["--vault", str(root), "search", "lisbon", "--json"]
+    data = json.loads(CliRunner().invoke(main, args).stdout)
+    assert data["people"] and data["others"]
+    actual = set(data) | {f"people[].{key}" for key in data["people"][0]}
+    actual |= {f"others[].{key}" for key in data["others"][0]}
+    assert set(data["people"][0]["results"][0]) == set(data["others"][0])
+    assert _documented_keys(SEARCH_DOC) == actual
+
+
+def test_the_architecture_map_matches_the_code() -> None:
+    from tests.test_architecture import LAYERS
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    src = ROOT / "src" / "hortus"
+    modules = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
+    the_map = doc.split("## The map", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([\w/]+\.py)`", the_map))
+    package_docs = {m for m in modules if m.endswith("/__init__.py")}  # may go unlisted
+    assert listed - modules == set()  # nothing listed that is not there
+    assert modules - listed - package_docs == set()  # every module is on the map
+    order = re.search(r"```\n(core →[^\n]+)\n```", doc)
+    assert order is not None
+    assert order.group(1).split(" → ") == [
+        layer for layer in LAYERS if layer not in ("__init__", "__main__")
+    ]

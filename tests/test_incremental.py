@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from hortus.loader import open_vault, render_outputs
-from hortus.watch.live import LiveGarden
+from hortus.loader.live import LiveGarden
 from tests.conftest import MakeVault
 from tests.test_cache import TODAY, fresh, same
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from hortus.cli import main
-from hortus.render.width import display_width, pad
+from hortus.render.words import display_width, pad
 from tests.conftest import MakeVault
 
 

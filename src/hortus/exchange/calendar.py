@@ -52,6 +52,16 @@ def parse_birthday(text: str | None) -> Birthday | None:
     return None if birth is None else Birthday(birth.year, birth.month, birth.day)
 
 
+def promise_records(garden: Garden) -> list[PromiseRecord]:
+    """The garden's open promises that have a due date: every calendar (`regenerate`'s and
+    `hortus export ics`) takes its promises from here."""
+    return [
+        PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
+        for p in garden.promises
+        if p.due is not None
+    ]
+
+
 def calendar_events(garden: Garden, promises: Iterable[PromiseRecord] = ()) -> list[CalendarEvent]:
     """Every event, sorted by day, then summary."""
     contacts = [plant.contact for plant in garden.plants]

@@ -281,7 +281,7 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     owner = facts.contact.key if facts.contact is not None else None
     # A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole: its loose
     # mentions make one more entry (none without them: it would involve nobody).
-    day = None if owner else _note_date(note, problems)
+    day = None if owner else note_date(note, problems)
     dated = day is not None
     entries = list(note.entries)
     if day is not None and note.loose_mentions:
@@ -341,7 +341,7 @@ def _whole_note_entry(note: Note, day: dt.date) -> Entry:
     return Entry(day, 1, note.h1 or note.stem, note.loose_tags, note.loose_mentions)
 
 
-def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
+def note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     value = field_value(note, "date")
     if value is not None:
         day = date_value(value)  # `2026-11-20`, quoted or not, maybe with a time
@@ -360,3 +360,43 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
         return None
+
+
+def person_index(
+    contact: Contact, contacts: Iterable[Contact], notes: Sequence[Note], config: Config
+) -> Index:
+    """The index restricted to one contact: its involvements and promises in `notes` (every
+    note that may mention it, in path order), each mention resolved against all `contacts`
+    exactly as the whole index resolves it. What `hortus show` needs, without reading the
+    other notes of the vault."""
+    resolver = Resolver(contacts)
+    involvements: list[Involvement] = []
+    promises: list[Promise] = []
+    for note in notes:
+        part = _part(note, _facts(note, config), resolver)
+        involvements += part.involvements_of(contact.key)
+        promises += [promise for key, promise in part.promises if key == contact.key]
+    key = contact.key
+    return Index(
+        (contact,),
+        {key: tuple(involvements)} if involvements else {},
+        (),
+        (),
+        {key: tuple(promises)} if promises else {},
+    )
+
+
+def entries_at(
+    note: Note, resolver: Resolver, config: Config
+) -> dict[int, tuple[Entry, frozenset[str]]]:
+    """The note's entries by their first line, each with the contacts it involves, exactly as
+    the index counts them (a contact's own file involves its contact; a daily note's loose
+    mentions make an entry at line 1). What `hortus search` groups its results by."""
+    part = _part(note, _facts(note, config), resolver)
+    found: dict[int, tuple[Entry, frozenset[str]]] = {}
+    for keys, involvement in part.involvements:
+        entry = involvement.entry
+        known = found.get(entry.line)
+        people = frozenset(keys) | (known[1] if known else frozenset())
+        found[entry.line] = (entry, people)
+    return found

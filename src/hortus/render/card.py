@@ -11,7 +11,6 @@ from hortus.garden.card import Card, TimelineItem
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.status import contact_document
-from hortus.render.width import display_width, pad
 
 
 def card_document(card: Card) -> dict[str, object]:
@@ -83,15 +82,18 @@ def render_card_text(card: Card, language: str = "en") -> str:
         ("tags", ", ".join(contact.tags) or "—"),
     ]
     labels = [cat.t(f"card.{key}") for key, _ in rows]
-    width = max(display_width(label) for label in labels) + 2
+    width = max(words.display_width(label) for label in labels) + 2
     out = [f"{contact.name}  ({contact.path})"]
-    out += [f"  {pad(label, width)}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
+    out += [
+        f"  {words.pad(label, width)}{value}"
+        for label, (_, value) in zip(labels, rows, strict=True)
+    ]
     if card.promises:
         out += ["", cat.t("promises")] + [_promise_line(p, cat) for p in card.promises]
     items = (*card.moments, *card.timeline)
     widths = (
-        max((display_width(cat.date(i.date)) for i in items), default=0),
-        max((display_width(_kind(i, cat)) for i in items), default=0),
+        max((words.display_width(cat.date(i.date)) for i in items), default=0),
+        max((words.display_width(_kind(i, cat)) for i in items), default=0),
     )
     if card.moments:
         out += ["", cat.t("key_moments")] + [_line(item, cat, widths) for item in card.moments]
@@ -121,7 +123,7 @@ def _birthday(birth: Birthday | None, written: str | None, cat: Catalogue) -> st
 def _line(item: TimelineItem, cat: Catalogue, widths: tuple[int, int]) -> str:
     """A dated line in the page's language, padded so the columns stay aligned."""
     title = item.title or cat.t("card.untitled")
-    date, kind = pad(cat.date(item.date), widths[0]), pad(_kind(item, cat), widths[1])
+    date, kind = words.pad(cat.date(item.date), widths[0]), words.pad(_kind(item, cat), widths[1])
     return f"  {date}  {kind}  {title}  {item.path}:{item.line}"
 
 

@@ -13,7 +13,6 @@ from hortus.garden import Garden, Plant
 from hortus.index import fold
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
-from hortus.render.width import display_width, pad
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -230,16 +229,16 @@ def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[s
     rows = list(plants)
     if not rows:
         return []
-    width = max(display_width(p.contact.name) for p in rows)
-    states = max(display_width(words.state(p, cat)) for p in rows)
+    width = max(words.display_width(p.contact.name) for p in rows)
+    states = max(words.display_width(words.state(p, cat)) for p in rows)
     lines = ["", title]
     for plant in rows:
-        name = pad(plant.contact.name, width)
+        name = words.pad(plant.contact.name, width)
         rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:
             lines.append(f"  {name}  {cat.t('no_contact')} · {rhythm}")
         else:
-            state = pad(words.state(plant, cat), states)
+            state = words.pad(words.state(plant, cat), states)
             last = words.last_contact(plant, cat)
             lines.append(f"  {name}  {state}  {last} · {rhythm}")
     return lines

@@ -20,7 +20,7 @@ import dataclasses
 
 import msgspec
 
-from hortus.core.model import Meta, Note
+from hortus.core.model import Contact, Meta, Note
 
 
 class CodecError(ValueError):
@@ -45,6 +45,22 @@ def unpack(data: bytes) -> Note:
         raise CodecError(f"not a hortus record ({exc})") from exc
 
 
+def pack_contact(contact: Contact) -> bytes:
+    """The cache's record of a contact (the loader keeps one per contact note)."""
+    fields = {key: _value(value) for key, value in contact.fields.items()}
+    try:
+        return _ENCODER.encode(dataclasses.replace(contact, fields=fields))
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CodecError(f"cannot store this contact ({exc})") from exc
+
+
+def unpack_contact(data: bytes) -> Contact:
+    try:
+        return _CONTACT.decode(data)
+    except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
+        raise CodecError(f"not a hortus contact record ({exc})") from exc
+
+
 def _value(value: object) -> object:
     """A front-matter value checked to be one that reads back the same: exact types only, so a
     number or a date (which the reader never makes) is refused rather than turned into text."""
@@ -60,3 +76,4 @@ def _value(value: object) -> object:
 
 _ENCODER = msgspec.msgpack.Encoder()
 _NOTE = msgspec.msgpack.Decoder(Note)
+_CONTACT = msgspec.msgpack.Decoder(Contact)

@@ -13,8 +13,13 @@ from dataclasses import dataclass
 
 from hortus.core.errors import ImportFileError
 from hortus.core.model import Problem, Source
-from hortus.exchange.importers import ImportedFile, ImportedPerson
-from hortus.exchange.importers.kinds import table_kind, text_kind, wrong_kind
+from hortus.exchange.importers import (
+    ImportedFile,
+    ImportedPerson,
+    table_kind,
+    text_kind,
+    wrong_kind,
+)
 
 # A row to a person, or None after adding the row's problem to the list.
 PersonOf = Callable[["Row", str, list[Problem]], ImportedPerson | None]
