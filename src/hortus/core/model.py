@@ -199,6 +199,9 @@ class Unresolved(Record):
 
     target: str
     source: Source
+    # The one contact the name means once accents and case are set aside (`[[Ines Moreau]]`
+    # for Inès Moreau): Obsidian would not open her page, so it is a suggestion, not a match.
+    suggestion: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
