@@ -97,8 +97,7 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
 
 def _read_capped(fd: int, expected: int) -> bytes:
     """At most the cap and one byte more. Asks for the size `lstat` gave, plus one byte to see
-    the file grew: asking for the cap itself costs a 2 MiB buffer a note (20 µs; 1 s a big
-    vault)."""
+    the file grew: asking for the cap itself would cost a cap-sized buffer per note."""
     parts: list[bytes] = []
     total, want = 0, expected + 1
     while total <= MAX_NOTE_BYTES:

@@ -45,7 +45,7 @@ CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT N
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
-# A plain tuple, because the warm path compares 50,000 of them against `lstat`.
+# A plain tuple, because the warm path compares one per note against `lstat`.
 Row = tuple[int, int, int, int, int, str]
 
 
