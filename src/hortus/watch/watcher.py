@@ -33,6 +33,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, VaultGoneError
 from hortus.loader.live import LiveGarden
 from hortus.loader.pages import Regenerated
@@ -40,7 +41,6 @@ from hortus.loader.vault import Vault
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.watch.debounce import Batch, Debouncer, Timing
 
-CONFIG_FILE = "hortus.toml"
 _IGNORED_TYPES = frozenset({"opened", "closed_no_write"})
 _KNOWN_TYPES = frozenset({"created", "deleted", "modified", "moved", "closed", "attrib"})
 INOTIFY_HINT = (
@@ -74,7 +74,7 @@ class _Handler(FileSystemEventHandler):
         if event.is_directory:
             return  # a folder's own `modified`/`attrib`: its files report themselves
         wanted = {rel for rel in rels if rel is not None and self.wants(rel)}
-        config = CONFIG_FILE in rels
+        config = CONFIG_NAME in rels
         # A note moved to another note's path is a rename; an editor's temp renamed onto a note
         # (a save) is not, as the temp is no note.
         src, dest = rels[0], rels[-1]
@@ -214,7 +214,7 @@ class Watcher:
             except HortusError:
                 raise VaultGoneError(str(self.vault.root)) from None
             batch.rescan = True
-            what.append(self.cat.t("watch.changed", path=CONFIG_FILE))
+            what.append(self.cat.t("watch.changed", path=CONFIG_NAME))
         changes = self.live.rescan() if batch.rescan else self.live.update(batch.paths)
         if changes.pending:
             self.debouncer.add(set(changes.pending))  # gone mid-read: look again shortly
