@@ -11,13 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from anyascii import anyascii
-
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
 from hortus.files.atomic import create_new, fsync_folder, in_vault
-from hortus.index import fold, names_of, strip_md
+from hortus.index import bare, fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.append import utf8_text
 from hortus.render.terminal import CONTROL_RE, printable
@@ -47,8 +45,8 @@ class NewContact:
 
 
 def safe_stem(name: str) -> str:
-    """`Zoë Durand` → `zoe-durand`: transliterated (anyascii), lower-case, hyphens only."""
-    stem = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:MAX_STEM].strip("-")
+    """`Zoë Durand` → `zoe-durand`: transliterated (`bare`), lower-case, hyphens only."""
+    stem = re.sub(r"[^a-z0-9]+", "-", bare(name)).strip("-")[:MAX_STEM].strip("-")
     if not stem:
         raise HortusError(f"cannot make a file name from {name!r}; use letters or digits")
     return f"{stem}-contact" if stem in _WINDOWS_RESERVED else stem
@@ -84,7 +82,7 @@ class Creator:
         self.taken: dict[str, Contact] = {}
         for contact in sorted(contacts, key=lambda c: c.key):
             for name in names_of(contact):
-                self.taken.setdefault(fold(name), contact)
+                self.taken.setdefault(fold(strip_md(name)), contact)
         self.folder: str | None = None
         self.made = False  # the folder checked and made (only once a file is about to be)
         self.listing: dict[str, str] = {}  # folded file name → as on disk
@@ -186,6 +184,19 @@ def _texts(new: NewContact) -> list[tuple[str, str]]:
     for key, value in new.fields:
         texts.extend((key, item) for item in ((value,) if isinstance(value, str) else value))
     return texts
+
+
+def check_typed_name(name: str) -> None:
+    """Refuse a NAME typed for `add` that reads like a path or is only punctuation: `../evil`,
+    `...`, `/etc` (`O'Brien`, `Zoë`, `李` and `R2-D2` are names). Imports keep their own rule:
+    a row's name is made safe as a file name, and the row says so."""
+    text = name.strip()
+    path_like = text.startswith(".") or "/" in text or "\\" in text
+    if path_like or not any(char.isalnum() for char in text):
+        raise HortusError(
+            f"'{name}' is not a person's name: a name needs a letter or a digit, and "
+            "cannot start with a dot or hold '/' or '\\' (it would read like a path)"
+        )
 
 
 def _is_birthday(text: str) -> bool:
