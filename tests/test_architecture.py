@@ -37,7 +37,7 @@ ADAPTERS = {
     "watchdog": {"watch.watcher"},
     "sqlite3": {"store.cache", "store.lookup"},
     "msgspec": {"store.codec"},
-    "anyascii": {"person.create"},
+    "anyascii": {"index.contacts"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
     # The web framework and its server, for `hortus serve` only.
@@ -46,6 +46,7 @@ ADAPTERS = {
     # Starting programs and locking files each have one home too.
     "subprocess": {"person.editor"},
     "fcntl": {"files.lock"},
+    "ctypes": {"files.atomic"},  # renameat2, for a swap that closes the last gap
 }
 
 

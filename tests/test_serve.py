@@ -385,3 +385,20 @@ def test_open_in_the_editor_starts_a_windowed_editor(
     assert started == [["code", "--wait", str(served.site.vault.root / "people/ada.md")]]
     answer = served.post("/open", {"key": "../../etc/passwd"}, json=True)
     assert answer.status_code == 409
+
+
+def test_the_person_page_links_introductions_both_ways(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            **VAULT,
+            "people/carla.md": '---\nname: Carla\nmet_through: "[[Bob]]"\n---\n',
+        }
+    )
+    served = serve_vault(root)
+    carla = served.client.get("/person/people/carla").text
+    assert '<dt>met through</dt><dd><a class="who" href="/person/people/bob">Bob</a></dd>' in carla
+    bob = served.client.get("/person/people/bob").text
+    assert (
+        '<dt>introduced you to</dt><dd><a class="who" href="/person/people/carla">Carla</a></dd>'
+        in bob
+    )

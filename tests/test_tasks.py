@@ -10,6 +10,7 @@ import pytest
 import hortus.person.append
 from hortus.core.errors import ChangedSinceShownError, ChangedWhileWritingError, WriteError
 from hortus.loader import load_index, open_vault
+from hortus.person.append import ATTEMPTS
 from hortus.person.tasks import close_task, with_task_closed
 from hortus.store.notestore import digest_of
 from tests.conftest import MakeVault
@@ -103,15 +104,15 @@ def test_a_save_between_read_and_write_is_never_overwritten(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_vault({"people/ada.md": ADA})
-    saves = iter([ADA + "\nedit 1\n", ADA + "\nedit 2\n"])
+    saves = iter(range(1, 100))
 
-    def editor_saves(path: Path) -> None:
-        path.write_text(next(saves, path.read_text(encoding="utf-8")), encoding="utf-8")
+    def editor_saves(path: Path) -> None:  # an editor that saves at every worst moment
+        path.write_text(ADA + f"\nedit {next(saves)}\n", encoding="utf-8")
 
     monkeypatch.setattr("hortus.person.tasks.between_read_and_write", editor_saves)
     with pytest.raises(ChangedWhileWritingError):
         close_task(root, "people/ada.md", 5, "send her the article", kept=True, day=DAY, seen=None)
-    assert (root / "people/ada.md").read_text(encoding="utf-8") == ADA + "\nedit 2\n"
+    assert (root / "people/ada.md").read_text(encoding="utf-8") == ADA + f"\nedit {ATTEMPTS}\n"
     assert hortus.person.append.between_read_and_write is not editor_saves
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -32,9 +33,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+    if param.name == "today":
+        from hortus.core.config import today_problem
+
+        why = today_problem(day)
+        if why is not None:
+            raise click.BadParameter(why)
+    return day
 
 
 TODAY = click.option(
@@ -44,6 +52,19 @@ TODAY = click.option(
     callback=_date_option,
     help="Compute the garden for this date (YYYY-MM-DD) instead of the clock or a pinned date.",
 )
+YES = click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+    help="When NAME is no contact but close to exactly one, use that one.",
+)
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """`click.echo`, with control characters shown instead of obeyed (`render/terminal.py`)."""
+    from hortus.render.terminal import printable
+
+    click.echo(printable(message), err=err, nl=nl)
 
 
 def reports_errors(command: F) -> F:
@@ -55,7 +76,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except HortusError as exc:
-            click.echo(f"hortus: {exc.message}", err=True)
+            echo(f"hortus: {exc.message}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -69,7 +90,7 @@ def reports_errors(command: F) -> F:
     type=click.Path(file_okay=False, path_type=str),
     default=None,
     help="The vault folder. Default: $HORTUS_VAULT, else the nearest folder upward "
-    "holding hortus.toml, else the current folder.",
+    "holding hortus.toml (commands that only read: else the current folder).",
 )
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
@@ -77,11 +98,23 @@ def main(ctx: click.Context, vault_path: str | None) -> None:
     ctx.obj = vault_path  # located by the command that needs it (`--help` needs none)
 
 
-def _vault(ctx: click.Context) -> Vault:
-    from hortus.loader.vault import locate_vault, open_vault
+def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
+    """The vault; where none was named or found, a command that writes refuses and one that
+    only reads reads the current folder, saying so on stderr."""
+    from hortus.core.errors import NoVaultHereError
+    from hortus.loader.vault import find_vault, open_vault
 
     explicit: str | None = ctx.find_root().obj
-    return open_vault(locate_vault(explicit, os.environ, Path.cwd()))
+    root = find_vault(explicit, os.environ, Path.cwd())
+    if root is None:
+        if writes:
+            raise NoVaultHereError(str(Path.cwd()))
+        echo(
+            f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
+            err=True,
+        )
+        return dataclasses.replace(open_vault(Path.cwd()), keep_cache=False)
+    return open_vault(root)
 
 
 def _progress() -> Progress:
@@ -110,11 +143,11 @@ def init(path: Path | None) -> None:
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
-        click.echo(f"created {rel}")
+        echo(f"created {rel}")
     if not created:
-        click.echo(f"{root} is already a hortus vault; nothing changed.")
+        echo(f"{root} is already a hortus vault; nothing changed.")
     else:
-        click.echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
+        echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
 
 
 @main.command(name="regenerate")
@@ -127,16 +160,16 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     from hortus.loader.pages import regenerate
     from hortus.render.summary import calendar_written, regenerated
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     result = regenerate(vault, today, dt.date.today(), _progress())
     language = vault.config.language
     written = [
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.summary, paths, bool(written), language))
+    echo(regenerated(result.summary, paths, bool(written), language))
     if result.ics is not None:
-        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
+        echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -150,7 +183,7 @@ def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
 
     vault = _vault(ctx)
     day = vault.day(today, dt.date.today())
-    click.echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
+    echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
 
 
 @main.command()
@@ -161,7 +194,7 @@ def check(ctx: click.Context) -> None:
     from hortus.commands.garden import check_text
 
     text = check_text(_vault(ctx), _progress())
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     if text:
         sys.exit(1)
 
@@ -190,7 +223,7 @@ def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms
     from hortus.watch.watcher import watch as run_watcher
 
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx, writes=True), today, dt.date.today, echo, timing)
 
 
 @main.command()
@@ -269,6 +302,7 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     shell_complete=_complete_name,
     help="Someone else who was there: adds a [[mention]] (repeatable).",
 )
+@YES
 @click.pass_context
 @reports_errors
 def log(
@@ -278,23 +312,35 @@ def log(
     day: dt.date | None,
     tags: tuple[str, ...],
     with_names: tuple[str, ...],
+    yes: bool,
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
     from hortus.commands.person import log_entry
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     if text == "-":
-        text = sys.stdin.read()
+        from hortus.person.append import decode_input
+
+        text = decode_input("stdin", sys.stdin.buffer.read())
     date = day or vault.day(None, dt.date.today()).date
     logged = log_entry(
-        vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
+        vault,
+        name,
+        text,
+        date=date,
+        tags=tags,
+        with_names=with_names,
+        env=os.environ,
+        accept_guess=yes,
     )
     if logged is None:
-        click.echo("Nothing written: the entry was empty.")
+        echo("Nothing written: the entry was empty.")
         return
-    click.echo(f"{logged.path}:{logged.line}")
+    echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
+    for missing in logged.no_page:
+        echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
 
 
 @main.command()
@@ -321,27 +367,28 @@ def add(
     from hortus.commands.person import add_contact
     from hortus.person.create import NewContact
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
-    click.echo(f"created {rel}")
+    echo(f"created {rel}")
 
 
 @main.command()
 @_name_argument()
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="Print the card as JSON (docs/json.md).")
+@YES
 @click.pass_context
 @reports_errors
-def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
+def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool, yes: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
     from hortus.commands.person import contact_card
     from hortus.render.card import render_card_json, render_card_text
 
     vault = _vault(ctx)
-    card = contact_card(vault, name, vault.day(today, dt.date.today()))
+    card = contact_card(vault, name, vault.day(today, dt.date.today()), accept_guess=yes)
     language = vault.config.language
-    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+    echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command()
@@ -386,21 +433,24 @@ def search(
     query = Query(words, person, tag, since, until, limit)
     results = run_search(vault, query, _progress())
     if as_json:
-        click.echo(render_search_json(results), nl=False)
+        echo(render_search_json(results), nl=False)
         return
     mark = lambda text: click.style(text, bold=True)  # noqa: E731  (dropped when piped)
+    # Not `echo`: the marks are styles (click drops them in a pipe); the text from the
+    # notes is made printable by render/search.py itself.
     click.echo(render_search_text(results, vault.config.language, mark), nl=False)
 
 
 @main.command(name="open")
 @_name_argument()
+@YES
 @click.pass_context
 @reports_errors
-def open_command(ctx: click.Context, name: str) -> None:
+def open_command(ctx: click.Context, name: str, yes: bool) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
     from hortus.commands.person import open_contact
 
-    open_contact(_vault(ctx), name, os.environ)
+    open_contact(_vault(ctx), name, os.environ, accept_guess=yes)
 
 
 @main.command(name="import")
@@ -417,7 +467,7 @@ def import_command(
 
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=write)
     from hortus.commands.transfer import import_people
     from hortus.exchange.report import render_import
 
@@ -429,8 +479,9 @@ def import_command(
         circle=circle,
         write=write,
         today=vault.day(None, dt.date.today()).date,
+        progress=_progress(),
     )
-    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+    echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
 @main.command(name="export")
@@ -442,11 +493,14 @@ def import_command(
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@click.option(
+    "--force", is_flag=True, help="Replace an existing -o file that is not an earlier export."
+)
 @TODAY
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+    ctx: click.Context, kind: str, output: Path | None, force: bool, today: dt.date | None
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
@@ -455,7 +509,10 @@ def export_command(
     vault = _vault(ctx)
     data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
-        click.echo(data, nl=False)
+        if sys.stdout.isatty():  # shown, not obeyed, on a terminal; raw bytes into a pipe
+            echo(data.decode("utf-8", "replace"), nl=False)
+        else:
+            click.echo(data, nl=False)
         return
-    write_export(output, data, kind)
-    click.echo(f"wrote {output}", err=True)
+    write_export(output, data, kind, force)
+    echo(f"wrote {output}", err=True)

@@ -7,7 +7,7 @@ import posixpath
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hortus.core.model import Problem, Source
@@ -20,9 +20,14 @@ _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 36
 MAX_CADENCE_DAYS = 36_500
 _NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
 _CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
+# A day, or a day and a time of it (`2026-11-16T19:30`, `2026-11-16 19:30:00+01:00`).
+_ISO_DAY_RE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[Tt ] *\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r" *(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 LANGUAGES = ("en", "fr")
-DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14}
+DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14, "ask": 14}
 
 
 def parse_cadence(value: object) -> int | None:
@@ -62,6 +67,8 @@ class Config:
     daily_gestures: int = 5
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     garden_html: str | None = None  # None: `garden.html` beside the garden page
+    # Two outputs set to one path (case-insensitively): why, and then no page is written.
+    collision: str | None = None
 
     @property
     def html_path(self) -> str:
@@ -108,10 +115,12 @@ network = 90
 weak = 365
 
 # Windows, in days: key moments from the last `moments` days that you have not answered
-# yet, and birthdays in the next `birthdays` days.
+# yet; birthdays and other dates in the next `birthdays` days; and how many days after an
+# `#ask` event the garden suggests asking how it went.
 [windows]
 moments = 60
 birthdays = 14
+ask = 14
 """
 
 
@@ -166,7 +175,31 @@ def _from_mapping(
         windows=_windows(data.get("windows", {}), lines, problems),
         garden_html=html,
     )
+    collision = _collision(config, lines)
+    if collision is not None:
+        line, message = collision
+        problems.append(_problem(line, message))
+        config = replace(config, collision=message)
     return config, problems
+
+
+def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, str] | None:
+    """Two outputs on one path would overwrite each other (`ics = "garden.html"` puts the
+    calendar over the page). Compared case-insensitively: on many disks they are one file."""
+    outputs = [("garden", config.garden), ("garden_html", config.html_path)]
+    if config.ics:
+        outputs.append(("ics", config.ics))
+    seen: dict[str, str] = {}
+    for key, path in outputs:
+        folded = posixpath.normpath(path).casefold()
+        if folded in seen:
+            message = (
+                f"'{seen[folded]}' and '{key}' both name '{path}' (one file on many disks); "
+                "no page is written until they differ"
+            )
+            return lines.get(key, lines.get(seen[folded], 1)), message
+        seen[folded] = key
+    return None
 
 
 def _language(value: object, line: int, problems: list[Problem]) -> str:
@@ -250,18 +283,34 @@ def _relative_path(
 
 
 def date_value(value: object) -> dt.date | None:
-    """A date from a settings or front-matter value: a TOML/YAML date (a datetime's day) or an
-    ISO `YYYY-MM-DD` string; None for anything else."""
+    """A date from a settings or front-matter value: a TOML date (a datetime's day) or the text
+    `YYYY-MM-DD`, maybe with a time (front matter is text: notes/read.py); None for anything
+    else, including the other ISO forms (`20261120`, `2026-W47-5`) few people read as a day."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    match = _ISO_DAY_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is not None:
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(match.group(1))
         except ValueError:
             return None
     return None
+
+
+# The days a garden can be computed for: every window, birthday and watering day around
+# them must stay inside the calendar (years 1 to 9999). Notes may hold any date.
+FIRST_TODAY = dt.date(1900, 1, 1)
+LAST_TODAY = dt.date(9000, 12, 31)
+
+
+def today_problem(day: dt.date) -> str | None:
+    """Why `day` cannot be the garden's today, or None."""
+    if FIRST_TODAY <= day <= LAST_TODAY:
+        return None
+    span = f"{FIRST_TODAY} to {LAST_TODAY}"
+    return f"{day.isoformat()} is outside the days a garden is computed for ({span})"
 
 
 def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
@@ -269,7 +318,11 @@ def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
         return None
     day = date_value(value)
     if day is not None and not isinstance(value, dt.datetime):
-        return day
+        why = today_problem(day)
+        if why is None:
+            return day
+        problems.append(_problem(line, f"'today': {why}; using the clock"))
+        return None
     problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
     return None
 

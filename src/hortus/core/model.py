@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 # The one empty set of tags: most entries have none, and every `frozenset()` is a new object
-# of 216 bytes (a vault of 50,000 notes held 200,000 of them).
+# of its own, and a big vault holds hundreds of thousands of them.
 NO_TAGS: frozenset[str] = frozenset()
 
 
@@ -58,10 +58,15 @@ class Source(Record):
 
 @dataclass(frozen=True, order=True, slots=True)
 class Problem(Record):
-    """Something in the user's files that hortus could not read as intended."""
+    """Something in the user's files that hortus could not read as intended. Always one line
+    at one place: a parser's message with line breaks is joined (it would read as several)."""
 
     source: Source
     message: str
+
+    def __post_init__(self) -> None:
+        if "\n" in self.message or "\r" in self.message:
+            object.__setattr__(self, "message", " ".join(self.message.split()))
 
 
 class MentionKind(Enum):
@@ -77,7 +82,7 @@ class Mention(Record):
 
     def __post_init__(self) -> None:
         # One copy of each name, however many notes mention it (a big vault's cache holds
-        # 400,000 mentions of 10,000 names).
+        # many mentions of far fewer names).
         object.__setattr__(self, "target", sys.intern(self.target))
 
 
@@ -159,6 +164,17 @@ class Birthday(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class NamedDate(Record):
+    """A date that matters besides the birthday: `anniversary`, `memorial`, `name_day`, or one
+    of the free `dates:` map (`occasion` is then `date` and `label` its key)."""
+
+    occasion: str
+    label: str | None
+    when: Birthday
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Contact(Record):
     """A person: a note under the people folder or with `type: person`."""
 
@@ -175,6 +191,11 @@ class Contact(Record):
     birthday_line: int = 1
     resting: bool = False  # `resting: true`: paused by choice, with no end date
     pause_until: dt.date | None = None  # paused while today is before this date
+    dates: tuple[NamedDate, ...] = ()  # anniversary, memorial, name_day and `dates:`
+    gift_ideas: tuple[str, ...] = ()
+    met_through: tuple[str, ...] = ()  # the names `met_through:` gives, resolved by the index
+    met_through_line: int = 1
+    not_duplicate_of: tuple[str, ...] = ()  # names of contacts that only look like this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +204,24 @@ class Unresolved(Record):
 
     target: str
     source: Source
+    # The one contact the name means once accents and case are set aside (`[[Ines Moreau]]`
+    # for Inès Moreau): Obsidian would not open her page, so it is a suggestion, not a match.
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction(Record):
+    """Who introduced you to whom (contact keys), and where it is written.
+
+    From `met_through:` the direction is written (`written` is True); from an `#intro` entry
+    in one of the two files it is not, and the garden decides it from what came before.
+    """
+
+    introducer: str
+    introduced: str
+    date: dt.date | None  # the `#intro` entry's date; None for `met_through:`
+    source: Source
+    written: bool
 
 
 @dataclass(frozen=True, slots=True)

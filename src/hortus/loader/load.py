@@ -24,6 +24,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hortus.core.model import Contact, MentionKind, Note, Problem
@@ -69,7 +70,7 @@ class Loader:
     def __init__(self, vault: Vault, progress: Progress = no_progress) -> None:
         self.vault = vault
         self.progress = progress
-        cache = DiskCache.open(vault.root)
+        cache = DiskCache.open(vault.root) if vault.keep_cache else None
         self.cache = cache if cache is not None else DiskCache.in_memory()
         self.rows: dict[str, Row] = {}
         # Results read this run that the cache keeps no record of (unreadable files, notes
@@ -243,15 +244,20 @@ class Loader:
     def person(self, contact: Contact, *, own_only: bool = False) -> Index:
         """`contact`'s index: their own note and the notes that mention one of their names
         (`own_only`: their own note alone, which is all `open` needs)."""
-        paths = {contact.path}
-        if not own_only:
-            self._ensure_lookup()
-            targets = {fold(name) for name in names_of(contact)}
-            paths |= lookup.paths_mentioning(self.cache.db, targets)
+        paths = {contact.path} if own_only else self._may_involve(contact)
         notes = self._notes_at(paths)
-        from hortus.index import person_index
+        from hortus.index import intro_partners, person_index
 
+        if not own_only:  # an introduction is settled from both people's own files
+            partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
+            notes = self._notes_at(paths | partners) if partners else notes
         return person_index(contact, self.contacts(), notes, self.vault.config)
+
+    def _may_involve(self, contact: Contact) -> set[str]:
+        """The contact's own note and every note with a mention of one of their names."""
+        self._ensure_lookup()
+        targets = {fold(name) for name in names_of(contact)}
+        return lookup.paths_mentioning(self.cache.db, targets) | {contact.path}
 
     def person_garden(self, contact: Contact, day: Day) -> tuple[Index, Garden]:
         """`contact`'s index and their garden of one: their plant and promises exactly as
@@ -338,12 +344,27 @@ class Loader:
         day = note_date(note, [])
         return day.isoformat() if day is not None else ""
 
-    def hits(self, words: Sequence[str], since: str | None, until: str | None) -> list[lookup.Hit]:
+    def hits(
+        self,
+        words: Sequence[str],
+        since: str | None,
+        until: str | None,
+        among: Contact | None = None,
+        limit: int = 0,
+    ) -> tuple[list[lookup.Hit], int]:
+        """The parts of notes holding every word, newest first, at most `limit` (0: all),
+        and how many there are in all (`among`: only in the notes that may involve that
+        contact)."""
         self._ensure_lookup()
         query = lookup.fts_query(words)
         if not query:
-            return []
-        return list(lookup.search(self.cache.db, query, since, until))
+            return [], 0
+        paths = self._may_involve(among) if among is not None else None
+        return lookup.search(self.cache.db, query, since, until, paths, limit)
+
+    def snippets(self, words: Sequence[str], ids: Iterable[int]) -> dict[int, str]:
+        """The words around the match in these parts of notes (`Hit.id`), marked."""
+        return lookup.snippets(self.cache.db, lookup.fts_query(words), ids)
 
     def known(self) -> dict[str, Known]:
         """What the watcher's note store starts from: every note with its stamp and hash."""
@@ -385,13 +406,12 @@ def _digest(row: Row | None) -> str:
     return row[5] if row is not None else ""
 
 
-def _stale(
-    root: os.PathLike[str] | str, paths: list[str], old: dict[str, Row]
-) -> list[tuple[str, str | None]]:
+def _stale(root: Path, paths: list[str], old: dict[str, Row]) -> list[tuple[str, str | None]]:
     """The notes to read: new, with another stamp, in doubt, or not read at all last time.
     Each with the digest the cache knows, when reading it again may find the same bytes. (A
     note kept without a record, its bytes unchanged, is read again only when a command needs
-    the notes themselves: what it says is settled by its bytes.)"""
+    the notes themselves: what it says is settled by its bytes.) `os.lstat` on a joined string
+    is faster than `DirEntry.stat` or a `Path`."""
     todo: list[tuple[str, str | None]] = []
     prefix = f"{root}{os.sep}"
     lstat = os.lstat

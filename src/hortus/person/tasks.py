@@ -4,7 +4,7 @@
 `- [-] send her the book ❌ 2026-12-06` (let go, as Obsidian's Tasks plugin writes it). Only
 that line changes, and only by those bytes: every other byte of the file (BOM, front matter,
 line breaks, trailing spaces of other lines) is kept. The write is the same atomic
-compare-and-swap as `append.py`'s, under the vault's lock.
+compare-and-swap as `append.py`'s (`files.atomic.swap_checked`), under the vault's lock.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, WriteError
 from hortus.core.model import Note, Problem, Task
-from hortus.files.atomic import atomic_write, digest, sweep_temps
+from hortus.files.atomic import digest, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
 from hortus.notes.read import decode_note
-from hortus.person.append import between_read_and_write, check_seen, read_for_write
+from hortus.person.append import ATTEMPTS, between_read_and_write, check_seen, read_for_write
 
 # The list marker and the open checkbox at the start of a task line.
 _OPEN_RE = re.compile(rb"^(\xef\xbb\xbf)?([ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[ \](?=[ \t])")
@@ -44,15 +44,15 @@ def close_task(
     path = root / rel
     with vault_lock(root):
         sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in (1, 2):
+        for attempt in range(1, ATTEMPTS + 1):
             data = read_for_write(root, rel)
             check_seen(rel, data, seen)
             new, closed = with_task_closed(rel, data, line, text, kept=kept, day=day)
             between_read_and_write(path)
             try:
-                atomic_write(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError:
-                if attempt == 2:
+                swap_checked(path, new, display=rel, expected=digest(data))
+            except ChangedWhileWritingError as exc:
+                if attempt == ATTEMPTS or exc.kept is not None:
                     raise
                 continue
             return closed

@@ -14,6 +14,7 @@ from itertools import groupby
 from typing import Protocol
 from urllib.parse import quote
 
+from hortus.core.address import EMAIL_KEYS, is_email_address
 from hortus.core.model import Contact, Source
 from hortus.garden import Garden, Gesture, OpenPromise, Plant
 from hortus.index import fold
@@ -28,10 +29,10 @@ HTML_MARKER = (
 )
 # Nothing may load or run: only the page's own inline style. Its charts are inline SVG.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-_URL_RE = re.compile(r"(?:https?://|mailto:|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"[^\s@<>\"'\\`:/]+@[^\s@<>\"'\\`:/]+\.[A-Za-z]{2,}")
+_URL_RE = re.compile(r"(?:https?://|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
+_MAILTO_RE = re.compile(r"mailto:(.*)", re.IGNORECASE | re.DOTALL)
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{3,}")
-_EMAIL_KEYS = frozenset({"email", "mail", "e-mail"})
+_SLOT = "\x00"  # where links go into an escaped sentence (no user text holds a NUL)
 _PHONE_KEYS = frozenset({"phone", "tel", "mobile", "telephone"})
 
 
@@ -42,7 +43,10 @@ def safe_url(key: str, value: object) -> str | None:
     text = value.strip()
     if _URL_RE.fullmatch(text):
         return text
-    if fold(key) in _EMAIL_KEYS and _EMAIL_RE.fullmatch(text):
+    mailto = _MAILTO_RE.fullmatch(text)
+    if mailto is not None:  # an address and nothing more: no `?bcc=`, no `?body=`
+        return text if is_email_address(mailto.group(1)) else None
+    if fold(key) in EMAIL_KEYS and is_email_address(text):
         return "mailto:" + text
     if fold(key) in _PHONE_KEYS and _PHONE_RE.fullmatch(text):
         return "tel:" + re.sub(r"[^0-9+]", "", text)
@@ -101,10 +105,10 @@ def render_html(
         *([served.top()] if served else []),
         "<main>",
         page.section("gestures", page.gestures(), "gestures.empty", ordered=True),
-        page.section("key_moments", page.key_moments()),
+        page.section("key_moments", page.news()),
         page.section("birthdays", page.birthdays()),
         page.section("promises", page.promises()),
-        page.section("thanks_owed", page.thanks_owed()),
+        page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
         page.section("give_back", page.names(g.contact for g in garden.give_back)),
         page.section("rediscover", page.rediscover()),
         page.section("drifting", page.drifting()),
@@ -210,17 +214,33 @@ class _Page:
         cat = self.cat
         return [
             f'{self.who(m.contact)} <span class="meta">{escape(cat.date(m.date))}'
-            + (f" · {escape(m.kind)}" if m.kind else "")
+            + (f" · {escape(words.moment_kind(m.kind, cat))}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
             for m in self.garden.key_moments
+        ]
+
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
+
+    def asks(self) -> list[str]:
+        cat = self.cat
+        return [
+            f'{self.who(a.contact)} <span class="meta">{escape(cat.date(a.date))}'
+            f" · {escape(cat.t('ask'))}</span><br>{inline_html(a.text)} {self.where(a.source)}"
+            for a in self.garden.ask_after
         ]
 
     def birthdays(self) -> list[str]:
         cat = self.cat
         items = []
         for b in self.garden.birthdays:
-            age = words.turns(b.age, cat)
-            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)}{age}"
+            details = words.date_details(b, cat)
+            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)} · {details}"
             items.append(f'{self.who(b.contact)} <span class="meta">{escape(when)}</span>')
         return items
 
@@ -244,6 +264,14 @@ class _Page:
             f'{self.who(t.contact)} <span class="meta">{escape(self.cat.date(t.date))}</span>'
             f"<br>{inline_html(t.text)} {self.where(t.source)}"
             for t in self.garden.thanks_owed
+        ]
+
+    def intro_grown(self) -> list[str]:
+        cat = self.cat
+        return [
+            f'{self.who(g.contact)} <span class="meta">{escape(cat.date(g.date))}</span>'
+            f"<br>{escape(words.suggestion_for(g, cat))} {self.where(g.source)}"
+            for g in self.garden.intro_grown
         ]
 
     def names(self, contacts: Iterable[Contact]) -> list[str]:
@@ -294,7 +322,17 @@ class _Page:
         ]
 
     def everyone(self) -> list[str]:
-        return [self.plant(p) for p in self.garden.plants]
+        return [self.plant(p) + self.met_through(p.contact) for p in self.garden.plants]
+
+    def met_through(self, contact: Contact) -> str:
+        """The line "met through Bob Nguyen" on the row of someone Bob introduced you to."""
+        people = self.garden.met_through.get(contact.key, ())
+        if not people:
+            return ""
+        names = ", ".join(self.who(person) for person in people)
+        # The sentence is escaped as text; the names go in as links.
+        text = escape(self.cat.t("met_through", names=_SLOT)).replace(_SLOT, names)
+        return f'<span class="meta met">{text}</span>'
 
     def plant(self, plant: Plant) -> str:
         return self.rows.row(plant, self.kind, self._plant)
@@ -342,6 +380,8 @@ class _Page:
         for _, group in groupby(self.garden.unresolved, key=lambda u: fold(u.target)):
             found = list(group)
             places = ", ".join(self.where(u.source) for u in found)
+            if found[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(found[0].suggestion))
             items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 

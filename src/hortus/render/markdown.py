@@ -16,7 +16,13 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 
 MARKER = "<!-- hortus: generated garden. Edits here are replaced at the next regenerate. -->"
-_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&])")
+_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&%$@])")
+# What GitHub and Obsidian would otherwise read in a user's text: `%%` opens an Obsidian
+# comment (unclosed, it hides the rest of the page), `$…$` is math, and GFM autolinks
+# `scheme://…`, `www.…` and `name@domain` (the `%`, `$` and `@` are escaped above; a bare
+# `example.com` is not a link in GFM). A backslash keeps each one plain text.
+_SCHEME_RE = re.compile(r":(?=//)")
+_WWW_RE = re.compile(r"\b(www)\.", re.IGNORECASE)
 
 
 def is_generated(first_line: str) -> bool:
@@ -36,10 +42,10 @@ def render_markdown(
         f"# {cat.t('title')}",
         f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_",
         *page.section("gestures", page.gestures(), "gestures.empty"),
-        *page.section("key_moments", page.key_moments()),
+        *page.section("key_moments", page.news()),
         *page.section("birthdays", page.birthdays()),
         *page.section("promises", page.promises()),
-        *page.section("thanks_owed", page.thanks_owed()),
+        *page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
         *page.section("give_back", page.give_back()),
         *page.section("rediscover", page.rediscover()),
         *page.section("drifting", page.drifting()),
@@ -89,18 +95,34 @@ class _Page:
         cat = self.cat
         return [
             f"- {cat.date(m.date)} · {self.who(m.contact)}"
-            + (f" · *{escape(m.kind)}*" if m.kind else "")
+            + (f" · *{escape(words.moment_kind(m.kind, cat))}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
             for m in self.garden.key_moments
+        ]
+
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
+
+    def asks(self) -> list[str]:
+        cat = self.cat
+        return [
+            f"- {cat.date(a.date)} · {self.who(a.contact)} · *{escape(cat.t('ask'))}*"
+            + f" · {escape(words.plain(a.text))} · {self.where(a.source)}"
+            for a in self.garden.ask_after
         ]
 
     def birthdays(self) -> list[str]:
         cat = self.cat
         lines = []
         for b in self.garden.birthdays:
-            age = words.turns(b.age, cat)
+            details = escape(words.date_details(b, cat))
             when = words.in_days(b.in_days, cat)
-            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when}{age}")
+            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when} · {details}")
         return lines
 
     def promises(self) -> list[str]:
@@ -121,6 +143,16 @@ class _Page:
             + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
             + f" · {self.where(t.source)}"
             for t in self.garden.thanks_owed
+        ]
+
+    def intro_grown(self) -> list[str]:
+        """Introducers to tell how a relationship they started has grown."""
+        cat = self.cat
+        return [
+            f"- {cat.date(g.date)} · {self.who(g.contact)} · "
+            + escape(words.suggestion_for(g, cat))
+            + f" · {self.where(g.source)}"
+            for g in self.garden.intro_grown
         ]
 
     def give_back(self) -> list[str]:
@@ -189,6 +221,8 @@ class _Page:
         for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
             items = list(group)
             places = ", ".join(self.where(u.source) for u in items)
+            if items[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(items[0].suggestion))
             lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
         return lines
 
@@ -202,5 +236,7 @@ def link(text: str, path: str, folder: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Markdown-safe inline text: punctuation escaped, line breaks flattened."""
-    return _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    """Markdown-safe inline text: punctuation escaped, line breaks flattened, and no comment,
+    math or autolink made of it (see `_SCHEME_RE`)."""
+    text = _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    return _WWW_RE.sub(r"\1\\.", _SCHEME_RE.sub(r"\\:", text))

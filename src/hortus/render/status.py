@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from hortus.core.errors import format_problem
+from hortus.core.model import Unresolved
 from hortus.garden import Garden, Plant
+from hortus.index import fold
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.jsontext import strict_json
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -45,7 +48,15 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for m in garden.key_moments
         ],
         "birthdays": [
-            {"name": b.contact.name, "date": b.date.isoformat(), "in_days": b.in_days, "age": b.age}
+            {
+                "name": b.contact.name,
+                "date": b.date.isoformat(),
+                "in_days": b.in_days,
+                "age": b.age,
+                "occasion": b.occasion,
+                "label": b.label,
+                "gift_ideas": list(b.gift_ideas),
+            }
             for b in garden.birthdays
         ],
         "promises": [
@@ -92,8 +103,36 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for d in garden.drifting
         ],
         "resting": [{"name": r.contact.name, "until": _iso(r.until)} for r in garden.resting],
+        "ask_after": [
+            {
+                "name": a.contact.name,
+                "date": a.date.isoformat(),
+                "text": a.text,
+                "suggestion": words.suggestion_for(a, cat),
+                "path": a.source.path,
+                "line": a.source.line,
+            }
+            for a in garden.ask_after
+        ],
+        "intro_grown": [
+            {
+                "introducer": g.contact.name,
+                "introduced": g.introduced.name,
+                "trigger": g.trigger,
+                "date": g.date.isoformat(),
+                "suggestion": words.suggestion_for(g, cat),
+                "path": g.source.path,
+                "line": g.source.line,
+            }
+            for g in garden.intro_grown
+        ],
         "unresolved": [
-            {"target": u.target, "path": u.source.path, "line": u.source.line}
+            {
+                "target": u.target,
+                "path": u.source.path,
+                "line": u.source.line,
+                "suggestion": u.suggestion,
+            }
             for u in garden.unresolved
         ],
         "problems": [
@@ -122,7 +161,7 @@ def contact_document(plant: Plant) -> dict[str, object]:
 
 
 def render_json(garden: Garden, language: str = "en") -> str:
-    return json.dumps(status_document(garden, language), indent=2, ensure_ascii=False) + "\n"
+    return strict_json(status_document(garden, language))
 
 
 def render_text(garden: Garden, language: str = "en") -> str:
@@ -148,25 +187,41 @@ def render_text(garden: Garden, language: str = "en") -> str:
         if key == "seedlings" and more:
             out.append(f"  {cat.t('seedlings.more', count=more)}")
     if garden.unresolved:
-        out += ["", cat.t("unresolved")]
-        out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]
+        out += ["", cat.t("unresolved"), *_unresolved_lines(garden.unresolved, cat)]
     if garden.problems:
         out += ["", cat.t("problems")] + [f"  {format_problem(p)}" for p in garden.problems]
     return "\n".join(out) + "\n"
 
 
+def _unresolved_lines(unresolved: Sequence[Unresolved], cat: Catalogue) -> list[str]:
+    """Each name once (they come sorted by folded name, then place), with its count and first
+    place, and the contact it may mean."""
+    lines = []
+    for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
+        items = list(group)
+        first = items[0]
+        place = f"{first.source.path}:{first.source.line}"
+        if len(items) > 1:
+            place = cat.t("unresolved.first", count=cat.n("mentions", len(items)), place=place)
+        line = f"  {first.target}  ({place})"
+        if first.suggestion:
+            line += "  " + cat.t("unresolved.suggest", name=first.suggestion)
+        lines.append(line)
+    return lines
+
+
 def _others(garden: Garden, cat: Catalogue) -> list[str]:
     """The garden's other lists, one short line per item, only when not empty."""
     sections = (
-        (
-            "key_moments",
-            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments],
-        ),
+        ("key_moments", _news(garden, cat)),
         (
             "birthdays",
             [
                 _labelled(
-                    cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                    cat,
+                    b.contact.name,
+                    f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                    + f" · {words.date_details(b, cat)}",
                 )
                 for b in garden.birthdays
             ],
@@ -182,7 +237,8 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
         ),
         (
             "thanks_owed",
-            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed],
+            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed]
+            + [words.suggestion_for(g, cat) for g in garden.intro_grown],
         ),
         ("give_back", [g.contact.name for g in garden.give_back]),
         ("rediscover", [r.contact.name for r in garden.rediscover]),
@@ -197,6 +253,15 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
     return out
 
 
+def _news(garden: Garden, cat: Catalogue) -> list[str]:
+    """The moments and the events to ask after, newest first (moments first on a tie)."""
+    dated = [
+        (m.date, _labelled(cat, m.contact.name, words.plain(m.text))) for m in garden.key_moments
+    ]
+    dated += [(a.date, words.suggestion_for(a, cat)) for a in garden.ask_after]
+    return [line for _, line in sorted(dated, key=lambda item: -item[0].toordinal())]
+
+
 def _labelled(cat: Catalogue, label: str, text: str) -> str:
     return cat.t("labelled", label=label, text=text)
 
@@ -205,18 +270,18 @@ def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[s
     rows = list(plants)
     if not rows:
         return []
-    width = max(len(p.contact.name) for p in rows)
-    states = max(len(words.state(p, cat)) for p in rows)
+    width = max(words.display_width(p.contact.name) for p in rows)
+    states = max(words.display_width(words.state(p, cat)) for p in rows)
     lines = ["", title]
     for plant in rows:
-        name = plant.contact.name
+        name = words.pad(plant.contact.name, width)
         rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:
-            lines.append(f"  {name:<{width}}  {cat.t('no_contact')} · {rhythm}")
+            lines.append(f"  {name}  {cat.t('no_contact')} · {rhythm}")
         else:
-            state = words.state(plant, cat)
+            state = words.pad(words.state(plant, cat), states)
             last = words.last_contact(plant, cat)
-            lines.append(f"  {name:<{width}}  {state:<{states}}  {last} · {rhythm}")
+            lines.append(f"  {name}  {state}  {last} · {rhythm}")
     return lines
 
 

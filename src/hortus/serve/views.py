@@ -69,7 +69,7 @@ def person_page(
     detail = f"{words.last_contact(plant, cat)} · {words.rhythm(plant, cat)}"
     about = (
         f'<section id="card" class="card"><h2>{escape(contact.name)} {state}</h2>'
-        f'<p class="lead">{escape(detail)}</p>{_fields(contact)}'
+        f'<p class="lead">{escape(detail)}</p>{_fields(contact, _people(cat, card))}'
         f"{_open(cat, csrf, contact, can_open)}"
         "</section>"
     )
@@ -94,8 +94,24 @@ def _due(cat: Catalogue, due: dt.date | None) -> str:
     return cat.t("due_on", date=cat.date(due)) if due else cat.t("no_due")
 
 
-def _fields(contact: Contact) -> str:
+def _people(cat: Catalogue, card: Card) -> list[str]:
+    """Who introduced you to them, and whom they introduced you to, linked to their pages."""
     rows = []
+    for key, people in (
+        ("card.met_through", card.met_through),
+        ("card.introduced", card.introduced),
+    ):
+        if people:
+            links = ", ".join(
+                f'<a class="who" href="{escape(person_href(p))}">{escape(p.name)}</a>'
+                for p in people
+            )
+            rows.append(f"<dt>{escape(cat.t(key))}</dt><dd>{links}</dd>")
+    return rows
+
+
+def _fields(contact: Contact, people: list[str]) -> str:
+    rows = list(people)
     for key, value in contact.fields.items():
         url = safe_url(key, value)
         shown = escape(str(value).strip())

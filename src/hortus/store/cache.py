@@ -27,8 +27,11 @@ CACHE_NAME = "cache.sqlite"
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
 # 6: the loader's tables: contacts, command outputs, the search lookup.
-# 7: `- [-]` lines (a promise let go) are tasks.
-CACHE_VERSION = 7
+# 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
+#    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
+#    their source text (no YAML 1.1 types).
+# 8: `- [-]` lines (a promise let go) are tasks.
+CACHE_VERSION = 8
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -43,7 +46,7 @@ CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT N
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
-# A plain tuple, because the warm path compares 50,000 of them against `lstat`.
+# A plain tuple, because the warm path compares one per note against `lstat`.
 Row = tuple[int, int, int, int, int, str]
 
 
@@ -84,6 +87,8 @@ class DiskCache:
         if folder is None:
             return None
         path = folder / CACHE_NAME
+        if os.path.islink(path):
+            return None  # sqlite would follow it (and create a dangling link's target)
         for _attempt in range(2):
             try:
                 db = sqlite3.connect(path, timeout=5)
