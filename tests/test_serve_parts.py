@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hortus.serve.parts import Parts, changes, split
 from tests.conftest import MakeVault
 from tests.serving import serve_vault
@@ -73,3 +75,18 @@ def test_changes_answers_rows_or_asks_for_the_whole_page(make_vault: MakeVault) 
     assert served.client.get("/changes?from=0").json() == {"reload": True}
     assert served.client.get("/changes?from=x").json() == {"reload": True}
     assert served.stranger.get(f"/changes?from={shown.version}").status_code == 403
+
+
+def test_the_served_page_has_garden_html_s_sections_in_its_order(make_vault: MakeVault) -> None:
+    from hortus.loader import build_garden, open_vault
+    from hortus.render.html import render_html
+
+    root = make_vault(VAULT)
+    served = serve_vault(root)
+    shown = served.site.live.shown
+    assert shown is not None
+    garden = build_garden(open_vault(root), None, dt.date(2026, 11, 20))
+    page = split(render_html(garden, "garden.html"))
+    assert page is not None
+    assert list(_parts(shown.page).sections) == list(page.sections)
+    assert _parts(shown.page).header == page.header
