@@ -402,3 +402,21 @@ def test_the_person_page_links_introductions_both_ways(make_vault: MakeVault) ->
         '<dt>introduced you to</dt><dd><a class="who" href="/person/people/carla">Carla</a></dd>'
         in bob
     )
+
+
+def test_done_says_what_you_did_for_each_kind_of_gesture(make_vault: MakeVault) -> None:
+    root = make_vault(
+        {
+            "hortus.toml": "today = 2026-11-20\n",
+            "people/hana.md": "---\nname: Hana\n---\n- 2026-11-14: her interview in Kyoto #ask\n",
+            "people/rose.md": "---\nname: Rose\nbirthday: 1950-11-21\n---\n",
+            "people/omar.md": "---\nname: Omar\ncircle: inner\n---\n- 2026-01-01: tea\n",
+        }
+    )
+    page = serve_vault(root).client.get("/").text
+    assert (
+        _gesture_form(page, "people/hana")["text"]
+        == "Asked Hana how it went: her interview in Kyoto"
+    )
+    assert _gesture_form(page, "people/rose")["text"] == "Wished Rose a happy birthday"
+    assert _gesture_form(page, "people/omar")["text"] == "Got in touch with Omar"

@@ -264,6 +264,13 @@ def done_text(gesture: Gesture, cat: Catalogue) -> str:
         if not text:
             return cat.t(f"done.{kind}.bare", name=name)
         return cat.t(f"done.{kind}", name=name, text=text)
+    if isinstance(item, AskAfter):
+        text = plain(item.text)
+        key = "done.ask" if text else "done.ask.bare"
+        return cat.t(key, name=name, text=text)
+    if isinstance(item, IntroGrown):
+        return cat.t("done.intro", introducer=name, name=item.introduced.name)
     if isinstance(item, BirthdaySoon):
-        return cat.t("done.birthday", name=name)
+        label = plain(item.label or "")
+        return cat.t(f"done.{item.occasion}", name=name, label=label)
     return cat.t("done.water", name=name)

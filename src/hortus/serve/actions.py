@@ -24,7 +24,6 @@ from hortus.person.tasks import close_task
 from hortus.render.i18n import Catalogue
 from hortus.serve.state import Shown
 
-DONE_TAGS = {"thanks": ("thanks",)}  # a "done" on thanks owed is a thanks: it leaves the list
 _REMEMBERED = 1000  # one-time values remembered
 
 
@@ -46,13 +45,15 @@ class Actions:
         self.lock = threading.Lock()
         self.once: OrderedDict[str, Said] = OrderedDict()
 
-    def done(self, shown: Shown, form: Mapping[str, str], day: dt.date, kind: str) -> Said:
-        """A gesture done: a dated entry in that person's file."""
+    def done(
+        self, shown: Shown, form: Mapping[str, str], day: dt.date, tags: tuple[str, ...]
+    ) -> Said:
+        """A gesture done: a dated entry in that person's file, with `tags`."""
         contact = shown.contact(form.get("key", ""))
         if contact is None:
             return Said(self.cat.t("serve.not_found"), refused=True)
         text = form.get("text", "").strip()
-        entry = NewEntry(day, text, DONE_TAGS.get(kind, ()))
+        entry = NewEntry(day, text, tags)
         return self._write(lambda: self._append(contact, entry, form.get("seen") or None))
 
     def log(self, shown: Shown, form: Mapping[str, str], day: dt.date) -> Said:

@@ -34,6 +34,7 @@ from starlette.routing import Route
 
 from hortus.commands.search import search as run_search
 from hortus.core.errors import HortusError
+from hortus.garden import ThanksOwed
 from hortus.garden.card import build_card
 from hortus.index.search import Query
 from hortus.loader.vault import Vault
@@ -236,8 +237,8 @@ async def done(site: Site, request: Request) -> Response:
     shown = await run_in_threadpool(site.shown)
     if shown is None:
         return _starting(site)
-    kind = _gesture_kind(shown, form.get("key", ""))
-    said = await run_in_threadpool(site.actions.done, shown, form, site.day(), kind)
+    tags = _done_tags(shown, form.get("key", ""))
+    said = await run_in_threadpool(site.actions.done, shown, form, site.day(), tags)
     return _answer(site, request, form, said)
 
 
@@ -282,9 +283,10 @@ async def open_note(site: Site, request: Request) -> Response:
     return _answer(site, request, form, said)
 
 
-def _gesture_kind(shown: Shown, key: str) -> str:
-    kinds = (str(g.kind) for g in shown.garden.gestures if g.contact.key == key)
-    return next(kinds, "")
+def _done_tags(shown: Shown, key: str) -> tuple[str, ...]:
+    """ "Done" on thanks owed is a thanks (`#thanks`): the thanks then leaves the list."""
+    items = (g.item for g in shown.garden.gestures if g.contact.key == key)
+    return ("thanks",) if isinstance(next(items, None), ThanksOwed) else ()
 
 
 async def _form(site: Site, request: Request) -> dict[str, str] | None:
