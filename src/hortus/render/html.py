@@ -79,9 +79,9 @@ class Served(Protocol):
     def promise(self, promise: OpenPromise) -> str:
         """HTML after an open promise: keep it or let it go."""
 
-    def rows(self, key: str, rows: list[str]) -> None:
-        """The rows (`<li>…</li>`) of the section `key`, as rendered: the live page sends a
-        browser only the rows that changed."""
+    def section(self, key: str, head: str, rows: list[str], tail: str) -> None:
+        """Each section as rendered, in page order: `head + "".join(rows) + tail`, its rows
+        each `<li>…</li>` (the live page sends a browser only the rows that changed)."""
 
 
 def render_html(
@@ -169,18 +169,17 @@ class _Page:
     ) -> str:
         tag = "ol" if ordered else "ul"
         rows = [f"<li>{item}</li>" for item in items]
-        if self.served:
-            self.served.rows(key, rows)
-        if items:
-            body = f"<{tag}>" + "".join(rows) + f"</{tag}>"
-        else:
-            body = f'<p class="empty">{escape(self.cat.t(empty))}</p>'
         lead = escape(self.cat.t(key + ".lead"))
         attrs = f' class="{css}"' if css else ""
         title = escape(self.cat.t(key))
-        return (
-            f'<section id="{key}"{attrs}><h2>{title}</h2><p class="lead">{lead}</p>{body}</section>'
-        )
+        head = f'<section id="{key}"{attrs}><h2>{title}</h2><p class="lead">{lead}</p>'
+        if rows:
+            head, tail = f"{head}<{tag}>", f"</{tag}></section>"
+        else:
+            head, tail = f'{head}<p class="empty">{escape(self.cat.t(empty))}</p></section>', ""
+        if self.served:
+            self.served.section(key, head, rows, tail)
+        return head + "".join(rows) + tail
 
     def href(self, path: str) -> str:
         target = posixpath.relpath(path, self.folder) if self.folder else path
@@ -370,10 +369,13 @@ class _Page:
             for month, count in zip(self.garden.months, self.garden.monthly, strict=True)
         ]
         svg = bar_chart(self.garden.monthly, labels, titles, cat.t("chart"))
-        return (
+        html = (
             f'<section id="chart"><h2>{escape(cat.t("chart"))}</h2>'
             f'<p class="lead">{escape(cat.t("chart.lead"))}</p>{svg}</section>'
         )
+        if self.served:
+            self.served.section("chart", html, [], "")
+        return html
 
     def unresolved(self) -> list[str]:
         items = []

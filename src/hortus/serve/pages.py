@@ -19,7 +19,7 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 from hortus.render.words import done_text
 from hortus.serve.guard import CSRF_FIELD, META_CSP, REFERRER
-from hortus.serve.parts import Parts, split
+from hortus.serve.parts import Parts, Section, with_sections
 
 # Put into each answer, not into the page kept per version (see `personal`).
 SAID_MARK = "<!--hortus:said-->"
@@ -69,7 +69,7 @@ class ServedPage:
     ) -> None:
         self.cat = cat
         self.version = version
-        self.known: dict[str, tuple[str, ...]] = {}
+        self.sections: dict[str, Section] = {}
         self.csrf = csrf
         self.owners = {contact.path: contact for contact in contacts}
         self.digests = digests
@@ -105,8 +105,8 @@ class ServedPage:
     def promise(self, promise: OpenPromise) -> str:
         return promise_form(self.cat, self.csrf, promise, self.digests, "/")
 
-    def rows(self, key: str, rows: list[str]) -> None:
-        self.known[key] = tuple(rows)
+    def section(self, key: str, head: str, rows: list[str], tail: str) -> None:
+        self.sections[key] = Section(head, tuple(rows), tail)
 
 
 def garden_page(
@@ -124,7 +124,7 @@ def garden_page(
     rows = rows or Rows()
     text = render_html(garden, "", language, rows, served)
     rows.settle()
-    return text.encode(), split(text, served.known)
+    return text.encode(), with_sections(text, served.sections)
 
 
 def personal(page: bytes, said: str, once: str) -> bytes:

@@ -10,7 +10,6 @@ notes is escaped in the page, so no note can forge one of those marks.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -22,10 +21,13 @@ _SECTION_END = "</section>"
 
 @dataclass(frozen=True)
 class Section:
-    html: str  # the whole section
     head: str  # up to its first row (or all of it, without rows)
     rows: tuple[str, ...]  # each `<li>…</li>`
     tail: str  # after its last row
+
+    @property
+    def html(self) -> str:
+        return self.head + "".join(self.rows) + self.tail
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,18 @@ class Parts:
     sections: dict[str, Section]  # in page order
 
 
-def split(page: str, known: Mapping[str, tuple[str, ...]] | None = None) -> Parts | None:
-    """The page's parts, or None when it is not a page this module can cut. `known`: the
-    rows of some sections as the renderer made them (they need not be cut again)."""
+def with_sections(page: str, sections: dict[str, Section]) -> Parts | None:
+    """The page's parts from the sections the renderer reported (nothing of `main` is cut:
+    only the title and the header, at the top, are looked for)."""
+    header = _HEADER_RE.search(page)
+    title = _TITLE_RE.search(page)
+    if header is None or title is None:
+        return None
+    return Parts(title.group(1), header.group(1), sections)
+
+
+def split(page: str) -> Parts | None:
+    """The page's parts, or None when it is not a page this module can cut."""
     header = _HEADER_RE.search(page)
     title = _TITLE_RE.search(page)
     start, end = page.find("<main>"), page.rfind("</main>")
@@ -50,29 +61,18 @@ def split(page: str, known: Mapping[str, tuple[str, ...]] | None = None) -> Part
         close = main.find(_SECTION_END, found.start())
         if close < 0:
             return None
-        key = found.group(1)
-        html = main[found.start() : close + len(_SECTION_END)]
-        rows = known.get(key) if known else None
-        sections[key] = _section(html) if rows is None else _with_rows(html, rows)
+        sections[found.group(1)] = _section(main[found.start() : close + len(_SECTION_END)])
     return Parts(title.group(1), header.group(1), sections)
-
-
-def _with_rows(html: str, rows: tuple[str, ...]) -> Section:
-    if not rows:
-        return Section(html, html, (), "")
-    start = html.find("<li>")
-    end = html.rfind("</li>") + len("</li>")
-    return Section(html, html[:start], rows, html[end:])
 
 
 def _section(html: str) -> Section:
     pieces = html.split("<li>")
     if len(pieces) == 1:
-        return Section(html, html, (), "")
+        return Section(html, (), "")
     rows = ["<li>" + piece for piece in pieces[1:]]
     last, sep, tail = rows[-1].rpartition("</li>")
     rows[-1] = last + sep
-    return Section(html, pieces[0], tuple(rows), tail)
+    return Section(pieces[0], tuple(rows), tail)
 
 
 def changes(old: Parts, new: Parts) -> dict[str, object] | None:
@@ -84,7 +84,7 @@ def changes(old: Parts, new: Parts) -> dict[str, object] | None:
     found: dict[str, object] = {}
     for key, now in new.sections.items():
         was = old.sections[key]
-        if was.html == now.html:
+        if was == now:
             continue
         if was.head != now.head or was.tail != now.tail or not was.rows or not now.rows:
             found[key] = {"html": now.html}
