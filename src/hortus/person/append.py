@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from hortus.notes.read import SourceFile, decode_note, read_bytes
 
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]")
-_LIST_RE = re.compile(r"\s*(?:([-*+])|\d+[.)])[ \t]")
+LIST_RE = re.compile(r"\s*(?:([-*+])|\d+[.)])[ \t]")
 _CONTINUATION_RE = re.compile(r"[ \t]+\S")
 
 
@@ -52,13 +53,20 @@ def between_read_and_write(path: Path) -> None:
 
 def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
     """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
+    return append_with(root, rel, lambda data: with_entry(rel, data, entry))
+
+
+def append_with(root: Path, rel: str, make: Callable[[bytes], tuple[bytes, Logged]]) -> Logged:
+    """Write `make(bytes read)` to the note at `rel`, under the vault's lock, atomically and
+    only if the file still holds the bytes read (else read again and apply once more). Every
+    append to a user's note goes through here: an entry (`with_entry`), a promise (`promise.py`)."""
     path = root / rel
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
         sweep_temps(path.parent, frozenset({path.name}), 0)
         for attempt in (1, 2):
             data = read_for_write(root, rel)
-            new, logged = with_entry(rel, data, entry)
+            new, logged = make(data)
             between_read_and_write(path)
             try:
                 atomic_write(path, new, display=rel, expected=digest(data))
@@ -103,7 +111,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     Refuses (`WriteError`) a file that does not read cleanly, and an entry that would not read
     back as a dated entry at the line it was written to.
     """
-    source = _clean_source(rel, data)
+    source = clean_source(rel, data)
     note = parse_note(source)
     text = source.text
     newline = newline_of(data)
@@ -117,7 +125,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     return new, Logged(rel, line, tuple(lines))
 
 
-def _clean_source(rel: str, data: bytes) -> SourceFile:
+def clean_source(rel: str, data: bytes) -> SourceFile:
     source = decode_note(rel, data)
     if isinstance(source, Problem):
         raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(source)}")
@@ -147,7 +155,7 @@ def _style(note: Note, text: str) -> str | None:
         return "##"
     last = max(note.entries, key=lambda e: e.line)
     raw = text.split("\n")[last.line - 1]
-    if _LIST_RE.match(raw):
+    if LIST_RE.match(raw):
         return None
     heading = _HEADING_RE.match(raw)
     return heading.group(1) if heading else "##"
@@ -162,7 +170,7 @@ def _separator(data: bytes, text: str, heading: str | None) -> str:
     last = text.rstrip("\n").rsplit("\n", 1)[-1]
     if missing == "" and text.endswith("\n\n"):
         return ""
-    if heading is None and (_LIST_RE.match(last) or _CONTINUATION_RE.match(last)):
+    if heading is None and (LIST_RE.match(last) or _CONTINUATION_RE.match(last)):
         return missing
     return missing + "\n"
 
