@@ -18,7 +18,7 @@ def card_document(card: Card) -> dict[str, object]:
         "today": card.today.isoformat(),
         **contact_document(card.plant),
         "birthday": contact.birthday,
-        "fields": {key: _plain(value) for key, value in contact.fields.items()},
+        "fields": {key: plain_value(value) for key, value in contact.fields.items()},
         "promises": [
             {
                 "text": p.text,
@@ -46,12 +46,12 @@ def _item_document(item: TimelineItem) -> dict[str, object]:
     }
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """Front-matter values as JSON can hold them (dates as ISO text)."""
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): plain_value(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain_value(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
