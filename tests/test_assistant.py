@@ -131,18 +131,21 @@ def test_a_long_garden_is_capped_with_a_count_of_the_rest(make_vault: MakeVault)
 
 
 def test_answers_follow_the_notes_as_they_are_now(make_vault: MakeVault) -> None:
-    root = make_vault(
-        {"people/bo.md": "---\nname: Bo\n---\n- 2026-11-19: lunch\n", "hortus.toml": PINNED}
-    )
+    bo = "---\nname: Bo\n---\n- 2026-11-19: lunch\n"
+    root = make_vault({"people/bo.md": bo, "hortus.toml": PINNED})
     tools = answers(root)
-    first = tools.person("bo")["recent"]
-    (root / "people/bo.md").write_text(
-        "---\nname: Bo\n---\n- 2026-11-19: lunch\n- 2026-11-20: tea\n"
-    )
-    second = tools.person("bo")["recent"]
-    assert isinstance(first, dict) and isinstance(second, dict)
-    assert [i["title"] for i in first["items"]] == ["lunch"]
-    assert [i["title"] for i in second["items"]] == ["tea", "lunch"]
+    first = (tools.person("bo"), tools.garden(), tools.dates("2026-11-20", "2026-12-31"))
+    assert tools.garden() == first[1]  # kept: nothing changed
+    (root / "people/bo.md").write_text(bo + "- 2026-12-24: dinner\n- [ ] bring wine\n")
+    second = (tools.person("bo"), tools.garden(), tools.dates("2026-11-20", "2026-12-31"))
+    assert [i["title"] for i in first[0]["recent"]["items"]] == ["lunch"]
+    assert [i["title"] for i in second[0]["recent"]["items"]] == ["dinner", "lunch"]
+    assert first[1]["promises"] == {"items": [], "more": 0}
+    assert second[1]["promises"]["items"][0]["text"] == "bring wine"
+    assert first[2]["dates"] == {"items": [], "more": 0}
+    assert second[2]["dates"]["items"][0]["text"] == "dinner"
+    (root / "hortus.toml").write_text("today = 2026-11-21\n")  # another day: another garden
+    assert tools.garden()["today"] == "2026-11-21"
 
 
 def test_the_sdk_counts_as_missing_when_it_cannot_be_imported(

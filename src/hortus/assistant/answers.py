@@ -10,6 +10,7 @@ path, so none reads or writes outside the vault.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from hortus.commands.search import search
 from hortus.core.errors import AmbiguousNameError, HortusError
 from hortus.garden.card import build_card
 from hortus.index.search import Query
-from hortus.loader.load import load
+from hortus.loader.load import Loader, load
 from hortus.loader.vault import Day, Vault, open_vault
 from hortus.person.append import Logged
 from hortus.person.names import resolve
@@ -60,9 +61,14 @@ class Answers:
 
     def garden(self) -> dict[str, object]:
         vault, day = self._open()
+        language = vault.config.language
         with load(vault) as loader:
-            garden = loader.garden(day)
-        return garden_document(garden, vault.config.language)
+            return _kept(
+                loader,
+                f"mcp garden {language}",
+                loader.day_key(day),
+                lambda: garden_document(loader.garden(day), language),
+            )
 
     def person(self, name: str, recent: int = LISTED) -> dict[str, object]:
         """Their card; a name that could mean several people answers with the candidates."""
@@ -124,14 +130,17 @@ class Answers:
             raise ArgumentError(f"ask for at most {LONGEST_SPAN} days at a time")
         vault, day = self._open()
         with load(vault) as loader:
-            garden = loader.garden(day)
-            items = dates_between(garden, loader.index(), first, last)
-        return {
-            "today": day.date.isoformat(),
-            "start": first.isoformat(),
-            "end": last.isoformat(),
-            "dates": capped(items, DATES_LISTED, _date_document),
-        }
+
+            def make() -> dict[str, object]:
+                items = dates_between(loader.garden(day), loader.index(), first, last)
+                return {
+                    "today": day.date.isoformat(),
+                    "start": first.isoformat(),
+                    "end": last.isoformat(),
+                    "dates": capped(items, DATES_LISTED, _date_document),
+                }
+
+            return _kept(loader, "mcp dates", f"{loader.day_key(day)} {first} {last}", make)
 
     # -- writing (offered only with --allow-write) -------------------------------------
 
@@ -158,6 +167,20 @@ class Answers:
         with load(vault) as loader:
             contact = resolve(loader.contacts(), name)
         return _written(add_promise(vault.root, contact.path, NewPromise(text, when)))
+
+
+def _kept(
+    loader: Loader, name: str, key: str, make: Callable[[], dict[str, object]]
+) -> dict[str, object]:
+    """An answer kept in the cache for the same notes, settings and day (and arguments): a
+    server asked again while nothing changed answers without building the garden again."""
+
+    def encoded() -> bytes:
+        return json.dumps(make(), ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+    document = json.loads(loader.output(name, key, encoded).decode("utf-8", "surrogatepass"))
+    assert isinstance(document, dict)
+    return document
 
 
 def _date(text: str | None, what: str) -> dt.date:
