@@ -135,3 +135,21 @@ def test_search_json_doc_lists_exactly_the_keys_the_document_has(make_vault: Mak
     actual |= {f"others[].{key}" for key in data["others"][0]}
     assert set(data["people"][0]["results"][0]) == set(data["others"][0])
     assert _documented_keys(SEARCH_DOC) == actual
+
+
+def test_the_architecture_map_matches_the_code() -> None:
+    from tests.test_architecture import LAYERS
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    src = ROOT / "src" / "hortus"
+    modules = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
+    the_map = doc.split("## The map", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([\w/]+\.py)`", the_map))
+    package_docs = {m for m in modules if m.endswith("/__init__.py")}  # may go unlisted
+    assert listed - modules == set()  # nothing listed that is not there
+    assert modules - listed - package_docs == set()  # every module is on the map
+    order = re.search(r"```\n(core →[^\n]+)\n```", doc)
+    assert order is not None
+    assert order.group(1).split(" → ") == [
+        layer for layer in LAYERS if layer not in ("__init__", "__main__")
+    ]
