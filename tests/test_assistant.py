@@ -71,7 +71,10 @@ def test_people_by_field_gives_the_fields_line_and_caps_the_list(make_vault: Mak
 BIRTHDAYS = {
     "hortus.toml": PINNED,
     "people/leap.md": "---\nname: Leap\nbirthday: 2000-02-29\n---\n",
-    "people/yearless.md": "---\nname: Yearless\nbirthday: --01-02\n---\n",
+    "people/yearless.md": (
+        "---\nname: Yearless\nbirthday: --01-02\nanniversary: 2010-12-24\n"
+        "dates:\n  first climb: 2019-11-30\n---\n"
+    ),
     "people/ada.md": (
         "---\nname: Ada\n---\n- [ ] send the photos 📅 2026-11-10\n"
         "- [ ] return the drill 📅 2027-02-01\n- 2027-01-05: dinner with [[Bo]]\n"
@@ -86,15 +89,60 @@ def test_dates_between_two_days(make_vault: MakeVault) -> None:
     answer = tools.dates("2026-11-01", "2027-03-01")
     dates = answer["dates"]
     assert isinstance(dates, dict) and dates["more"] == 0
-    assert [(d["date"], d["kind"], d["people"], d["text"]) for d in dates["items"]] == [
-        ("2026-11-10", "promise", ["Ada"], "send the photos"),
-        ("2027-01-02", "birthday", ["Yearless"], "birthday"),
-        ("2027-01-05", "plan", ["Ada", "Bo"], "dinner with [[Bo]]"),
-        ("2027-02-01", "promise", ["Ada"], "return the drill"),
-        ("2027-02-28", "birthday", ["Leap"], "turns 27"),  # 29 February off leap years
+    assert dates["items"] == [
+        {
+            "date": "2026-11-10",
+            "kind": "promise",
+            "people": ["Ada"],
+            "text": "send the photos",
+            "overdue": True,
+            "source": "people/ada.md:4",
+        },
+        {
+            "date": "2026-11-30",
+            "kind": "date",
+            "people": ["Yearless"],
+            "text": "first climb",
+            "years": 7,
+            "source": "people/yearless.md:5",  # the `dates:` key
+        },
+        {
+            "date": "2026-12-24",
+            "kind": "anniversary",
+            "people": ["Yearless"],
+            "years": 16,
+            "source": "people/yearless.md:4",
+        },
+        {
+            "date": "2027-01-02",
+            "kind": "birthday",
+            "people": ["Yearless"],
+            "age": None,
+            "source": "people/yearless.md:3",
+        },
+        {
+            "date": "2027-01-05",
+            "kind": "plan",
+            "people": ["Ada", "Bo"],
+            "text": "dinner with [[Bo]]",
+            "source": "people/ada.md:6",
+        },
+        {
+            "date": "2027-02-01",
+            "kind": "promise",
+            "people": ["Ada"],
+            "text": "return the drill",
+            "overdue": False,
+            "source": "people/ada.md:5",
+        },
+        {  # 29 February, off leap years
+            "date": "2027-02-28",
+            "kind": "birthday",
+            "people": ["Leap"],
+            "age": 27,
+            "source": "people/leap.md:3",
+        },
     ]
-    assert dates["items"][0]["overdue"] is True
-    assert dates["items"][4]["source"] == "people/leap.md:3"
     # Past entries (lunch with Bo, the journal) are not dates; a single day works.
     single = tools.dates("2027-01-05", "2027-01-05")["dates"]
     assert isinstance(single, dict) and [d["kind"] for d in single["items"]] == ["plan"]

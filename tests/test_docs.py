@@ -45,7 +45,12 @@ SHOW_DOC, SEARCH_DOC = SHOW_DOC.split("## `hortus search … --json`")
 def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     make_vault: MakeVault,
 ) -> None:
-    root = make_vault({"people/ada.md": "## 2026-01-01 Tea #moment\n- [ ] lend the book\n"})
+    root = make_vault(
+        {
+            "people/ada.md": "---\nanniversary: --06-18\n---\n"
+            "## 2026-01-01 Tea #moment\n- [ ] lend the book\n"
+        }
+    )
     run = CliRunner().invoke
     status = json.loads(run(main, ["--vault", str(root), "status", "--json"]).stdout)
     data = json.loads(run(main, ["--vault", str(root), "show", "ada", "--json"]).stdout)
@@ -54,6 +59,7 @@ def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     extra = set(data) - set(status["contacts"][0])
     actual = extra | {f"timeline[].{key}" for key in data["timeline"][0]}
     actual |= {f"promises[].{key}" for key in data["promises"][0]}
+    actual |= {f"dates[].{key}" for key in data["dates"][0]}
     assert _documented_keys(SHOW_DOC) == actual
 
 
@@ -93,6 +99,8 @@ EVERY_SECTION = {
     "people/bob.md": "---\ncircle: weak\n---\n# Bob\n- 2020-01-01 met at a talk\n",
     "people/cy.md": "# Cy\n- 2026-01-01 a\n- 2026-01-08 b\n- 2026-01-15 c\n- 2026-01-22 d\n",
     "people/dee.md": "---\nresting: true\n---\n# Dee\n",
+    "people/eve.md": '---\nmet_through: "[[Bob]]"\n---\n- 2026-11-01 she moved #moment/move\n',
+    "journal/2026-11-18.md": "- 2026-11-18: [[Ada]]'s exam #ask\n",
 }
 
 

@@ -195,13 +195,18 @@ def _date_document(item: DateItem) -> dict[str, object]:
         "date": item.date.isoformat(),
         "kind": item.kind,
         "people": list(item.names),
-        "text": item.text,
-        "source": where(item.path, item.line),
     }
+    if item.text:
+        document["text"] = item.text
     if item.kind == "birthday":
-        document["age"] = item.age
-    if item.kind == "promise":
+        document["age"] = item.years
+    elif item.kind == "promise":
         document["overdue"] = item.overdue
+    elif item.kind != "plan":
+        document["years"] = item.years
+    if item.gift_ideas:
+        document["gift_ideas"] = list(item.gift_ideas)
+    document["source"] = where(item.path, item.line)
     return document
 
 

@@ -1,5 +1,6 @@
-"""What falls between two days: birthdays (with the age turned), promises due, and plans
-(entries dated after today). Pure: the garden and the index of the vault's day.
+"""What falls between two days: every date that matters (birthdays with the age turned,
+anniversaries, memorials, name days, the `dates:` map), promises due, and plans (entries dated
+after today). Pure: the garden and the index of the vault's day.
 
 Past entries are not "dates": they are what the `person` and `search` tools show. Watering
 days are the garden's `needs_watering`, not dates on a calendar.
@@ -8,37 +9,41 @@ days are the garden's `needs_watering`, not dates on a calendar.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hortus.core.model import Contact
+from hortus.core.model import Birthday, Contact
 from hortus.garden import Garden
+from hortus.garden.dates import COUNTED, GIFT_OCCASIONS
 from hortus.garden.sections import next_birthday
 from hortus.index import Index
 
-KIND_ORDER = {"birthday": 0, "promise": 1, "plan": 2}
+PROMISE, PLAN = "promise", "plan"
 
 
 @dataclass(frozen=True)
 class DateItem:
     date: dt.date
-    kind: str  # birthday, promise or plan
+    kind: str  # birthday, anniversary, memorial, name_day, date (of `dates:`), promise or plan
     names: tuple[str, ...]  # the people it is about
-    text: str  # "turns 35", the promise's text, the plan's title
+    text: str  # the date's label, the promise's text, the plan's title ("" for a birthday)
     path: str
     line: int
-    age: int | None = None  # a birthday's age, when the year is known
+    years: int | None = None  # the age turned, or the years since (anniversary, memorial…)
     overdue: bool = False  # a promise due before today
+    gift_ideas: tuple[str, ...] = ()  # beside a birthday or an anniversary, as on the page
 
 
 def dates_between(garden: Garden, index: Index, start: dt.date, end: dt.date) -> list[DateItem]:
-    """Every item from `start` to `end` (both included), by date, then kind, then name."""
+    """Every item from `start` to `end` (both included), by date, then the dates that matter,
+    the promises, the plans, then name."""
     contacts = [plant.contact for plant in garden.plants]
     items = [
-        *(b for contact in contacts for b in _birthdays(contact, start, end)),
+        *(item for contact in contacts for item in _dates(contact, start, end)),
         *(
             DateItem(
                 p.due,
-                "promise",
+                PROMISE,
                 (p.contact.name,),
                 p.text,
                 p.source.path,
@@ -50,25 +55,34 @@ def dates_between(garden: Garden, index: Index, start: dt.date, end: dt.date) ->
         ),
         *_plans(index, max(start, garden.today + dt.timedelta(days=1)), end),
     ]
-    return sorted(items, key=lambda i: (i.date, KIND_ORDER[i.kind], i.names, i.path, i.line))
+    order = {PROMISE: 1, PLAN: 2}
+    return sorted(items, key=lambda i: (i.date, order.get(i.kind, 0), i.names, i.path, i.line))
 
 
-def _birthdays(contact: Contact, start: dt.date, end: dt.date) -> list[DateItem]:
-    birth = contact.birth
-    found: list[DateItem] = []
-    if birth is None:
-        return found
-    day = next_birthday(birth, start)
-    while day <= end:
-        age = day.year - birth.year if birth.year is not None else None
-        text = f"turns {age}" if age is not None else "birthday"
-        found.append(
-            DateItem(
-                day, "birthday", (contact.name,), text, contact.path, contact.birthday_line, age=age
+def _dates(contact: Contact, start: dt.date, end: dt.date) -> Iterator[DateItem]:
+    """The contact's birthday and other dates, each celebration in the range."""
+    kept: list[tuple[str, str | None, Birthday, int]] = [
+        (d.occasion, d.label, d.when, d.line) for d in contact.dates
+    ]
+    if contact.birth is not None:
+        kept.insert(0, ("birthday", None, contact.birth, contact.birthday_line))
+    for occasion, label, when, line in kept:
+        counted = occasion == "birthday" or occasion in COUNTED
+        gifts = contact.gift_ideas if occasion in GIFT_OCCASIONS else ()
+        day = next_birthday(when, start)
+        while day <= end:
+            years = day.year - when.year if counted and when.year is not None else None
+            yield DateItem(
+                day,
+                occasion,
+                (contact.name,),
+                label or "",
+                contact.path,
+                line,
+                years,
+                gift_ideas=gifts,
             )
-        )
-        day = next_birthday(birth, day + dt.timedelta(days=1))
-    return found
+            day = next_birthday(when, day + dt.timedelta(days=1))
 
 
 def _plans(index: Index, start: dt.date, end: dt.date) -> list[DateItem]:
@@ -84,13 +98,6 @@ def _plans(index: Index, start: dt.date, end: dt.date) -> list[DateItem]:
                 people.setdefault(place, []).append(names.get(key, key))
                 titles[place] = (entry.date, entry.title)
     return [
-        DateItem(
-            titles[p][0],
-            "plan",
-            tuple(sorted(people[p], key=str.casefold)),
-            titles[p][1],
-            p[0],
-            p[1],
-        )
+        DateItem(titles[p][0], PLAN, tuple(sorted(people[p], key=str.casefold)), titles[p][1], *p)
         for p in people
     ]

@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from hortus.core.model import Source
-from hortus.garden import Garden, OpenPromise, Plant
+from hortus.garden import BirthdaySoon, Garden, OpenPromise, Plant
 from hortus.garden.card import Card, TimelineItem
 from hortus.index.search import Found, Results
 from hortus.render import words
-from hortus.render.card import plain_value
+from hortus.render.card import card_document as show_document
 from hortus.render.i18n import catalogue
 from hortus.render.search import plain
 
@@ -49,8 +49,9 @@ def capped(
 
 
 def garden_document(garden: Garden, language: str) -> dict[str, object]:
-    """Today's garden as the page opens: the gestures, who needs watering, key moments,
-    birthdays, promises and thanks owed; the people as counts."""
+    """Today's garden as the page opens: the gestures, who needs watering, key moments and
+    what to ask after, dates soon, promises, thanks owed and introductions grown; the people
+    as a count."""
     cat = catalogue(language)
     return {
         "today": garden.today.isoformat(),
@@ -76,17 +77,18 @@ def garden_document(garden: Garden, language: str) -> dict[str, object]:
                 "source": source(m.source),
             },
         ),
-        "birthdays": capped(
-            garden.birthdays,
+        "ask_after": capped(
+            garden.ask_after,
             LISTED,
-            lambda b: {
-                "name": b.contact.name,
-                "date": b.date.isoformat(),
-                "in_days": b.in_days,
-                "age": b.age,
-                "source": source(b.source),
+            lambda a: {
+                "name": a.contact.name,
+                "date": a.date.isoformat(),
+                "text": a.text,
+                "suggestion": words.suggestion_for(a, cat),
+                "source": source(a.source),
             },
         ),
+        "dates_soon": capped(garden.birthdays, LISTED, date_soon_document),
         "promises": capped(garden.promises, LISTED, promise_document),
         "thanks_owed": capped(
             garden.thanks_owed,
@@ -98,7 +100,36 @@ def garden_document(garden: Garden, language: str) -> dict[str, object]:
                 "source": source(t.source),
             },
         ),
+        "intro_grown": capped(
+            garden.intro_grown,
+            LISTED,
+            lambda g: {
+                "introducer": g.contact.name,
+                "introduced": g.introduced.name,
+                "trigger": g.trigger,
+                "date": g.date.isoformat(),
+                "suggestion": words.suggestion_for(g, cat),
+                "source": source(g.source),
+            },
+        ),
     }
+
+
+def date_soon_document(soon: BirthdaySoon) -> dict[str, object]:
+    """A birthday (`age`: the age turned) or another date (`years` since, when counted)."""
+    document: dict[str, object] = {
+        "name": soon.contact.name,
+        "date": soon.date.isoformat(),
+        "in_days": soon.in_days,
+        "occasion": soon.occasion,
+    }
+    if soon.label is not None:
+        document["label"] = soon.label
+    document["age" if soon.occasion == "birthday" else "years"] = soon.age
+    if soon.gift_ideas:
+        document["gift_ideas"] = list(soon.gift_ideas)
+    document["source"] = source(soon.source)
+    return document
 
 
 def plant_document(plant: Plant) -> dict[str, object]:
@@ -124,25 +155,14 @@ def promise_document(promise: OpenPromise) -> dict[str, object]:
 
 
 def card_document(card: Card, recent: int = LISTED) -> dict[str, object]:
-    """One person as `hortus show --json` has them, with their `recent` latest entries."""
-    plant = card.plant
-    contact = plant.contact
-    thirst = plant.thirst_rounded
+    """One person as `hortus show --json` has them (every key of it, so the two cannot drift),
+    their lists capped: the `recent` latest entries of the timeline, and `source` for places."""
+    shown = show_document(card)
+    contact = card.plant.contact
+    kept = {k: v for k, v in shown.items() if k not in {"path", "promises", "moments", "timeline"}}
     return {
-        "today": card.today.isoformat(),
-        "name": contact.name,
+        **kept,
         "source": where(contact.path, 1),
-        "aliases": list(contact.aliases),
-        "circle": contact.circle,
-        "cadence_days": contact.cadence_days,
-        "state": str(plant.state),
-        "last_interaction": iso(plant.last_interaction),
-        "days_since": plant.days_since,
-        "thirst": float(thirst) if thirst is not None else None,
-        "interactions": plant.interactions,
-        "birthday": contact.birthday,
-        "tags": list(contact.tags),
-        "fields": {key: plain_value(value) for key, value in contact.fields.items()},
         "promises": capped(card.promises, LISTED, _own_promise),
         "moments": capped(card.moments, MOMENTS_LISTED, timeline_document),
         "recent": capped(card.timeline, recent, timeline_document),

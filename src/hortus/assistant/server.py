@@ -92,8 +92,10 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
     def garden_today() -> CallToolResult:
         """Today's garden, as the user's garden page opens: today's gestures (small things to
         do, each with a suggestion), who needs watering (people not in touch for longer than
-        their cadence), key moments in people's lives, birthdays in the next 14 days, open
-        promises (overdue first) and thanks owed. Short lists; `more` counts the rest."""
+        their cadence), key moments in people's lives and what to ask them after, dates in the
+        next 14 days (birthdays, anniversaries, memorials, name days; gift ideas), open
+        promises (overdue first), thanks owed and introductions that grew. Short lists;
+        `more` counts the rest."""
         return answer(answers.garden)
 
     def person(
@@ -155,9 +157,10 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
         return answer(lambda: answers.people_by_field(text, field))
 
     def dates_between(start: Day, end: Day) -> CallToolResult:
-        """What falls from `start` to `end` (both included, at most 366 days): birthdays
-        (with the age turned when the year is known), promises due, and plans (entries dated
-        after today). By date."""
+        """What falls from `start` to `end` (both included, at most 366 days): every date
+        that matters (birthdays with the age turned, anniversaries, memorials, name days and
+        the user's own dates, with the years since and gift ideas), promises due, and plans
+        (entries dated after today). By date."""
         return answer(lambda: answers.dates(start, end))
 
     return [

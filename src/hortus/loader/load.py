@@ -245,8 +245,11 @@ class Loader:
         (`own_only`: their own note alone, which is all `open` needs)."""
         paths = {contact.path} if own_only else self._may_involve(contact)
         notes = self._notes_at(paths)
-        from hortus.index import person_index
+        from hortus.index import intro_partners, person_index
 
+        if not own_only:  # an introduction is settled from both people's own files
+            partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
+            notes = self._notes_at(paths | partners) if partners else notes
         return person_index(contact, self.contacts(), notes, self.vault.config)
 
     def _may_involve(self, contact: Contact) -> set[str]:
