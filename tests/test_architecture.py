@@ -37,7 +37,7 @@ ADAPTERS = {
     "watchdog": {"watch.watcher"},
     "sqlite3": {"store.cache", "store.lookup"},
     "msgspec": {"store.codec"},
-    "anyascii": {"person.create"},
+    "anyascii": {"index.contacts"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
     # The MCP SDK (an optional extra) and the pydantic it describes tools with.

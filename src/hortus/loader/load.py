@@ -69,7 +69,7 @@ class Loader:
     def __init__(self, vault: Vault, progress: Progress = no_progress) -> None:
         self.vault = vault
         self.progress = progress
-        cache = DiskCache.open(vault.root)
+        cache = DiskCache.open(vault.root) if vault.keep_cache else None
         self.cache = cache if cache is not None else DiskCache.in_memory()
         self.rows: dict[str, Row] = {}
         # Results read this run that the cache keeps no record of (unreadable files, notes
