@@ -406,3 +406,22 @@ def test_without_the_sdk_it_says_how_to_install_it(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "hortus: `hortus mcp` needs the MCP SDK: pip install 'hortus[mcp]'\n"
+
+
+def test_it_serves_no_folder_that_is_not_a_vault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from hortus.cli import main
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents/diary.md").write_text("# Dear diary\n")
+    monkeypatch.chdir(home)
+    monkeypatch.delenv("HORTUS_VAULT", raising=False)
+    for args in (["mcp"], ["mcp", "--allow-write"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"hortus: no vault here: no hortus.toml in {home} ")
+    assert sorted(p.name for p in home.rglob("*")) == ["Documents", "diary.md"]

@@ -418,7 +418,9 @@ def mcp(ctx: click.Context, allow_write: bool) -> None:
         sys.exit(1)
     from hortus.assistant.server import serve
 
-    serve(_vault(ctx).root, dt.date.today, allow_write=allow_write)
+    # Only a vault named or found, even to read: the assistant's app may start this in any
+    # folder (the home folder), and what is read here is sent on to the assistant.
+    serve(_vault(ctx, writes=True).root, dt.date.today, allow_write=allow_write)
 
 
 @main.command(name="import")
