@@ -272,6 +272,7 @@ def test_bad_arguments_get_a_clear_error_and_no_traceback(make_vault: MakeVault)
         await bad("blank-words", "search_notes", words=["  "])
         await bad("since", "search_notes", words=["x"], since="2026-13-01")
         await bad("unknown", "person", name="Zed")
+        await bad("typo", "log_entry", name="Alx Kim", text="Lunch")
         await bad("tag", "log_entry", name="Alex Kim", text="Lunch", tags=["!!"])
         await bad("empty", "log_entry", name="Alex Kim", text="   ")
         await bad("due", "add_promise", name="Alex Kim", text="call", due="2026-02-30")
@@ -287,7 +288,9 @@ def test_bad_arguments_get_a_clear_error_and_no_traceback(make_vault: MakeVault)
     assert "words" in messages["no-words"]
     assert messages["blank-words"] == "give at least one word to search for"
     assert messages["since"] == "since '2026-13-01' is not a date like 2026-11-20"
-    assert messages["unknown"] == "no contact called 'Zed' (`hortus add 'Zed'` creates one)"
+    # What only a terminal user can do (`--yes`, `hortus add`) is not offered to an assistant.
+    assert messages["unknown"] == "no contact called 'Zed'"
+    assert messages["typo"] == "no contact called 'Alx Kim'; did you mean Alex Kim?"
     assert messages["tag"].startswith("'!!' is not a tag hortus can read")
     assert messages["empty"] == "nothing to log: the text is empty"
     assert messages["due"] == "due '2026-02-30' is not a date like 2026-11-20"

@@ -26,7 +26,7 @@ from hortus.assistant.documents import (
 from hortus.assistant.fields import FieldMatch, field_matches
 from hortus.commands.person import log_entry
 from hortus.commands.search import search
-from hortus.core.errors import AmbiguousNameError, HortusError
+from hortus.core.errors import AmbiguousNameError, HortusError, UnknownNameError
 from hortus.garden.card import build_card
 from hortus.index.search import Query
 from hortus.loader.load import Loader, load
@@ -167,6 +167,16 @@ class Answers:
         with load(vault) as loader:
             contact = resolve(loader.contacts(), name)
         return _written(add_promise(vault.root, contact.path, NewPromise(text, when)))
+
+
+def message_of(exc: HortusError) -> str:
+    """What the assistant is told: the command line's sentence, less what only a terminal
+    user can do (`--yes`, `hortus add`): the assistant should ask the user instead."""
+    if isinstance(exc, UnknownNameError):
+        names = exc.suggestions
+        hint = f"; did you mean {' or '.join(names) if len(names) < 3 else ', '.join(names)}?"
+        return f"no contact called '{exc.query}'" + (hint if names else "")
+    return exc.message
 
 
 def _kept(

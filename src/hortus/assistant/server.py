@@ -22,7 +22,7 @@ from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from hortus import __version__
-from hortus.assistant.answers import SEARCH_LIMIT, Answers
+from hortus.assistant.answers import SEARCH_LIMIT, Answers, message_of
 from hortus.core.errors import HortusError
 from hortus.loader.load import LookupUnavailableError
 
@@ -80,7 +80,7 @@ def answer(make: Callable[[], dict[str, object]]) -> CallToolResult:
     try:
         document = make()
     except (HortusError, LookupUnavailableError, OSError) as exc:
-        message = exc.message if isinstance(exc, HortusError) else str(exc)
+        message = message_of(exc) if isinstance(exc, HortusError) else str(exc)
         return CallToolResult(content=[TextContent(type="text", text=message)], is_error=True)
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return CallToolResult(
