@@ -109,3 +109,10 @@ def test_a_file_that_keeps_changing_gets_nothing(
     with pytest.raises(ChangedWhileWritingError):
         add_promise(root, "people/ada.md", DUE)
     assert "- [ ]" not in (root / "people/ada.md").read_text()
+
+
+def test_a_promise_that_is_not_utf8_text_writes_nothing(make_vault: MakeVault) -> None:
+    root = make_vault({"people/ada.md": ADA})
+    with pytest.raises(HortusError, match=r"the promise is not UTF-8 text \(byte 0xff"):
+        add_promise(root, "people/ada.md", NewPromise("caf\udcff"))
+    assert (root / "people/ada.md").read_text() == ADA

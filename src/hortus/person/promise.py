@@ -16,7 +16,14 @@ from pathlib import Path
 from hortus.core.errors import HortusError, WriteError
 from hortus.notes.parse import parse_note
 from hortus.notes.read import SourceFile, decode_note
-from hortus.person.append import LIST_RE, Logged, append_with, clean_source, newline_of
+from hortus.person.append import (
+    LIST_RE,
+    Logged,
+    append_with,
+    clean_source,
+    newline_of,
+    utf8_text,
+)
 
 _TODO_TXT_DUE = re.compile(r"(?<!\S)due:\d{4}-\d{2}-\d{2}")
 _EMOJI_DUE = re.compile(r"📅\uFE0F?\s*\d{4}-\d{2}-\d{2}")
@@ -37,6 +44,7 @@ def add_promise(root: Path, rel: str, promise: NewPromise) -> Logged:
 
 def with_promise(rel: str, data: bytes, promise: NewPromise) -> tuple[bytes, Logged]:
     """The file's bytes with the promise's task line appended (a pure function)."""
+    utf8_text("the promise", promise.text)
     text = clean_source(rel, data).text
     task = promise_line(promise, todo_txt=_writes_todo_txt(text))
     before = _separator(data, text)
