@@ -145,8 +145,6 @@ def completions(contacts: Sequence[Contact], incomplete: str) -> list[tuple[str,
         stem = contact.key.rsplit("/", 1)[-1]
         value = stem if stems[fold(stem)] == 1 else contact.key
         words = [value, *names_of(contact), *contact.name.split()]
-        if any(fold(word).startswith(prefix) for word in words) or any(
-            bare(word).startswith(loose) for word in words
-        ):
+        if any(fold(w).startswith(prefix) or bare(w).startswith(loose) for w in words):
             items.append((value, contact.name))
     return sorted(items)
