@@ -22,6 +22,7 @@ LAYERS = [
     "exchange",  # other services' files: importers, exporters, calendar events
     "loader",  # the one way in: the vault through the store, the garden, its pages written
     "commands",  # the commands about one person and about import/export, composed
+    "assistant",  # `hortus mcp`: the vault's answers to an AI assistant, over MCP
     "watch",  # the watcher
     "serve",  # the live garden in the browser: the watcher behind a local web server
     "cli",
@@ -40,6 +41,9 @@ ADAPTERS = {
     "anyascii": {"index.contacts"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
+    # The MCP SDK (an optional extra) and the pydantic it describes tools with.
+    "mcp": {"assistant.server"},
+    "pydantic": {"assistant.server"},
     # The web framework and its server, for `hortus serve` only.
     "starlette": {"serve.app", "serve.guard"},
     "uvicorn": {"serve.run"},

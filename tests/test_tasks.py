@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import hortus.person.append
 from hortus.core.errors import ChangedSinceShownError, ChangedWhileWritingError, WriteError
 from hortus.loader import load_index, open_vault
 from hortus.person.append import ATTEMPTS
@@ -35,7 +34,7 @@ def test_kept_changes_only_the_checkbox_and_adds_the_date() -> None:
         "- [x] send her the article 📅 2026-11-10 ✅ 2026-12-06\n".encode(),
     )
     assert closed.line == 5
-    assert closed.text == "- [x] send her the article 📅 2026-11-10 ✅ 2026-12-06"
+    assert closed.lines == ("- [x] send her the article 📅 2026-11-10 ✅ 2026-12-06",)
 
 
 def test_let_go_writes_the_cancelled_mark_and_keeps_crlf_and_bom() -> None:
@@ -109,11 +108,10 @@ def test_a_save_between_read_and_write_is_never_overwritten(
     def editor_saves(path: Path) -> None:  # an editor that saves at every worst moment
         path.write_text(ADA + f"\nedit {next(saves)}\n", encoding="utf-8")
 
-    monkeypatch.setattr("hortus.person.tasks.between_read_and_write", editor_saves)
+    monkeypatch.setattr("hortus.person.append.between_read_and_write", editor_saves)
     with pytest.raises(ChangedWhileWritingError):
         close_task(root, "people/ada.md", 5, "send her the article", kept=True, day=DAY, seen=None)
     assert (root / "people/ada.md").read_text(encoding="utf-8") == ADA + f"\nedit {ATTEMPTS}\n"
-    assert hortus.person.append.between_read_and_write is not editor_saves
 
 
 def test_refuses_a_symbolic_link(make_vault: MakeVault, tmp_path: Path) -> None:

@@ -4,23 +4,20 @@
 `- [-] send her the book ❌ 2026-12-06` (let go, as Obsidian's Tasks plugin writes it). Only
 that line changes, and only by those bytes: every other byte of the file (BOM, front matter,
 line breaks, trailing spaces of other lines) is kept. The write is the same atomic
-compare-and-swap as `append.py`'s (`files.atomic.swap_checked`), under the vault's lock.
+compare-and-swap as `hortus log`'s (`append.append_with`), under the vault's lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.errors import WriteError
 from hortus.core.model import Note, Problem, Task
-from hortus.files.atomic import digest, swap_checked, sweep_temps
-from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
 from hortus.notes.read import decode_note
-from hortus.person.append import ATTEMPTS, between_read_and_write, check_seen, read_for_write
+from hortus.person.append import Logged, append_with, check_seen
 
 # The list marker and the open checkbox at the start of a task line.
 _OPEN_RE = re.compile(rb"^(\xef\xbb\xbf)?([ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[ \](?=[ \t])")
@@ -28,40 +25,24 @@ KEPT = ("x", "✅")
 LET_GO = ("-", "❌")
 
 
-@dataclass(frozen=True)
-class Closed:
-    path: str  # vault-relative
-    line: int
-    text: str  # the line as written, without its line break
-
-
 def close_task(
     root: Path, rel: str, line: int, text: str, *, kept: bool, day: dt.date, seen: str | None
-) -> Closed:
+) -> Logged:
     """Mark the open task at `rel:line` (whose text, as hortus reads it, is `text`) kept or let
     go on `day`. Refuses (`WriteError`) when that line is no longer that open task; with `seen`
-    (the file's `digest_of` when the user decided), refuses any change since."""
-    path = root / rel
-    with vault_lock(root):
-        sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in range(1, ATTEMPTS + 1):
-            data = read_for_write(root, rel)
-            check_seen(rel, data, seen)
-            new, closed = with_task_closed(rel, data, line, text, kept=kept, day=day)
-            between_read_and_write(path)
-            try:
-                swap_checked(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError as exc:
-                if attempt == ATTEMPTS or exc.kept is not None:
-                    raise
-                continue
-            return closed
-    raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
+    (the file's `digest_of` when the user decided), refuses any change since. Returns the
+    line as written."""
+
+    def make(data: bytes) -> tuple[bytes, Logged]:
+        check_seen(rel, data, seen)
+        return with_task_closed(rel, data, line, text, kept=kept, day=day)
+
+    return append_with(root, rel, make)
 
 
 def with_task_closed(
     rel: str, data: bytes, line: int, text: str, *, kept: bool, day: dt.date
-) -> tuple[bytes, Closed]:
+) -> tuple[bytes, Logged]:
     """The file's bytes with the task at `line` closed (a pure function); see `close_task`."""
     _open_task(rel, data, line, text)
     lines = data.splitlines(keepends=True)
@@ -78,7 +59,7 @@ def with_task_closed(
     new = b"".join([*lines[: line - 1], new_line, ending, *lines[line:]])
     _check_closed(rel, new, line, kept, day)
     shown = new_line.decode("utf-8").removeprefix("\ufeff")
-    return new, Closed(rel, line, shown)
+    return new, Logged(rel, line, (shown,))
 
 
 def _open_task(rel: str, data: bytes, line: int, text: str) -> Task:
