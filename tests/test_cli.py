@@ -33,6 +33,7 @@ GARDEN_SECTIONS = [
     "key_moments",
     "birthdays",
     "promises",
+    "renew_or_release",
     "thanks_owed",
     "give_back",
     "breathe",

@@ -77,6 +77,7 @@ class OpenPromise:
     due: dt.date | None
     overdue: bool
     source: Source
+    written: dt.date | None = None  # when it was written down, when the vault says
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class Garden:
     key_moments: tuple[KeyMoment, ...] = ()
     birthdays: tuple[BirthdaySoon, ...] = ()
     promises: tuple[OpenPromise, ...] = ()
+    renew: tuple[OpenPromise, ...] = ()  # old promises: renew them, or let them go
     thanks_owed: tuple[ThanksOwed, ...] = ()
     give_back: tuple[GiveBack, ...] = ()
     breathe: tuple[Breathe, ...] = ()

@@ -59,6 +59,17 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             }
             for p in garden.promises
         ],
+        "renew_or_release": [
+            {
+                "name": p.contact.name,
+                "text": p.text,
+                "due": _iso(p.due),
+                "written": _iso(p.written),
+                "path": p.source.path,
+                "line": p.source.line,
+            }
+            for p in garden.renew
+        ],
         "thanks_owed": [
             {
                 "name": t.contact.name,

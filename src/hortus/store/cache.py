@@ -25,7 +25,7 @@ CACHE_NAME = "cache.sqlite"
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
-CACHE_VERSION = 5
+CACHE_VERSION = 6  # 6: tasks `[-]` and their `created` date
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
