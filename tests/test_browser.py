@@ -164,7 +164,7 @@ def test_the_french_garden_in_a_browser(browser: Any, tmp_path: Path) -> None:
     page = visit.page
     assert page.title() == "Jardin · 20 novembre 2026"
     assert page.locator("#gestures h2").inner_text() == "Les gestes du jour"
-    assert "Féliciter Theo Lambert pour son nouveau poste" in page.locator("#gestures").inner_text()
+    assert "Féliciter Jonas Weber pour les fiançailles" in page.locator("#gestures").inner_text()
     page.screenshot(path=str(tmp_path / "garden-fr.png"), full_page=True)
     assert visit.errors == [] and visit.requests == [visit.url]
     visit.close()

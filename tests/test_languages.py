@@ -79,6 +79,6 @@ def test_the_example_vault_in_english_and_in_french(tmp_path: Path, update_golde
     assert not re.search(r"\b(Needs watering|Thriving|Key moments)\b", produced)
     status = CliRunner().invoke(main, ["--vault", str(french), "status"]).stdout
     assert status.startswith("Jardin du 20 novembre 2026")
-    assert "Féliciter Theo Lambert pour son nouveau poste" in status
+    assert "Féliciter Jonas Weber pour les fiançailles" in status
     html = (french / "garden.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "Échanges par mois" in html
