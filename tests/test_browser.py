@@ -57,7 +57,7 @@ def browser() -> Iterator[Any]:
 
 def _example(tmp_path: Path, extra: dict[str, str | bytes] | None = None, lang: str = "") -> Path:
     root = tmp_path / "example-vault"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md", "garden.html"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN*.md", "garden*.html"))
     if lang:
         toml = root / "hortus.toml"
         toml.write_text(f'language = "{lang}"\n' + toml.read_text(encoding="utf-8"), "utf-8")

@@ -56,7 +56,7 @@ def test_dates_in_each_language() -> None:
 
 def _example_in(tmp_path: Path, language: str) -> Path:
     root = tmp_path / language
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md", "garden.html"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN*.md", "garden*.html"))
     toml = root / "hortus.toml"
     toml.write_text(f'language = "{language}"\n' + toml.read_text(encoding="utf-8"), "utf-8")
     return root

@@ -39,6 +39,7 @@ from hortus.person.create import NewContact
 from hortus.render.card import render_card_json, render_card_text
 from hortus.render.status import render_json, render_text
 from hortus.render.summary import calendar_written, regenerated
+from hortus.render.terminal import SECTIONS
 from hortus.watch.debounce import Timing
 from hortus.watch.watcher import watch as run_watcher
 
@@ -135,16 +136,25 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @main.command()
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="Print the garden as JSON (docs/json.md).")
+@click.option("--all", "show_all", is_flag=True, help="Every list in full, not its first few.")
+@click.option(
+    "--section", type=click.Choice(SECTIONS), metavar="NAME", help="Only this list, in full."
+)
 @click.pass_context
 @reports_errors
-def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
-    """Show the garden in the terminal; writes nothing."""
+def status(
+    ctx: click.Context, today: dt.date | None, as_json: bool, show_all: bool, section: str | None
+) -> None:
+    """Show the garden in the terminal, each list's first few (`[lists] status`); writes
+    nothing. --json always has everything."""
     vault = _vault(ctx)
     garden = build_garden(vault, today, dt.date.today())
     language = vault.config.language
-    click.echo(
-        render_json(garden, language) if as_json else render_text(garden, language), nl=False
+    limit = None if show_all else vault.config.lists["status"]
+    text = (
+        render_json(garden, language) if as_json else render_text(garden, language, limit, section)
     )
+    click.echo(text, nl=False)
 
 
 @main.command()

@@ -29,6 +29,7 @@ from hortus.index import Index, build_index, fold
 from hortus.notes.read import walk_vault
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
+from hortus.render.outline import page_lists
 from hortus.render.rows import Rows
 from hortus.render.summary import summary
 from hortus.store.cache import DiskCache, StoredPage
@@ -114,8 +115,10 @@ def own_outputs(vault: Vault) -> frozenset[str]:
 
 
 def output_paths(config: Config) -> tuple[str, ...]:
-    """GARDEN.md, garden.html and (when `ics` is set) the calendar, vault-relative."""
-    return (config.garden, config.html_path) + ((config.ics,) if config.ics else ())
+    """GARDEN.md, garden.html, their full lists (GARDEN-all.md, garden-all.html) and (when
+    `ics` is set) the calendar, vault-relative."""
+    pages = (config.garden, config.html_path, config.all_path, config.html_all_path)
+    return pages + ((config.ics,) if config.ics else ())
 
 
 def index_of(vault: Vault, store: NoteStore) -> Index:
@@ -198,9 +201,17 @@ def render_outputs(
 def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Output], int]:
     config = vault.config
     rel, html_rel, language = config.garden, config.html_path, config.language
+    md_short, md_full = page_lists(config.lists, rel, config.all_path)
+    html_short, html_full = page_lists(config.lists, html_rel, config.html_all_path)
+    pages = (
+        (rel, render_markdown, md_short),
+        (html_rel, render_html, html_short),
+        (config.all_path, render_markdown, md_full),
+        (config.html_all_path, render_html, html_full),
+    )
     outputs = [
-        Output(rel, render_markdown(garden, rel, language, rows).encode(), _is_our_page),
-        Output(html_rel, render_html(garden, html_rel, language, rows).encode(), _is_our_page),
+        Output(path, render(garden, path, language, rows, lists).encode(), _is_our_page)
+        for path, render, lists in pages
     ]
     rows.settle()
     if config.ics is None:

@@ -28,8 +28,9 @@ DEFAULT_WINDOWS: Mapping[str, int] = {
     "renew_overdue": 30,  # a promise overdue by more than this moves to "Renew or release"
     "renew_undated": 90,  # and an undated one written down more than this long ago
 }
-# How many people each section shows before "…and N more": on the pages, and in `status`.
-DEFAULT_LISTS: Mapping[str, int] = {"page": 8, "status": 3}
+# How many people each section shows before "…and N more": on the pages (the web page's
+# "Everyone" its own number), and in `status`.
+DEFAULT_LISTS: Mapping[str, int] = {"page": 8, "everyone": 24, "status": 3}
 
 
 def parse_cadence(value: object) -> int | None:
@@ -144,10 +145,12 @@ birthdays = 14
 renew_overdue = 30
 renew_undated = 90
 
-# How many people each section shows before "…and N more" (the full lists are on
-# GARDEN-all.md and garden-all.html, and in `hortus status --all`).
+# How many people each section shows before "…and N more": on GARDEN.md and
+# garden.html (`page`; `everyone` for the web page's "Everyone"), and in `hortus status`.
+# The full lists are on GARDEN-all.md and garden-all.html, and in `hortus status --all`.
 [lists]
 page = 8
+everyone = 24
 status = 3
 """
 

@@ -227,6 +227,7 @@ def compute_garden(
         breathe=_gather(((g.breathe,) if g.breathe else () for g in grown), _by_name, near),
         rediscover=rediscover(pool, today),
         drifting=_gather(((g.drifting,) if g.drifting else () for g in grown), _by_name, near),
+        everyone=tuple(ranked),
         resting=_gather(((g.resting,) if g.resting else () for g in grown), _by_name, near),
         months=month_starts(today),
         monthly=_vault_months(grown, today),

@@ -154,5 +154,6 @@ class Garden:
     rediscover: tuple[Rediscover, ...] = ()
     drifting: tuple[Drifting, ...] = ()
     resting: tuple[Resting, ...] = ()
+    everyone: tuple[Plant, ...] = ()  # closest first, then the most thirsty
     months: tuple[dt.date, ...] = ()  # the first day of each of the last 12 months, oldest first
     monthly: tuple[int, ...] = ()  # interaction entries in each of those months, whole vault

@@ -1,15 +1,15 @@
-"""`Garden` → the `hortus status` views: a terminal page and the stable JSON document."""
+"""`Garden` → the stable JSON document of `hortus status --json` (the terminal page is
+`terminal.py`, re-exported here)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 
-from hortus.core.errors import format_problem
 from hortus.garden import Garden, Plant
 from hortus.render import words
-from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.i18n import catalogue
+from hortus.render.terminal import render_text as render_text
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -134,103 +134,3 @@ def contact_document(plant: Plant) -> dict[str, object]:
 
 def render_json(garden: Garden, language: str = "en") -> str:
     return json.dumps(status_document(garden, language), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_text(garden: Garden, language: str = "en") -> str:
-    """The garden for a terminal: plain text, aligned, kind words."""
-    cat = catalogue(language)
-    label = words.today_label(garden, cat)
-    out = [cat.t("status_header", **label, summary=words.summary(garden, cat))]
-    if garden.gestures:
-        out += ["", cat.t("gestures")]
-        out += [
-            f"  {number}. {words.suggestion(g, cat)}"
-            for number, g in enumerate(garden.gestures, start=1)
-        ]
-    out += _others(garden, cat)
-    seedlings, more = words.named_seedlings(garden)
-    for key, plants in (
-        ("needs_watering", garden.needs_watering),
-        ("due_soon", garden.due_soon),
-        ("seedlings", seedlings),
-        ("thriving", garden.thriving),
-    ):
-        out.extend(_text_section(cat.t(key), plants, cat))
-        if key == "seedlings" and more:
-            out.append(f"  {cat.t('seedlings.more', count=more)}")
-    if garden.unresolved:
-        out += ["", cat.t("unresolved")]
-        out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]
-    if garden.problems:
-        out += ["", cat.t("problems")] + [f"  {format_problem(p)}" for p in garden.problems]
-    return "\n".join(out) + "\n"
-
-
-def _others(garden: Garden, cat: Catalogue) -> list[str]:
-    """The garden's other lists, one short line per item, only when not empty."""
-    sections = (
-        (
-            "key_moments",
-            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments],
-        ),
-        (
-            "birthdays",
-            [
-                _labelled(
-                    cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
-                )
-                for b in garden.birthdays
-            ],
-        ),
-        (
-            "promises",
-            [
-                _labelled(cat, p.contact.name, words.plain(p.text))
-                + (f" ({cat.t('overdue')})" if p.overdue else "")
-                for p in words.listed_promises(garden)[0]
-            ]
-            + _more_promises(garden, cat),
-        ),
-        (
-            "thanks_owed",
-            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed],
-        ),
-        ("give_back", [g.contact.name for g in garden.give_back]),
-        ("rediscover", [r.contact.name for r in garden.rediscover]),
-        ("drifting", [d.contact.name for d in garden.drifting]),
-        ("breathe", [b.contact.name for b in garden.breathe]),
-        ("resting", [r.contact.name for r in garden.resting]),
-    )
-    out: list[str] = []
-    for key, lines in sections:
-        if lines:
-            out += ["", cat.t(key)] + [f"  {line}" for line in lines]
-    return out
-
-
-def _labelled(cat: Catalogue, label: str, text: str) -> str:
-    return cat.t("labelled", label=label, text=text)
-
-
-def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[str]:
-    rows = list(plants)
-    if not rows:
-        return []
-    width = max(len(p.contact.name) for p in rows)
-    states = max(len(words.state(p, cat)) for p in rows)
-    lines = ["", title]
-    for plant in rows:
-        name = plant.contact.name
-        rhythm = words.rhythm(plant, cat)
-        if plant.last_interaction is None:
-            lines.append(f"  {name:<{width}}  {cat.t('no_contact')} · {rhythm}")
-        else:
-            state = words.state(plant, cat)
-            last = words.last_contact(plant, cat)
-            lines.append(f"  {name:<{width}}  {state:<{states}}  {last} · {rhythm}")
-    return lines
-
-
-def _more_promises(garden: Garden, cat: Catalogue) -> list[str]:
-    more = words.listed_promises(garden)[1]
-    return [cat.t("promises.more", count=more)] if more else []
