@@ -143,3 +143,17 @@ def test_a_default_circle_left_out_of_the_table_goes_by_its_cadence(tmp_path: Pa
     assert load_config(root)[0].circle_order == ("family", "inner", "close", "network", "weak")
     root = write_vault(tmp_path / "b", {"hortus.toml": "[circles]\nweak = 400\nclose = 21\n"})
     assert load_config(root)[0].circle_order == ("inner", "network", "weak", "close")
+
+
+def test_one_kind_takes_at_most_half_the_gestures_while_a_close_person_asks() -> None:
+    files = {f"people/inner-{n}.md": person("inner", 40 + n) for n in range(6)}
+    files["people/cleo.md"] = person("close", 5, "1990-11-21")  # birthday tomorrow
+    files["people/wendy.md"] = person("weak", 10, "1990-11-20")  # a weak tie's, today
+    got = [(g.contact.name, g.kind) for g in garden_of(files).gestures]
+    assert got == [
+        ("Inner 5", GestureKind.WATER),  # the thirstiest first
+        ("Inner 4", GestureKind.WATER),
+        ("Inner 3", GestureKind.WATER),  # three of five: half, rounded up
+        ("Inner 2", GestureKind.WATER),  # the place left goes to the next inner, not to Wendy
+        ("Cleo", GestureKind.BIRTHDAY),
+    ]

@@ -2,10 +2,14 @@
 
 Every candidate is ranked the same way, whatever its kind: closeness first (`closeness`:
 inner before close before network before weak, the distant last), then the kind's place in
-`KIND_ORDER`, then the kind's own urgency (the soonest birthday, the most thirsty…). A
-distant person (a weak tie or a seedling) takes at most `DISTANT_PER_KIND` gesture of each
-kind a day: an import of 800 contacts with birthdays never floods the list, and a weak tie's
-birthday never takes the place of a closer person who needs one.
+`KIND_ORDER`, then the kind's own urgency (the soonest birthday, the most thirsty…).
+
+How many of one kind: among the people close enough, one kind takes at most half the list
+(3 of 5) while another kind asks, so five wilting friends leave room for a close friend's
+birthday tomorrow; the places left are filled in rank order. A distant person (a weak tie or
+a seedling) gets a place only when no closer person asks for one, and at most
+`DISTANT_PER_KIND` gesture of each kind a day: an import of 800 contacts with birthdays never
+floods the list.
 """
 
 from __future__ import annotations
@@ -52,25 +56,37 @@ class Candidate:
 def gestures(
     candidates: Iterable[Candidate], near: Mapping[str, Closeness], limit: int
 ) -> tuple[Gesture, ...]:
-    """The `limit` best-ranked candidates, a person once (at their best-ranked one), a
-    distant person's kind at most `DISTANT_PER_KIND` times. `near` is each contact's
-    closeness, by key."""
-    chosen: list[Gesture] = []
+    """The `limit` best-ranked candidates, a person once (at their best-ranked one), in rank
+    order. Chosen in three passes: the people close enough (not distant) with one kind
+    taking at most half the list while other kinds wait (`per_kind`); then the same people
+    whatever the kind, if places are left; then the distant, `DISTANT_PER_KIND` of a kind.
+    `near` is each contact's closeness, by key."""
+    ranked = sorted(candidates, key=lambda c: _rank(c, near))
+    close = [c for c in ranked if not near[c.gesture.contact.key][0]]
+    distant = [c for c in ranked if near[c.gesture.contact.key][0]]
+    picked: list[Candidate] = []
     seen: set[str] = set()
-    distant: Counter[GestureKind] = Counter()
-    for candidate in sorted(candidates, key=lambda c: _rank(c, near)):
-        if len(chosen) >= limit:
-            break
+    per_kind = -(-limit // 2)
+    for pool, cap in ((close, per_kind), (close, limit), (distant, DISTANT_PER_KIND)):
+        _pick(pool, cap, limit, picked, seen)
+    return tuple(c.gesture for c in sorted(picked, key=lambda c: _rank(c, near)))
+
+
+def _pick(
+    pool: Iterable[Candidate], cap: int, limit: int, picked: list[Candidate], seen: set[str]
+) -> None:
+    """Add to `picked` the candidates of `pool` whose person is not yet in, while fewer than
+    `limit` are picked and their kind has fewer than `cap` (counted in this pass and before)."""
+    kinds = Counter(c.gesture.kind for c in picked if c in pool)
+    for candidate in pool:
+        if len(picked) >= limit:
+            return
         gesture = candidate.gesture
-        if gesture.contact.key in seen:
+        if gesture.contact.key in seen or kinds[gesture.kind] >= cap:
             continue
-        if near[gesture.contact.key][0]:
-            if distant[gesture.kind] >= DISTANT_PER_KIND:
-                continue
-            distant[gesture.kind] += 1
+        kinds[gesture.kind] += 1
         seen.add(gesture.contact.key)
-        chosen.append(gesture)
-    return tuple(chosen)
+        picked.append(candidate)
 
 
 def _rank(candidate: Candidate, near: Mapping[str, Closeness]) -> tuple[object, ...]:
