@@ -284,7 +284,7 @@ def test_a_big_import_of_weak_ties_does_not_flood_the_seedlings(make_vault: Make
     named = [line for line in seedlings.splitlines() if line.startswith("- [")]
     assert named[0].startswith("- [Zed New]")  # closer circles first
     assert len(named) == 8  # [lists] page
-    assert "- _…and 13 more:_ [see them all](GARDEN-all.md#seedlings)" in seedlings
+    assert "- _…and 13 more_ · [see them all](GARDEN-all.md#seedlings)" in seedlings
     every = (root / "GARDEN-all.md").read_text(encoding="utf-8").split("## Seedlings", 1)[1]
     assert len([line for line in every.splitlines() if line.startswith("- [")]) == 21
     _, status_out, _ = run(root, "status", "--today", "2026-11-20")
@@ -303,7 +303,7 @@ def test_pages_list_the_first_promises_and_link_the_rest(make_vault: MakeVault) 
     assert len(listed) == 5
     assert "task 01" in listed[0]
     assert "task 05" in listed[-1]
-    assert "- _…and 25 more:_ [see them all](GARDEN-all.md#promises)" in section
+    assert "- _…and 25 more_ · [see them all](GARDEN-all.md#promises)" in section
     full = (root / "GARDEN-all.md").read_text(encoding="utf-8")
     assert "[Back to the garden](GARDEN.md)" in full and "task 30" in full
     html = (root / "garden.html").read_text(encoding="utf-8")

@@ -98,7 +98,7 @@ class _Page:
             return f"- _{text}_"
         anchor = "#" + outline.slug(self.cat.t(key))
         target = link(self.cat.t("more.link"), self.lists.full, self.folder)
-        return f"- _{text}:_ {target[:-1]}{anchor})"
+        return f"- _{text}_ · {target[:-1]}{anchor})"
 
     def welcome(self) -> list[str]:
         cat = self.cat
