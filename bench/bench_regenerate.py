@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GARDEN = "GARDEN.md"
+GARDEN_ALL = "GARDEN-all.md"  # the full lists, written beside the garden
 STATE = ".hortus"
 
 
@@ -35,13 +36,14 @@ class Measure:
 
 
 def markdown_files(vault: Path) -> list[str]:
-    """Every `.md` file under the vault but dot-folders and the root GARDEN.md, as hortus skips."""
-    garden = os.path.join(vault, GARDEN)
+    """Every `.md` file under the vault but dot-folders and the root GARDEN.md and GARDEN-all.md,
+    as hortus skips."""
+    pages = {os.path.join(vault, GARDEN), os.path.join(vault, GARDEN_ALL)}
     paths: list[str] = []
     for root, dirs, files in os.walk(vault):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         paths.extend(os.path.join(root, name) for name in sorted(files) if name.endswith(".md"))
-    return [path for path in paths if path != garden]
+    return [path for path in paths if path not in pages]
 
 
 def plain_read(vault: Path) -> tuple[float, int, int]:

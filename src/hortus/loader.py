@@ -222,7 +222,7 @@ def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Outp
 
     promises = [
         PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
-        for p in garden.promises
+        for p in (*garden.promises, *garden.renew)  # still open, old or not
         if p.due is not None
     ]
     events = calendar_events(garden, promises)

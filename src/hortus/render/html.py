@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -189,8 +190,7 @@ class _Page:
         )
 
     def href(self, path: str) -> str:
-        target = posixpath.relpath(path, self.folder) if self.folder else path
-        return escape(quote(target))
+        return _href(path, self.folder)
 
     def who(self, contact: Contact) -> str:
         return f'<a class="who" href="{self.href(contact.path)}">{escape(contact.name)}</a>'
@@ -239,12 +239,16 @@ class _Page:
         return items
 
     def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
+        """One plain line each (a vault of ten years of tasks has tens of thousands), kept
+        between the watcher's renders like the plants' rows."""
+        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+
+    def _renew(self, promise: OpenPromise) -> str:
         cat = self.cat
-        return [
-            cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
-            f'<span class="meta">{escape(words.promise_age(p, cat))}</span> {self.where(p.source)}'
-            for p in promises
-        ]
+        text = escape(words.plain(promise.text))
+        age = escape(words.promise_age(promise, cat))
+        label = cat.t("labelled", label=self.who(promise.contact), text=text)
+        return f'{label} <span class="meta">{age}</span> {self.where(promise.source)}'
 
     def thanks_owed(self, thanks: Iterable[ThanksOwed]) -> list[str]:
         return [
@@ -362,6 +366,12 @@ class _Page:
 
     def problems(self, problems: Iterable[Problem]) -> list[str]:
         return [f"{self.where(p.source)}: {escape(p.message)}" for p in problems]
+
+
+@lru_cache(maxsize=65_536)  # a page links each contact's file many times (its rows, its promises)
+def _href(path: str, folder: str) -> str:
+    target = posixpath.relpath(path, folder) if folder else path
+    return escape(quote(target))
 
 
 def _with_code(text: str, codes: tuple[str, ...]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -157,13 +158,13 @@ class _Page:
         return lines
 
     def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
+        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+
+    def _renew(self, promise: OpenPromise) -> str:
         cat = self.cat
-        lines = []
-        for p in promises:
-            text = escape(words.plain(p.text))
-            item = cat.t("labelled", label=self.who(p.contact), text=text)
-            lines.append(f"- {item} · {words.promise_age(p, cat)} · {self.where(p.source)}")
-        return lines
+        text = escape(words.plain(promise.text))
+        item = cat.t("labelled", label=self.who(promise.contact), text=text)
+        return f"- {item} · {words.promise_age(promise, cat)} · {self.where(promise.source)}"
 
     def thanks_owed(self, thanks: Iterable[ThanksOwed]) -> list[str]:
         return [
@@ -267,8 +268,12 @@ _MAKERS: dict[str, Callable[[_Page, Sequence[Any]], list[str]]] = {
 
 
 def link(text: str, path: str, folder: str) -> str:
-    target = posixpath.relpath(path, folder) if folder else path
-    return f"[{escape(text)}]({quote(target)})"
+    return f"[{escape(text)}]({_target(path, folder)})"
+
+
+@lru_cache(maxsize=65_536)  # a page links each contact's file many times (its rows, its promises)
+def _target(path: str, folder: str) -> str:
+    return quote(posixpath.relpath(path, folder) if folder else path)
 
 
 def escape(text: str) -> str:
