@@ -75,6 +75,8 @@ def render_html(
     lists = lists or Lists()
     page = _Page(garden, posixpath.dirname(page_path), catalogue(language), rows or Rows())
     page.lists = lists
+    if lists.back:
+        page.kind += " full"  # its plants' rows are the compact ones
     cat = page.cat
     name = cat.t("full.title") if lists.back else cat.t("title")
     title = f"{name} · {cat.date(garden.today)}"
@@ -308,7 +310,16 @@ class _Page:
         return [self.plant(p) for p in plants]
 
     def plant(self, plant: Plant) -> str:
-        return self.rows.row(plant, self.kind, self._plant)
+        make = self._compact if self.lists.back else self._plant
+        return self.rows.row(plant, self.kind, make)
+
+    def _compact(self, plant: Plant) -> str:
+        """A plant on the page of full lists: one line, no chart and no links, so that ten
+        thousand people (each in two lists) stay a page a browser opens at once."""
+        cat = self.cat
+        state = f'<span class="state {plant.state}">{escape(words.state(plant, cat))}</span>'
+        detail = f"{words.last_contact(plant, cat)} · {words.rhythm(plant, cat)}"
+        return f'{self.who(plant.contact)} {state} <span class="meta">{escape(detail)}</span>'
 
     def _plant(self, plant: Plant) -> str:
         cat = self.cat
