@@ -34,7 +34,7 @@ ADAPTERS = {
     "markdown_it": {"notes.parse", "render.snippet"},
     "click": {"cli"},
     "watchdog": {"watch.watcher"},
-    "sqlite3": {"store.cache"},
+    "sqlite3": {"store.cache", "store.lookup"},
     "msgspec": {"store.codec"},
     "anyascii": {"person.create"},
     "vobject": {"exchange.vcf"},

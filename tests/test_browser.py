@@ -115,9 +115,9 @@ def test_the_example_garden_in_a_browser_desktop_and_phone(
     assert "Congratulate Jonas Weber on the engagement" in gestures.nth(1).inner_text()
     assert page.locator("#contents a").first.get_attribute("href") == "#gestures"
     assert page.locator("#everyone .state.resting").inner_text() == "resting"
-    assert page.locator("#everyone li").count() == 17
+    assert page.locator("#everyone li").count() == 19
     sparks, flat = page.locator("#everyone svg.spark"), page.locator("#everyone .months.scale")
-    assert sparks.count() + flat.count() == 17 and flat.count() >= 1
+    assert sparks.count() + flat.count() == 19 and flat.count() >= 1
     assert flat.first.inner_text() == "nothing in 12 months"
     assert page.locator("#everyone .months .scale").first.inner_text().startswith("up to ")
     page.screenshot(path=str(tmp_path / "garden-desktop.png"))

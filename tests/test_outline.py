@@ -56,7 +56,7 @@ def test_a_nearly_empty_vault_is_welcomed_in_french_with_what_it_has(
     garden = read(root, "GARDEN.md")
     assert "## Bienvenue dans votre jardin" in garden
     assert "`hortus import linkedin Connections.csv`" in garden
-    assert "## Anniversaires à venir" in garden and "## Semis" in garden
+    assert "## Dates à venir" in garden and "## Semis" in garden
     assert "Personne ici" not in garden and "## Problèmes" not in garden
     assert "Bienvenue dans votre jardin" in run(root, "status")
     three = make_vault({f"people/p{n}.md": "- 2026-11-01 tea\n" for n in range(3)})

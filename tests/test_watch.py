@@ -28,8 +28,8 @@ import hortus.store.notestore
 from hortus.cli import main
 from hortus.core.errors import VaultGoneError
 from hortus.loader import Regenerated, open_vault
+from hortus.loader.live import LiveGarden
 from hortus.watch.debounce import Timing
-from hortus.watch.live import LiveGarden
 from hortus.watch.watcher import WATCHDOG_LOGGER, Watcher
 from tests.conftest import MakeVault
 

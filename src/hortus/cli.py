@@ -5,43 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
 from hortus import __version__
-from hortus.commands.person import (
-    add_contact,
-    complete_names,
-    contact_card,
-    log_entry,
-    open_contact,
-)
-from hortus.core.errors import HortusError, format_problem
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
-from hortus.exchange.report import render_import
-from hortus.loader import (
-    Vault,
-    build_garden,
-    day_of,
-    init_vault,
-    load_index,
-    locate_vault,
-    open_vault,
-    regenerate,
-)
-from hortus.person.create import NewContact
-from hortus.render.card import render_card_json, render_card_text
-from hortus.render.status import render_json, render_text
-from hortus.render.summary import calendar_written, regenerated
-from hortus.render.terminal import SECTIONS
-from hortus.watch.debounce import Timing
-from hortus.watch.watcher import watch as run_watcher
+
+if TYPE_CHECKING:
+    from hortus.loader.load import Progress
+    from hortus.loader.vault import Vault
+
+# Each command imports what it uses in its body: `hortus --version`, `--help` and a Tab
+# completion should not pay for the parser, the garden and the renderers.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +48,7 @@ TODAY = click.option(
 
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
+    from hortus.core.errors import HortusError
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -91,12 +74,30 @@ def reports_errors(command: F) -> F:
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
     """hortus: a plain-text relationship journal that grows a garden from your notes."""
-    ctx.obj = locate_vault(vault_path, os.environ, Path.cwd())
+    ctx.obj = vault_path  # located by the command that needs it (`--help` needs none)
 
 
 def _vault(ctx: click.Context) -> Vault:
-    root: Path = ctx.obj
-    return open_vault(root)
+    from hortus.loader.vault import locate_vault, open_vault
+
+    explicit: str | None = ctx.find_root().obj
+    return open_vault(locate_vault(explicit, os.environ, Path.cwd()))
+
+
+def _progress() -> Progress:
+    """Click's progress bar on stderr while both outputs are a terminal; nothing otherwise
+    (a script or a pipe gets only the command's output)."""
+    from hortus.loader.load import no_progress
+
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        return no_progress
+
+    @contextmanager
+    def bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
+        with click.progressbar(length=total, label=label, file=sys.stderr) as shown:
+            yield shown.update
+
+    return bar
 
 
 @main.command()
@@ -104,6 +105,8 @@ def _vault(ctx: click.Context) -> Vault:
 @reports_errors
 def init(path: Path | None) -> None:
     """Create a new vault in PATH (default: the current folder)."""
+    from hortus.loader.vault import init_vault
+
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
@@ -121,8 +124,11 @@ def init(path: Path | None) -> None:
 def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     """Write the garden pages (GARDEN.md, garden.html, and garden.ics when `ics` is set) and
     print a one-line summary."""
+    from hortus.loader.pages import regenerate
+    from hortus.render.summary import calendar_written, regenerated
+
     vault = _vault(ctx)
-    result = regenerate(vault, today, dt.date.today())
+    result = regenerate(vault, today, dt.date.today(), _progress())
     language = vault.config.language
     written = [
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
@@ -138,7 +144,9 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the garden as JSON (docs/json.md).")
 @click.option("--all", "show_all", is_flag=True, help="Every list in full, not its first few.")
 @click.option(
-    "--section", type=click.Choice(SECTIONS), metavar="NAME", help="Only this list, in full."
+    "--section",
+    metavar="NAME",
+    help="Only this list, in full: needs-watering, promises, seedlings… (docs/vault-format.md).",
 )
 @click.pass_context
 @reports_errors
@@ -147,12 +155,16 @@ def status(
 ) -> None:
     """Show the garden in the terminal, each list's first few (`[lists] status`); writes
     nothing. --json always has everything."""
+    from hortus.commands.garden import status_text
+    from hortus.render.terminal import SECTIONS
+
+    if section is not None and section not in SECTIONS:
+        raise click.BadParameter(f"{section!r} is not one of {', '.join(SECTIONS)}", ctx)
     vault = _vault(ctx)
-    garden = build_garden(vault, today, dt.date.today())
-    language = vault.config.language
-    limit = None if show_all else vault.config.lists["status"]
-    text = (
-        render_json(garden, language) if as_json else render_text(garden, language, limit, section)
+    day = vault.day(today, dt.date.today())
+    progress = _progress()
+    text = status_text(
+        vault, day, as_json=as_json, progress=progress, show_all=show_all, section=section
     )
     click.echo(text, nl=False)
 
@@ -162,10 +174,11 @@ def status(
 @reports_errors
 def check(ctx: click.Context) -> None:
     """List every problem as path:line: message; exit 1 if there is any."""
-    problems = load_index(_vault(ctx)).problems
-    for problem in problems:
-        click.echo(format_problem(problem))
-    if problems:
+    from hortus.commands.garden import check_text
+
+    text = check_text(_vault(ctx), _progress())
+    click.echo(text, nl=False)
+    if text:
         sys.exit(1)
 
 
@@ -189,6 +202,9 @@ def check(ctx: click.Context) -> None:
 @reports_errors
 def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms: int) -> None:
     """Keep the garden pages up to date while you edit notes; Ctrl-C stops."""
+    from hortus.watch.debounce import Timing
+    from hortus.watch.watcher import watch as run_watcher
+
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
     run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
 
@@ -197,6 +213,10 @@ def _complete_name(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
+    from hortus.commands.person import complete_names
+    from hortus.core.errors import HortusError
+    from hortus.loader.vault import locate_vault, open_vault
+
     explicit = ctx.find_root().params.get("vault_path")
     try:
         vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
@@ -241,10 +261,12 @@ def log(
     with_names: tuple[str, ...],
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    from hortus.commands.person import log_entry
+
     vault = _vault(ctx)
     if text == "-":
         text = sys.stdin.read()
-    date = day or day_of(vault, None, dt.date.today())
+    date = day or vault.day(None, dt.date.today()).date
     logged = log_entry(
         vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
     )
@@ -277,9 +299,12 @@ def add(
     birthday: str | None,
 ) -> None:
     """Create a contact file for NAME in the people folder (from templates/person.md if any)."""
+    from hortus.commands.person import add_contact
+    from hortus.person.create import NewContact
+
     vault = _vault(ctx)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
-    rel = add_contact(vault, new, day_of(vault, None, dt.date.today()))
+    rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
     click.echo(f"created {rel}")
 
 
@@ -291,10 +316,61 @@ def add(
 @reports_errors
 def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
+    from hortus.commands.person import contact_card
+    from hortus.render.card import render_card_json, render_card_text
+
     vault = _vault(ctx)
-    card = contact_card(vault, name, today, dt.date.today())
+    card = contact_card(vault, name, vault.day(today, dt.date.today()))
     language = vault.config.language
     click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+
+
+@main.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option(
+    "--person", metavar="NAME", shell_complete=_complete_name, help="Only entries involving NAME."
+)
+@click.option("--tag", metavar="TAG", help="Only entries tagged TAG (or TAG/…).")
+@click.option(
+    "--since", metavar="DATE", callback=_date_option, help="Only entries on or after DATE."
+)
+@click.option(
+    "--until", metavar="DATE", callback=_date_option, help="Only entries on or before DATE."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=50,
+    show_default=True,
+    help="Show at most this many results (0: all).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON (docs/json.md).")
+@click.pass_context
+@reports_errors
+def search(
+    ctx: click.Context,
+    words: tuple[str, ...],
+    person: str | None,
+    tag: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Find entries and notes holding every word (case and accents ignored), grouped by person,
+    newest first. "two words" in quotes is a phrase; sourd* a prefix. Writes no note."""
+    from hortus.commands.search import search as run_search
+    from hortus.index.search import Query
+    from hortus.render.search import render_search_json, render_search_text
+
+    vault = _vault(ctx)
+    query = Query(words, person, tag, since, until, limit)
+    results = run_search(vault, query, _progress())
+    if as_json:
+        click.echo(render_search_json(results), nl=False)
+        return
+    mark = lambda text: click.style(text, bold=True)  # noqa: E731  (dropped when piped)
+    click.echo(render_search_text(results, vault.config.language, mark), nl=False)
 
 
 @main.command(name="open")
@@ -303,6 +379,8 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) ->
 @reports_errors
 def open_command(ctx: click.Context, name: str) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
+    from hortus.commands.person import open_contact
+
     open_contact(_vault(ctx), name, os.environ)
 
 
@@ -321,7 +399,8 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed."""
     vault = _vault(ctx)
-    from hortus.commands.transfer import import_people  # vobject: only for this command
+    from hortus.commands.transfer import import_people
+    from hortus.exchange.report import render_import
 
     outcome = import_people(
         vault,
@@ -330,7 +409,7 @@ def import_command(
         display=str(file),
         circle=circle,
         write=write,
-        today=day_of(vault, None, dt.date.today()),
+        today=vault.day(None, dt.date.today()).date,
     )
     click.echo(render_import(outcome.plan, outcome.written), nl=False)
 
@@ -352,10 +431,10 @@ def export_command(
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
-    # Imported here: vobject and icalendar would slow every other command's start-up.
     from hortus.commands.transfer import export_data, write_export
 
-    data = export_data(_vault(ctx), kind, today, dt.date.today())
+    vault = _vault(ctx)
+    data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
         click.echo(data, nl=False)
         return

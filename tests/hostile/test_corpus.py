@@ -47,7 +47,7 @@ for args in (["regenerate", "--today", sys.argv[2]], ["check"], ["status", "--js
 # A watcher cycle: the start scan, then an event for every path in the vault, then a write.
 import datetime, os, pathlib
 from hortus.core.errors import HortusError
-from hortus.watch.live import LiveGarden
+from hortus.loader.live import LiveGarden
 from hortus.loader import open_vault
 print("@@ watch", flush=True)
 try:

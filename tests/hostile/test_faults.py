@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import hortus.loader
+import hortus.loader.pages
 from hortus.cli import main
 from hortus.loader import build_garden, open_vault, render_outputs
 from tests.test_watch import Harness, contact
@@ -186,7 +186,7 @@ def test_a_renderer_crash_keeps_the_old_pages(
     assert _regenerate(root).exit_code == 0
     (root / "people/p000.md").write_text(contact("Person 000", "2026-11-19"))
     old = _pages(root)
-    monkeypatch.setattr(hortus.loader, "render_html", _boom)  # after GARDEN.md rendered fine
+    monkeypatch.setattr(hortus.loader.pages, "render_html", _boom)  # after GARDEN.md rendered fine
     result = _regenerate(root)
     monkeypatch.undo()
     _one_clear_line(result, "could not build the garden pages (RuntimeError: boom)", "kept")
@@ -202,7 +202,7 @@ def test_a_renderer_crash_does_not_stop_the_watcher(
     h = Harness(root).start()
     try:
         old = _pages(root)
-        monkeypatch.setattr(hortus.loader, "render_markdown", _boom)
+        monkeypatch.setattr(hortus.loader.pages, "render_markdown", _boom)
         (root / "people/p001.md").write_text(contact("Person 001", "2026-11-19"))
         deadline = time.monotonic() + 10
         while not any("boom" in line for line in h.lines) and time.monotonic() < deadline:
@@ -363,7 +363,7 @@ def test_two_regenerates_at_once(tmp_path: Path) -> None:
 
 
 def test_a_case_only_rename_without_its_delete_event(tmp_path: Path) -> None:
-    from hortus.watch.live import LiveGarden
+    from hortus.loader.live import LiveGarden
 
     root = _vault(tmp_path, people=2)
     live = LiveGarden(open_vault(root), None)

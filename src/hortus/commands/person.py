@@ -1,5 +1,6 @@
 """The commands about one person — log, add, show, open, name completion — composed from
-the library: resolve the NAME on a fresh index, then one write under the vault's lock."""
+the library: resolve the NAME against the loader's contacts (no note is parsed for it), then
+one write under the vault's lock."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from hortus.core.errors import HortusError
 from hortus.core.model import Contact
 from hortus.files.lock import vault_lock
 from hortus.garden.card import Card, build_card, last_own_entry_line
-from hortus.loader import Vault, garden_of, load_index
+from hortus.loader.load import load
+from hortus.loader.vault import Day, Vault
 from hortus.person.append import Logged, NewEntry, append_entry, check_tag
 from hortus.person.create import NewContact, create_contact
 from hortus.person.editor import draft, editor_command, run_editor
@@ -30,7 +32,8 @@ def log_entry(
 ) -> Logged | None:
     """Append a dated entry to NAME's file; with no `text`, ask the editor for it (None when
     the user wrote nothing). NAME and every `--with` must resolve before anything is written."""
-    contacts = load_index(vault).contacts
+    with load(vault) as loader:
+        contacts = loader.contacts()
     contact = resolve(contacts, name)
     others = tuple(_mention(contacts, resolve(contacts, other)) for other in with_names)
     entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
@@ -65,25 +68,28 @@ def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     """Create the contact's file; the vault is read under the write lock, so two `add`s of
     the same person cannot both succeed."""
     new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
-    with vault_lock(vault.root):
-        contacts = load_index(vault).contacts
+    with vault_lock(vault.root), load(vault) as loader:
+        contacts = loader.contacts()
         return create_contact(vault.root, vault.config, contacts, new, today)
 
 
-def contact_card(vault: Vault, name: str, today: dt.date | None, clock_today: dt.date) -> Card:
-    index = load_index(vault)
-    contact = resolve(index.contacts, name)
-    return build_card(index, garden_of(vault, index, today, clock_today), contact)
+def contact_card(vault: Vault, name: str, day: Day) -> Card:
+    """NAME's card, from their own note and the notes that mention them."""
+    with load(vault) as loader:
+        contact = resolve(loader.contacts(), name)
+        index, garden = loader.person_garden(contact, day)
+    return build_card(index, garden, contact)
 
 
 def open_contact(vault: Vault, name: str, env: Mapping[str, str]) -> str:
     """Open the contact's file in the user's editor, at its last entry; returns its path."""
-    index = load_index(vault)
-    contact = resolve(index.contacts, name)
-    line = last_own_entry_line(index, contact)
+    with load(vault) as loader:
+        contact = resolve(loader.contacts(), name)
+        line = last_own_entry_line(loader.person(contact, own_only=True), contact)
     run_editor(editor_command(env, str(vault.root / contact.path), line))
     return contact.path
 
 
 def complete_names(vault: Vault, incomplete: str) -> list[tuple[str, str]]:
-    return completions(load_index(vault).contacts, incomplete)
+    with load(vault) as loader:
+        return completions(loader.contacts(), incomplete)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hortus.core.errors import HortusError, ImportFileError, WriteError
 from hortus.core.model import Contact
-from hortus.exchange.calendar import calendar_events
+from hortus.exchange.calendar import calendar_events, promise_records
 from hortus.exchange.export.csvfile import render_csv
 from hortus.exchange.export.ics import render_ics
 from hortus.exchange.export.vcard import render_vcards
@@ -24,7 +24,8 @@ from hortus.exchange.importers.plan import ImportPlan, Written, plan_import, wri
 from hortus.exchange.importers.vcard import read_vcards
 from hortus.files.atomic import atomic_write
 from hortus.files.lock import vault_lock
-from hortus.loader import Vault, build_garden, load_index
+from hortus.loader.load import load
+from hortus.loader.vault import Day, Vault
 
 MAX_CSV_BYTES = 64 * 1024 * 1024  # a CSV is read whole; a vCard file is streamed
 
@@ -60,9 +61,10 @@ def import_people(
         )
 
     if not write:
-        return ImportOutcome(plan(load_index(vault).contacts), None)
-    with vault_lock(vault.root):
-        contacts = load_index(vault).contacts
+        with load(vault) as loader:
+            return ImportOutcome(plan(loader.contacts()), None)
+    with vault_lock(vault.root), load(vault) as loader:
+        contacts = loader.contacts()
         planned = plan(contacts)
         return ImportOutcome(
             planned, write_plan(vault.root, vault.config, contacts, planned, today)
@@ -97,14 +99,15 @@ def read_import(kind: str, path: Path, display: str) -> ImportedFile:
     raise HortusError(f"unknown import kind '{kind}' (linkedin, google or vcard)")
 
 
-def export_data(vault: Vault, kind: str, today: dt.date | None, clock_today: dt.date) -> bytes:
-    """Every contact as vCard 4.0, the garden's dates as iCalendar, or the garden as CSV."""
-    garden = build_garden(vault, today, clock_today)
+def export_data(vault: Vault, kind: str, day: Day) -> bytes:
+    """Every contact as vCard 4.0, the garden's dates as iCalendar (with the promises that
+    have a due date, as `regenerate`'s calendar), or the garden as CSV."""
+    with load(vault) as loader:
+        garden = loader.garden(day)
     if kind == "vcard":
         return render_vcards(plant.contact for plant in garden.plants).encode("utf-8")
     if kind == "ics":
-        # The promises of issue 3 join here: calendar_events(garden, promises).
-        return render_ics(calendar_events(garden), garden.today)
+        return render_ics(calendar_events(garden, promise_records(garden)), garden.today)
     if kind == "csv":
         return render_csv(garden).encode("utf-8")
     raise HortusError(f"unknown export kind '{kind}' (vcard, ics or csv)")

@@ -25,6 +25,7 @@ LANGUAGES = ("en", "fr")
 DEFAULT_WINDOWS: Mapping[str, int] = {
     "moments": 60,
     "birthdays": 14,
+    "ask": 14,
     "renew_overdue": 30,  # a promise overdue by more than this moves to "Renew or release"
     "renew_undated": 90,  # and an undated one written down more than this long ago
 }
@@ -136,12 +137,14 @@ network = 90
 weak = 365
 
 # Windows, in days: key moments from the last `moments` days that you have not answered
-# yet, and birthdays in the next `birthdays` days. A promise overdue by more than
+# yet; birthdays and other dates in the next `birthdays` days; how many days after an
+# `#ask` event the garden suggests asking how it went. A promise overdue by more than
 # `renew_overdue` days, or without a date and written down more than `renew_undated`
 # days ago, moves to "Renew or release".
 [windows]
 moments = 60
 birthdays = 14
+ask = 14
 renew_overdue = 30
 renew_undated = 90
 

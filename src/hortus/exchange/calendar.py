@@ -1,5 +1,6 @@
-"""The garden's dates as calendar events, pure: birthdays (yearly), promises with a due date
-(all-day), and the day each contact will need watering next. `export/ics.py` writes them.
+"""The garden's dates as calendar events, pure: birthdays and the other dates that matter
+(yearly), promises with a due date (all-day), and the day each contact will need watering
+next. `export/ics.py` writes them.
 
 Every event has a stable UID (from the contact's path, or the promise's file and text), so a
 calendar that subscribes to the exported file updates its events instead of duplicating them.
@@ -52,11 +53,22 @@ def parse_birthday(text: str | None) -> Birthday | None:
     return None if birth is None else Birthday(birth.year, birth.month, birth.day)
 
 
+def promise_records(garden: Garden) -> list[PromiseRecord]:
+    """The garden's open promises that have a due date: every calendar (`regenerate`'s and
+    `hortus export ics`) takes its promises from here."""
+    return [
+        PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
+        for p in (*garden.promises, *garden.renew)  # still open, old or not
+        if p.due is not None
+    ]
+
+
 def calendar_events(garden: Garden, promises: Iterable[PromiseRecord] = ()) -> list[CalendarEvent]:
     """Every event, sorted by day, then summary."""
     contacts = [plant.contact for plant in garden.plants]
     events = [
         *birthday_events(contacts),
+        *date_events(contacts),
         *watering_events(garden.plants, garden.today),
         *promise_events(promises),
     ]
@@ -84,6 +96,35 @@ def birthday_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
             )
         )
     return events
+
+
+# The summaries of the other dates: a memorial with gentle words, never "happy".
+OCCASIONS = {"anniversary": "Anniversary", "memorial": "In memory", "name_day": "Name day"}
+
+
+def date_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
+    """Each anniversary, memorial, name day and `dates:` item, yearly like a birthday."""
+    events = []
+    for contact in contacts:
+        for named in contact.dates:
+            when = named.when
+            what = OCCASIONS.get(named.occasion) or _capitalised(named.label or "Date")
+            since = f"since {when.year}. " if when.year else ""
+            events.append(
+                CalendarEvent(
+                    day=dt.date(when.year or 2000, when.month, when.day),
+                    summary=f"{what}: {contact.name}",
+                    uid=uid(named.occasion, f"{contact.key}\n{named.label or ''}"),
+                    description=f"{since}{contact.path}:{named.line}",
+                    yearly=True,
+                    last_day_of_february=(when.month, when.day) == (2, 29),
+                )
+            )
+    return events
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def next_watering(plant: Plant, today: dt.date) -> dt.date | None:

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any, Protocol, TypeVar
 
-from hortus.core.config import Config
+from hortus.core.config import DEFAULT_WINDOWS, Config
 from hortus.core.model import Contact, Source
-from hortus.garden.closeness import Closeness, circle_ranks, closeness, is_weak_tie
+from hortus.garden.asks import ask_order, asks_of
+from hortus.garden.closeness import FAR, Closeness, circle_ranks, closeness, is_weak_tie
+from hortus.garden.dates import dates_of
 from hortus.garden.gestures import candidates, gestures
+from hortus.garden.introductions import grown_order, intro_grown, introduced, met_through
 from hortus.garden.plants import (
     MONTHS_SHOWN,
     NEWS_TAGS,
@@ -28,6 +31,7 @@ from hortus.garden.plants import (
     plant,
 )
 from hortus.garden.records import (
+    AskAfter,
     BirthdaySoon,
     Breathe,
     Drifting,
@@ -35,6 +39,7 @@ from hortus.garden.records import (
     Gesture,
     GestureKind,
     GiveBack,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -65,6 +70,7 @@ from hortus.index import Index
 
 __all__ = [
     "NEWS_TAGS",
+    "AskAfter",
     "BirthdaySoon",
     "Breathe",
     "Drifting",
@@ -73,6 +79,7 @@ __all__ = [
     "Gesture",
     "GestureKind",
     "GiveBack",
+    "IntroGrown",
     "KeyMoment",
     "OpenPromise",
     "Plant",
@@ -86,6 +93,7 @@ __all__ = [
 ]
 
 _DEFAULT = Config()
+ASK_DAYS = DEFAULT_WINDOWS["ask"]
 _NameKey = tuple[str, str, str]
 
 
@@ -95,6 +103,14 @@ class _HasContact(Protocol):
 
 
 _H = TypeVar("_H", bound=_HasContact)
+
+
+class _Dated(_HasContact, Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+
+_D = TypeVar("_D", bound=_Dated)
 _PromiseKey = tuple[bool, dt.date, _NameKey, Source]
 
 
@@ -109,6 +125,8 @@ class Growth:
     near: Closeness
     moments: tuple[KeyMoment, ...]
     birthday: BirthdaySoon | None
+    dates: tuple[BirthdaySoon, ...]  # anniversaries, memorials, name days… soon
+    asks: tuple[AskAfter, ...]
     promises: tuple[tuple[_PromiseKey, OpenPromise], ...]  # each with its place in the list
     thanks: tuple[ThanksOwed, ...]
     give_back: GiveBack | None
@@ -162,6 +180,8 @@ def _grow(life: Life, today: dt.date, config: Config, ranks: Mapping[str, int]) 
         near=closeness(grown, ranks),
         moments=tuple(moments_of(life, today, config.windows["moments"])) if awake else (),
         birthday=birthday_of(life, today, config.windows["birthdays"]) if awake else None,
+        dates=tuple(dates_of(life, today, config.windows["birthdays"])) if awake else (),
+        asks=tuple(asks_of(life, today, config.windows.get("ask", ASK_DAYS))) if awake else (),
         promises=tuple((promise_order(p, today), p) for p in promises_of(life, today)),
         thanks=tuple(thanks_of(life)) if awake else (),
         give_back=give_back_of(life, today) if awake else None,
@@ -201,12 +221,18 @@ def compute_garden(
     plants = tuple(g.plant for g in grown)
     ranked = [g.plant for g in sorted(grown, key=lambda g: (g.near, _thirst_order(g)))]
     moments = _gather((g.moments for g in grown), moment_order, near)
-    soon = _gather(((g.birthday,) if g.birthday else () for g in grown), birthday_order, near)
+    soon = _gather(
+        ((g.birthday, *g.dates) if g.birthday else g.dates for g in grown), birthday_order, near
+    )
+    asks = _gather((g.asks for g in grown), ask_order, near)
+    lives = {g.life.contact.key: g.life for g in grown}
+    loops = tuple(sorted(intro_grown(index.introductions, lives, today), key=grown_order))
+    people = {c.key: c for c in (*index.contacts, *index.related)}
     renew, open_promises = _split_promises(grown, today, config, near)
     owed = _gather((g.thanks for g in grown), thanks_order, near)
     needs_watering = tuple(p for p in ranked if p.state in (State.THIRSTY, State.WILTING))
     pool = [(g.rediscover, g.life, g.plant) for g in grown if g.rediscover is not None]
-    found = candidates(moments, soon, open_promises, owed, needs_watering)
+    found = candidates(moments, soon, open_promises, owed, needs_watering, asks, loops)
     return Garden(
         today=today,
         today_pinned=today_pinned,
@@ -228,7 +254,13 @@ def compute_garden(
         rediscover=rediscover(pool, today),
         drifting=_gather(((g.drifting,) if g.drifting else () for g in grown), _by_name, near),
         everyone=tuple(ranked),
+        news=_newest((*moments, *asks), near),
+        thanks_all=_newest((*owed, *loops), near),
         resting=_gather(((g.resting,) if g.resting else () for g in grown), _by_name, near),
+        ask_after=asks,
+        intro_grown=loops,
+        met_through=met_through(index.introductions, people),
+        introduced=introduced(index.introductions, people),
         months=month_starts(today),
         monthly=_vault_months(grown, today),
     )
@@ -241,9 +273,15 @@ def _split_promises(
     every = list(chain.from_iterable(g.promises for g in grown))
     old = [(key, p) for key, p in every if is_to_renew(p, today, config.windows)]
     kept = [(key, p) for key, p in every if not is_to_renew(p, today, config.windows)]
-    kept.sort(key=lambda item: (near[item[1].contact.key], item[0]))
+    kept.sort(key=lambda item: (near.get(item[1].contact.key, FAR), item[0]))
     renew = sorted((p for _, p in old), key=renew_order)
     return tuple(renew), tuple(p for _, p in kept)
+
+
+def _newest(items: Iterable[_D], near: Mapping[str, Closeness]) -> tuple[_D, ...]:
+    """Two lists shown as one: closest first, then newest first (the first list's item first
+    on a tie: the sort is stable)."""
+    return tuple(sorted(items, key=lambda i: (near.get(i.contact.key, FAR), -i.date.toordinal())))
 
 
 def _by_name(item: _HasContact) -> _NameKey:
@@ -264,7 +302,10 @@ def _gather(
 ) -> tuple[_H, ...]:
     """The items of every contact, closest first, then in the list's own order."""
     return tuple(
-        sorted(chain.from_iterable(parts), key=lambda item: (near[item.contact.key], order(item)))
+        sorted(
+            chain.from_iterable(parts),
+            key=lambda item: (near.get(item.contact.key, FAR), order(item)),
+        )
     )
 
 

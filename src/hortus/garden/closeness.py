@@ -18,6 +18,7 @@ WEAK_CADENCE = 180
 
 # (distant, the circle's rank): smaller is closer.
 Closeness = tuple[bool, int]
+FAR: Closeness = (True, 1_000_000)  # someone the garden has no plant for (an introducer's…)
 
 
 def is_weak_tie(contact: Contact) -> bool:

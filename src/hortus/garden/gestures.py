@@ -19,12 +19,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from hortus.core.model import Source
-from hortus.garden.closeness import Closeness
+from hortus.garden.closeness import FAR, Closeness
 from hortus.garden.plants import name_key
 from hortus.garden.records import (
+    AskAfter,
     BirthdaySoon,
     Gesture,
     GestureKind,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -37,7 +39,9 @@ DISTANT_PER_KIND = 1
 # what is owed, then plain watering. A kind missing here goes after these.
 KIND_ORDER = (
     GestureKind.MOMENT,
+    GestureKind.ASK,
     GestureKind.BIRTHDAY,
+    GestureKind.DATE,
     GestureKind.PROMISE,
     GestureKind.THANKS,
     GestureKind.WATER,
@@ -62,8 +66,8 @@ def gestures(
     whatever the kind, if places are left; then the distant, `DISTANT_PER_KIND` of a kind.
     `near` is each contact's closeness, by key."""
     ranked = sorted(candidates, key=lambda c: _rank(c, near))
-    close = [c for c in ranked if not near[c.gesture.contact.key][0]]
-    distant = [c for c in ranked if near[c.gesture.contact.key][0]]
+    close = [c for c in ranked if not near.get(c.gesture.contact.key, FAR)[0]]
+    distant = [c for c in ranked if near.get(c.gesture.contact.key, FAR)[0]]
     picked: list[Candidate] = []
     seen: set[str] = set()
     per_kind = -(-limit // 2)
@@ -93,7 +97,7 @@ def _rank(candidate: Candidate, near: Mapping[str, Closeness]) -> tuple[object, 
     gesture = candidate.gesture
     kind = KIND_ORDER.index(gesture.kind) if gesture.kind in KIND_ORDER else len(KIND_ORDER)
     return (
-        near[gesture.contact.key],
+        near.get(gesture.contact.key, FAR),
         kind,
         str(gesture.kind),
         candidate.urgency,
@@ -108,15 +112,21 @@ def candidates(
     promises: Iterable[OpenPromise],
     thanks: Iterable[ThanksOwed],
     needs_watering: Iterable[Plant],
+    asks: Iterable[AskAfter] = (),
+    grown: Iterable[IntroGrown] = (),
 ) -> Iterator[Candidate]:
-    """Unanswered moments, birthdays within 3 days, overdue promises, thanks owed, plants
-    that need watering."""
+    """Unanswered moments, events to ask after, birthdays and other dates within 3 days,
+    overdue promises, thanks owed and introducers to tell, plants that need watering."""
     for moment in moments:
         gesture = Gesture(moment.contact, GestureKind.MOMENT, moment.source, moment)
         yield Candidate(gesture, (-moment.date.toordinal(),))
+    for ask in asks:
+        gesture = Gesture(ask.contact, GestureKind.ASK, ask.source, ask)
+        yield Candidate(gesture, (-ask.date.toordinal(),))
     for birthday in birthdays:
         if birthday.in_days <= BIRTHDAY_SOON_DAYS:
-            gesture = Gesture(birthday.contact, GestureKind.BIRTHDAY, birthday.source, birthday)
+            kind = GestureKind.BIRTHDAY if birthday.occasion == "birthday" else GestureKind.DATE
+            gesture = Gesture(birthday.contact, kind, birthday.source, birthday)
             yield Candidate(gesture, (birthday.in_days,))
     for promise in promises:
         if promise.overdue and promise.due is not None:
@@ -125,6 +135,9 @@ def candidates(
     for owed in thanks:
         gesture = Gesture(owed.contact, GestureKind.THANKS, owed.source, owed)
         yield Candidate(gesture, (-owed.date.toordinal(),))
+    for loop in grown:  # telling an introducer how it grew: a thanks too
+        gesture = Gesture(loop.contact, GestureKind.THANKS, loop.source, loop)
+        yield Candidate(gesture, (-loop.date.toordinal(),))
     for plant in needs_watering:
         gesture = Gesture(plant.contact, GestureKind.WATER, Source(plant.contact.path, 1), plant)
         yield Candidate(gesture, (-float(plant.thirst or 0),))

@@ -17,6 +17,7 @@ from hortus.core.config import Config, date_value
 from hortus.core.model import (
     Contact,
     Entry,
+    Introduction,
     Involvement,
     Note,
     Problem,
@@ -29,6 +30,8 @@ from hortus.index.contacts import Resolver, aliases_of, is_contact_note, read_co
 from hortus.index.contacts import fold as fold  # re-exported: names are compared the same way after
 from hortus.index.contacts import names_of as names_of
 from hortus.index.contacts import strip_md as strip_md
+from hortus.index.duplicates import duplicate_problems
+from hortus.index.introductions import INTRO_TAG, intro_entry, met_through, settled
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _T = TypeVar("_T")
@@ -41,6 +44,8 @@ class Index:
     unresolved: tuple[Unresolved, ...]
     problems: tuple[Problem, ...]
     promises: Mapping[str, tuple[Promise, ...]] = field(default_factory=dict)  # open tasks
+    introductions: tuple[Introduction, ...] = ()  # one per pair, directed, by source
+    related: tuple[Contact, ...] = ()  # a person index's: the people its introductions name
 
 
 def build_index(
@@ -80,6 +85,7 @@ class _Part:
     promises: tuple[tuple[str, Promise], ...]  # (contact key, promise)
     names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
     problems: tuple[Problem, ...]
+    introductions: tuple[Introduction, ...] = ()
 
     def contacts(self) -> set[str]:
         return {key for keys, _ in self.involvements for key in keys} | {
@@ -110,8 +116,10 @@ class LiveIndex:
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
         self.promises: dict[str, tuple[Promise, ...]] = {}
+        self.introductions: dict[str, tuple[Introduction, ...]] = {}  # by path (few notes)
         self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
+        self.duplicates: list[Problem] = []  # made again with `contacts`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -196,6 +204,7 @@ class LiveIndex:
         self.notes[note.path] = note
         self.facts[note.path] = facts
         self.note_names.update(_note_names(note))
+        _store(self.introductions, note.path, part.introductions)
         if part.names or part.problems or facts.problems:
             self.loose[note.path] = part
         return part
@@ -210,12 +219,14 @@ class LiveIndex:
         facts = self.facts.pop(path)
         self.note_names.subtract(_note_names(note))
         self.loose.pop(path, None)
+        self.introductions.pop(path, None)
         return _part(note, facts, self.resolver).contacts()
 
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
             found = [f.contact for f in self.facts.values() if f.contact is not None]
             self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
+            self.duplicates = duplicate_problems(self.contacts, self.resolver, self._line_of)
         names = self.note_names
         unresolved = [
             name
@@ -223,7 +234,7 @@ class LiveIndex:
             for name in part.names
             if not _is_note(name.target, names)
         ]
-        problems = {*known_problems}
+        problems = {*known_problems, *self.duplicates}
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
@@ -233,7 +244,26 @@ class LiveIndex:
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
             dict(self.promises),
+            self._introductions(),
         )
+
+    def _introductions(self) -> tuple[Introduction, ...]:
+        found = [i for path in sorted(self.introductions) for i in self.introductions[path]]
+        if all(i.written for i in found):
+            return settled(found, _no_dates)
+        paths = {f.contact.key: path for path, f in self.facts.items() if f.contact}
+        return settled(found, lambda key: _own_dates(self.notes.get(paths.get(key, ""))))
+
+    def _line_of(self, contact: Contact, key: str) -> int:
+        return self.notes[contact.path].meta.line_of(key)
+
+
+def _no_dates(key: str) -> Sequence[dt.date]:
+    return ()
+
+
+def _own_dates(note: Note | None) -> list[dt.date]:
+    return [entry.date for entry in note.entries] if note is not None else []
 
 
 def _path_of(item: Involvement | Promise) -> str:
@@ -273,22 +303,27 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     owner = facts.contact.key if facts.contact is not None else None
     # A daily note (`2026-11-20.md`) or a note with `date:` is dated as a whole: its loose
     # mentions make one more entry (none without them: it would involve nobody).
-    day = None if owner else _note_date(note, problems)
+    day = None if owner else note_date(note, problems)
     dated = day is not None
     entries = list(note.entries)
     if day is not None and note.loose_mentions:
         entries.append(_whole_note_entry(note, day))
     kept = (task for task in note.tasks if task.done and task.checked)
     entries.extend(_kept_promise(task, owner is not None) for task in kept)
+    introductions: list[Introduction] = []
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
+        if owner is not None and entry.tags and INTRO_TAG in entry.tags:
+            introductions += intro_entry(entry, note.path, owner, involved, problems)
         involvements.extend(_shared(entry, note.path, involved, owner))
+    if facts.contact is not None and facts.contact.met_through:
+        introductions += met_through(facts.contact, resolver, problems, names)
     # Names in a contact's file or a dated note are worth a page even outside entries;
     # elsewhere a loose link only needs to be unambiguous.
     extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
     resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
     promises = _promises(note, owner, resolver, day)
-    return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
+    return _Part(tuple(involvements), promises, tuple(names), tuple(problems), tuple(introductions))
 
 
 def _promises(
@@ -343,7 +378,7 @@ def _whole_note_entry(note: Note, day: dt.date) -> Entry:
     return Entry(day, 1, note.h1 or note.stem, note.loose_tags, note.loose_mentions)
 
 
-def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
+def note_date(note: Note, problems: list[Problem]) -> dt.date | None:
     value = note.meta.values.get("date")
     if value is not None:
         day = date_value(value)  # a YAML date, or a quoted "2026-11-20"
@@ -362,3 +397,75 @@ def _note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         message = f"the file name starts with '{match.group(0)}', which is not a real date"
         problems.append(Problem(Source(note.path, 1), message))
         return None
+
+
+def person_index(
+    contact: Contact, contacts: Iterable[Contact], notes: Sequence[Note], config: Config
+) -> Index:
+    """The index restricted to one contact: its involvements and promises in `notes` (every
+    note that may mention it, in path order), each mention resolved against all `contacts`
+    exactly as the whole index resolves it. What `hortus show` needs, without reading the
+    other notes of the vault. Its introductions are the contact's own (`notes` should hold the
+    other person's file of each `#intro` entry, see `intro_partners`), and `related` the
+    people they name."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
+    involvements: list[Involvement] = []
+    promises: list[Promise] = []
+    introductions: list[Introduction] = []
+    for note in notes:
+        part = _part(note, _facts(note, config), resolver)
+        involvements += part.involvements_of(contact.key)
+        promises += [promise for key, promise in part.promises if key == contact.key]
+        introductions += [i for i in part.introductions if not i.written]
+    for other in everyone:  # `met_through:` is front matter: the other notes may hold it
+        if other.met_through:
+            introductions += met_through(other, resolver, [], None)
+    by_path = {note.path: note for note in notes}
+    dates = {c.key: _own_dates(by_path.get(c.path)) for c in everyone}
+    mine = [i for i in introductions if contact.key in (i.introducer, i.introduced)]
+    own = settled(mine, lambda key: dates.get(key, ()))
+    keys = {i.introducer for i in own} | {i.introduced for i in own}
+    key = contact.key
+    return Index(
+        (contact,),
+        {key: tuple(involvements)} if involvements else {},
+        (),
+        (),
+        {key: tuple(promises)} if promises else {},
+        own,
+        tuple(c for c in everyone if c.key in keys - {key}),
+    )
+
+
+def intro_partners(notes: Iterable[Note], contacts: Iterable[Contact], config: Config) -> set[str]:
+    """The files of both people of each `#intro` entry in `notes`: their own files tell who
+    introduced whom (`person_index` needs them)."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
+    paths = {c.key: c.path for c in everyone}
+    partners: set[str] = set()
+    for note in notes:
+        tagged = [e for e in note.entries if e.tags and INTRO_TAG in e.tags]
+        if tagged and _facts(note, config).contact is not None:
+            partners.add(note.path)
+            mentions = [m for entry in tagged for m in entry.mentions]
+            keys = resolver.resolve_all(note.path, mentions, [], None)
+            partners |= {paths[key] for key in keys}
+    return partners
+
+
+def entries_at(
+    note: Note, resolver: Resolver, config: Config
+) -> dict[int, tuple[Entry, frozenset[str]]]:
+    """The note's entries by their first line, each with the contacts it involves, exactly as
+    the index counts them (a contact's own file involves its contact; a daily note's loose
+    mentions make an entry at line 1). What `hortus search` groups its results by."""
+    part = _part(note, _facts(note, config), resolver)
+    found: dict[int, tuple[Entry, frozenset[str]]] = {}
+    for keys, involvement in part.involvements:
+        entry = involvement.entry
+        known = found.get(entry.line)
+        people = frozenset(keys) | (known[1] if known else frozenset())
+        found[entry.line] = (entry, people)
+    return found

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,17 +17,20 @@ from frontmatter.default_handlers import YAMLHandler
 
 from hortus.core.model import Meta, Problem, Source
 
+# Where the rest of hortus (and the tests) have always found them.
+from hortus.notes.walk import SKIPPED_FOLDERS as SKIPPED_FOLDERS
+from hortus.notes.walk import Walk as Walk
+from hortus.notes.walk import displayable as displayable
+from hortus.notes.walk import is_candidate as is_candidate
+from hortus.notes.walk import walk_some as walk_some
+from hortus.notes.walk import walk_vault as walk_vault
+
 MAX_NOTE_BYTES = 2 * 1024 * 1024  # a note larger than this is not a journal note
 MAX_META_NODES = 5_000
 MAX_META_DEPTH = 32
-SKIPPED_FOLDERS = frozenset({"templates", "node_modules"})
-_SYNC_CONFLICT_RE = re.compile(
-    r"\(conflicted copy\b|\.sync-conflict-|\(conflict\b|\bconflicted copy\b", re.IGNORECASE
-)
 # python-frontmatter's own boundary (`---` on a line of its own), so hortus reads front
 # matter where the rest of the Markdown tool world does; we keep positions for line numbers.
 _FM_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 _YAML_TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
     _YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -46,128 +48,6 @@ class SourceFile:
     meta: Meta
     problems: tuple[Problem, ...] = field(default=())
     text: str = ""  # the whole file (front matter included), as the lines are counted
-
-
-@dataclass(frozen=True)
-class Walk:
-    paths: list[str]
-    problems: list[Problem]
-
-
-def walk_vault(root: Path, skip: frozenset[str]) -> Walk:
-    """Every note to index (vault-relative `/` paths, sorted) and the files we refuse to read.
-
-    `skip` holds case-folded vault-relative paths of hortus's own outputs.
-    """
-    paths: list[str] = []
-    problems: list[Problem] = []
-    for rel, entry in _walk(root, ""):
-        if rel.casefold() in skip:
-            continue
-        problem = _refusal(rel, entry)
-        if problem is not None:
-            problems.append(problem)
-        else:
-            paths.append(rel)
-    paths.sort()
-    problems.sort()
-    return Walk(paths, problems)
-
-
-def _walk(root: Path, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """Markdown files below `root/prefix`, depth first, never following a linked folder."""
-    try:
-        with os.scandir(root / prefix if prefix else root) as entries:
-            items = sorted(entries, key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in items:
-        name = entry.name
-        if name.startswith((".", "~$")):
-            continue  # dot-folders (.git, .obsidian, .trash, .hortus), hidden and lock files
-        rel = f"{prefix}/{name}" if prefix else name
-        if entry.is_dir(follow_symlinks=False):
-            if name.casefold() not in SKIPPED_FOLDERS:
-                yield from _walk(root, rel)
-        elif name.lower().endswith(".md"):
-            yield rel, entry
-
-
-def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
-    return _refusal_of(rel, entry.is_symlink(), entry.is_file(follow_symlinks=False))
-
-
-def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
-    shown = displayable(rel)
-    if shown != rel:
-        message = "file name is not UTF-8 text or holds a control character; skipped (rename it)"
-        return _problem(shown, message)
-    if _SYNC_CONFLICT_RE.search(rel.rsplit("/", 1)[-1]):
-        return _problem(
-            rel, "looks like a sync conflict copy; skipped (merge it into the original by hand)"
-        )
-    if is_link:
-        return _problem(rel, "symbolic link; skipped (hortus never follows links)")
-    if not is_file:
-        return _problem(rel, "not a regular file; skipped")
-    return None
-
-
-def displayable(rel: str) -> str:
-    """`rel` as it can be printed and linked: undecodable bytes become U+FFFD and control
-    characters (a newline in a file name would split a `path:line: message`) are escaped."""
-    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def is_candidate(rel: str) -> bool:
-    """Whether a vault-relative path is one `walk_vault` could list, judged by its name alone:
-    a `.md` file outside dot-folders, skipped folders and litter. The watcher's filter."""
-    parts = rel.split("/")
-    if any(part.startswith((".", "~$")) or not part for part in parts):
-        return False
-    if any(part.casefold() in SKIPPED_FOLDERS for part in parts[:-1]):
-        return False
-    return parts[-1].lower().endswith(".md")
-
-
-def walk_some(root: Path, rels: Iterable[str], skip: frozenset[str]) -> tuple[Walk, set[str]]:
-    """`walk_vault` for a few paths: the notes and refusals among `rels`, by the same rules,
-    and the paths that are gone (or no longer notes)."""
-    paths: list[str] = []
-    problems: list[Problem] = []
-    gone: set[str] = set()
-    for rel in sorted(set(rels)):
-        if not is_candidate(rel) or rel.casefold() in skip or not _folders_plain(root, rel):
-            gone.add(rel)
-            continue
-        try:
-            mode = os.lstat(root / rel).st_mode
-        except OSError:
-            gone.add(rel)
-            continue
-        if stat.S_ISDIR(mode):
-            gone.add(rel)
-            continue
-        problem = _refusal_of(rel, stat.S_ISLNK(mode), stat.S_ISREG(mode))
-        if problem is not None:
-            problems.append(problem)
-        else:
-            paths.append(rel)
-    return Walk(paths, problems), gone
-
-
-def _folders_plain(root: Path, rel: str) -> bool:
-    """Every folder on the way to `rel` is a real folder (the walk never enters linked ones)."""
-    folder = root
-    for part in rel.split("/")[:-1]:
-        folder = folder / part
-        try:
-            if not stat.S_ISDIR(os.lstat(folder).st_mode):
-                return False
-        except OSError:
-            return False
-    return True
 
 
 def read_note(root: Path, rel: str) -> SourceFile | Problem:

@@ -16,12 +16,14 @@ from urllib.parse import quote
 
 from hortus.core.model import Contact, Problem, Source, Unresolved
 from hortus.garden import (
+    AskAfter,
     BirthdaySoon,
     Breathe,
     Drifting,
     Garden,
     Gesture,
     GiveBack,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -45,6 +47,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 _URL_RE = re.compile(r"(?:https?://|mailto:|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^\s@<>\"'\\`:/]+@[^\s@<>\"'\\`:/]+\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{3,}")
+_SLOT = "\x00"  # where links go into an escaped sentence (no user text holds a NUL)
 _EMAIL_KEYS = frozenset({"email", "mail", "e-mail"})
 _PHONE_KEYS = frozenset({"phone", "tel", "mobile", "telephone"})
 
@@ -210,21 +213,30 @@ class _Page:
             for g in gestures
         ]
 
-    def key_moments(self, moments: Iterable[KeyMoment]) -> list[str]:
-        cat = self.cat
-        return [
-            f'{self.who(m.contact)} <span class="meta">{escape(cat.date(m.date))}'
+    def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
+        """The moments to answer and the events to ask after."""
+        return [self.moment(m) if isinstance(m, KeyMoment) else self.ask(m) for m in news]
+
+    def moment(self, m: KeyMoment) -> str:
+        return (
+            f'{self.who(m.contact)} <span class="meta">{escape(self.cat.date(m.date))}'
             + (f" · {escape(m.kind)}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
-            for m in moments
-        ]
+        )
+
+    def ask(self, a: AskAfter) -> str:
+        cat = self.cat
+        return (
+            f'{self.who(a.contact)} <span class="meta">{escape(cat.date(a.date))}'
+            f" · {escape(cat.t('ask'))}</span><br>{inline_html(a.text)} {self.where(a.source)}"
+        )
 
     def birthdays(self, birthdays: Iterable[BirthdaySoon]) -> list[str]:
         cat = self.cat
         items = []
         for b in birthdays:
-            age = words.turns(b.age, cat)
-            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)}{age}"
+            details = words.date_details(b, cat)
+            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)} · {details}"
             items.append(f'{self.who(b.contact)} <span class="meta">{escape(when)}</span>')
         return items
 
@@ -252,12 +264,21 @@ class _Page:
         label = cat.t("labelled", label=self.who(promise.contact), text=text)
         return f'{label} <span class="meta">{age}</span> {self.where(promise.source)}'
 
-    def thanks_owed(self, thanks: Iterable[ThanksOwed]) -> list[str]:
-        return [
+    def thanks_owed(self, thanks: Iterable[ThanksOwed | IntroGrown]) -> list[str]:
+        """The thanks owed, and introducers to tell how a relationship they started has grown."""
+        return [self.thanks(t) if isinstance(t, ThanksOwed) else self.grown(t) for t in thanks]
+
+    def thanks(self, t: ThanksOwed) -> str:
+        return (
             f'{self.who(t.contact)} <span class="meta">{escape(self.cat.date(t.date))}</span>'
             f"<br>{inline_html(t.text)} {self.where(t.source)}"
-            for t in thanks
-        ]
+        )
+
+    def grown(self, g: IntroGrown) -> str:
+        return (
+            f'{self.who(g.contact)} <span class="meta">{escape(self.cat.date(g.date))}</span>'
+            f"<br>{escape(words.suggestion_for(g, self.cat))} {self.where(g.source)}"
+        )
 
     def give_back(self, items: Iterable[GiveBack]) -> list[str]:
         return [self.who(g.contact) for g in items]
@@ -308,6 +329,19 @@ class _Page:
 
     def plants(self, plants: Iterable[Plant]) -> list[str]:
         return [self.plant(p) for p in plants]
+
+    def everyone(self, plants: Iterable[Plant]) -> list[str]:
+        return [self.plant(p) + self.met_through(p.contact) for p in plants]
+
+    def met_through(self, contact: Contact) -> str:
+        """The line "met through Bob Nguyen" on the row of someone Bob introduced you to."""
+        people = self.garden.met_through.get(contact.key, ())
+        if not people:
+            return ""
+        names = ", ".join(self.who(person) for person in people)
+        # The sentence is escaped as text; the names go in as links.
+        text = escape(self.cat.t("met_through", names=_SLOT)).replace(_SLOT, names)
+        return f'<span class="meta met">{text}</span>'
 
     def plant(self, plant: Plant) -> str:
         make = self._compact if self.lists.back else self._plant
@@ -408,7 +442,7 @@ _MAKERS: dict[str, Callable[[_Page, Sequence[Any]], list[str]]] = {
     "breathe": _Page.breathe,
     "resting": _Page.resting,
     "chart": lambda page, records: [],
-    "everyone": _Page.plants,
+    "everyone": _Page.everyone,
     "unresolved": _Page.unresolved,
     "problems": _Page.problems,
 }

@@ -11,12 +11,14 @@ from urllib.parse import quote
 
 from hortus.core.model import Contact, Problem, Source, Unresolved
 from hortus.garden import (
+    AskAfter,
     BirthdaySoon,
     Breathe,
     Drifting,
     Garden,
     Gesture,
     GiveBack,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -128,22 +130,31 @@ class _Page:
             for number, g in enumerate(gestures, start=1)
         ]
 
-    def key_moments(self, moments: Iterable[KeyMoment]) -> list[str]:
-        cat = self.cat
-        return [
-            f"- {cat.date(m.date)} · {self.who(m.contact)}"
+    def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
+        """The moments to answer and the events to ask after."""
+        return [self.moment(m) if isinstance(m, KeyMoment) else self.ask(m) for m in news]
+
+    def moment(self, m: KeyMoment) -> str:
+        return (
+            f"- {self.cat.date(m.date)} · {self.who(m.contact)}"
             + (f" · *{escape(m.kind)}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
-            for m in moments
-        ]
+        )
+
+    def ask(self, a: AskAfter) -> str:
+        cat = self.cat
+        return (
+            f"- {cat.date(a.date)} · {self.who(a.contact)} · *{escape(cat.t('ask'))}*"
+            + f" · {escape(words.plain(a.text))} · {self.where(a.source)}"
+        )
 
     def birthdays(self, birthdays: Iterable[BirthdaySoon]) -> list[str]:
         cat = self.cat
         lines = []
         for b in birthdays:
-            age = words.turns(b.age, cat)
+            details = escape(words.date_details(b, cat))
             when = words.in_days(b.in_days, cat)
-            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when}{age}")
+            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when} · {details}")
         return lines
 
     def promises(self, promises: Iterable[OpenPromise]) -> list[str]:
@@ -166,13 +177,24 @@ class _Page:
         item = cat.t("labelled", label=self.who(promise.contact), text=text)
         return f"- {item} · {words.promise_age(promise, cat)} · {self.where(promise.source)}"
 
-    def thanks_owed(self, thanks: Iterable[ThanksOwed]) -> list[str]:
-        return [
+    def thanks_owed(self, thanks: Iterable[ThanksOwed | IntroGrown]) -> list[str]:
+        """The thanks owed, and introducers to tell how a relationship they started has grown."""
+        return [self.thanks(t) if isinstance(t, ThanksOwed) else self.grown(t) for t in thanks]
+
+    def thanks(self, t: ThanksOwed) -> str:
+        return (
             f"- {self.cat.date(t.date)} · "
             + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
             + f" · {self.where(t.source)}"
-            for t in thanks
-        ]
+        )
+
+    def grown(self, g: IntroGrown) -> str:
+        cat = self.cat
+        return (
+            f"- {cat.date(g.date)} · {self.who(g.contact)} · "
+            + escape(words.suggestion_for(g, cat))
+            + f" · {self.where(g.source)}"
+        )
 
     def give_back(self, items: Iterable[GiveBack]) -> list[str]:
         return [f"- {self.who(g.contact)}" for g in items]

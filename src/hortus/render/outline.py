@@ -84,10 +84,10 @@ def records(garden: Garden) -> dict[str, Sequence[object]]:
         "chart": garden.monthly if any(garden.monthly) else (),
         "gestures": garden.gestures,
         "needs_watering": garden.needs_watering,
-        "key_moments": garden.key_moments,
+        "key_moments": garden.news,  # with the events to ask after
         "birthdays": garden.birthdays,
         "promises": garden.promises,
-        "thanks_owed": garden.thanks_owed,
+        "thanks_owed": garden.thanks_all,  # with the introducers to tell
         "due_soon": garden.due_soon,
         "give_back": garden.give_back,
         "drifting": garden.drifting,

@@ -45,7 +45,15 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for m in garden.key_moments
         ],
         "birthdays": [
-            {"name": b.contact.name, "date": b.date.isoformat(), "in_days": b.in_days, "age": b.age}
+            {
+                "name": b.contact.name,
+                "date": b.date.isoformat(),
+                "in_days": b.in_days,
+                "age": b.age,
+                "occasion": b.occasion,
+                "label": b.label,
+                "gift_ideas": list(b.gift_ideas),
+            }
             for b in garden.birthdays
         ],
         "promises": [
@@ -103,6 +111,29 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for d in garden.drifting
         ],
         "resting": [{"name": r.contact.name, "until": _iso(r.until)} for r in garden.resting],
+        "ask_after": [
+            {
+                "name": a.contact.name,
+                "date": a.date.isoformat(),
+                "text": a.text,
+                "suggestion": words.suggestion_for(a, cat),
+                "path": a.source.path,
+                "line": a.source.line,
+            }
+            for a in garden.ask_after
+        ],
+        "intro_grown": [
+            {
+                "introducer": g.contact.name,
+                "introduced": g.introduced.name,
+                "trigger": g.trigger,
+                "date": g.date.isoformat(),
+                "suggestion": words.suggestion_for(g, cat),
+                "path": g.source.path,
+                "line": g.source.line,
+            }
+            for g in garden.intro_grown
+        ],
         "unresolved": [
             {"target": u.target, "path": u.source.path, "line": u.source.line}
             for u in garden.unresolved

@@ -11,9 +11,11 @@ from typing import Any
 
 from hortus.core.errors import format_problem
 from hortus.garden import (
+    AskAfter,
     BirthdaySoon,
     Garden,
     Gesture,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -113,13 +115,24 @@ def _plants(plants: Sequence[Plant], cat: Catalogue) -> list[str]:
     return lines
 
 
-def _moments(items: Sequence[KeyMoment], cat: Catalogue) -> list[str]:
-    return [_labelled(cat, m.contact.name, words.plain(m.text)) for m in items]
+def _moments(items: Sequence[KeyMoment | AskAfter], cat: Catalogue) -> list[str]:
+    """The moments to answer and the events to ask after."""
+    return [
+        _labelled(cat, m.contact.name, words.plain(m.text))
+        if isinstance(m, KeyMoment)
+        else words.suggestion_for(m, cat)
+        for m in items
+    ]
 
 
 def _birthdays(items: Sequence[BirthdaySoon], cat: Catalogue) -> list[str]:
     return [
-        _labelled(cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}")
+        _labelled(
+            cat,
+            b.contact.name,
+            f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+            + f" · {words.date_details(b, cat)}",
+        )
         for b in items
     ]
 
@@ -139,8 +152,14 @@ def _renew(items: Sequence[OpenPromise], cat: Catalogue) -> list[str]:
     ]
 
 
-def _thanks(items: Sequence[ThanksOwed], cat: Catalogue) -> list[str]:
-    return [_labelled(cat, t.contact.name, words.plain(t.text)) for t in items]
+def _thanks(items: Sequence[ThanksOwed | IntroGrown], cat: Catalogue) -> list[str]:
+    """The thanks owed, and introducers to tell how a relationship they started has grown."""
+    return [
+        _labelled(cat, t.contact.name, words.plain(t.text))
+        if isinstance(t, ThanksOwed)
+        else words.suggestion_for(t, cat)
+        for t in items
+    ]
 
 
 def _names(items: Sequence[Any], cat: Catalogue) -> list[str]:

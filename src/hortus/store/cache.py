@@ -1,7 +1,7 @@
 """The on-disk cache of `regenerate`: `.hortus/cache.sqlite` inside the vault.
 
 It holds, per note, the stamp and hash the engine knows it by and the parsed record (msgpack,
-`codec.py`), plus the last garden's key, summary and output hashes. It is only ever a
+`_codec().py`), plus the last garden's key, summary and output hashes. It is only ever a
 shortcut: a missing, corrupt, half-written or foreign-version cache is thrown away and rebuilt
 without a word, and every failure to write it is ignored.
 """
@@ -9,23 +9,28 @@ without a word, and every failure to write it is ignored.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-import hortus.store.codec as codec
 from hortus import __version__
+from hortus.core.model import Contact, Note
 from hortus.files.lock import state_dir
-from hortus.store.notestore import Known, Stamp
 
 CACHE_NAME = "cache.sqlite"
 # Bump when a record, the parser or the index rules change: an old cache is then rebuilt.
 # 3: notes gained tasks and more fields (the whole garden); the garden has more outputs.
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
-CACHE_VERSION = 6  # 6: tasks `[-]` and their `created` date
+# 6: the loader's tables: contacts, command outputs, the search lookup.
+# 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
+#    #ask, introductions and duplicates (stored outputs are stale).
+# 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
+CACHE_VERSION = 8
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -34,16 +39,14 @@ CREATE TABLE files (
     path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ino INTEGER, ctime_ns INTEGER,
     settled INTEGER, digest TEXT, record BLOB
 );
+CREATE TABLE contacts (path TEXT PRIMARY KEY, record BLOB NOT NULL);
+CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
 """
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
 # A plain tuple, because the warm path compares 50,000 of them against `lstat`.
 Row = tuple[int, int, int, int, int, str]
-
-
-def row_stamp(row: Row) -> Stamp:
-    return Stamp(row[0], row[1], row[2], row[3])
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,26 @@ class StoredPage:
     summary: str
 
 
+def _codec() -> ModuleType:
+    """The record codec, imported when a record is read or written (msgspec is not needed
+    by a run that finds nothing changed)."""
+    import hortus.store.codec
+
+    return hortus.store.codec
+
+
 class DiskCache:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.db = connection
+
+    @classmethod
+    def in_memory(cls) -> DiskCache:
+        """A cache that lives as long as this process: for a vault where `.hortus/` cannot be
+        used (read-only, or a link), so that every command still takes the same path."""
+        db = sqlite3.connect(":memory:")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        return cls(db)
 
     @classmethod
     def open(cls, root: Path) -> DiskCache | None:
@@ -97,21 +117,120 @@ class DiskCache:
         except sqlite3.Error:
             return {}
 
-    def known(self, rows: Mapping[str, Row]) -> dict[str, Known]:
-        """The parsed records of `rows`; a record that does not decode is simply not known."""
-        found: dict[str, Known] = {}
-        with contextlib.suppress(sqlite3.Error):
-            query = "SELECT path, record FROM files WHERE record IS NOT NULL"
-            for path, record in self.db.execute(query):
-                row = rows.get(path)
-                if row is None:
-                    continue
-                if not isinstance(record, bytes):
-                    continue
-                with contextlib.suppress(codec.CodecError):
-                    note = codec.unpack(record)
-                    found[path] = Known(row_stamp(row), row[5], note, bool(row[4]))
-        return found
+    def records(
+        self, paths: Iterable[str] | None = None, skip: Container[str] = ()
+    ) -> Iterator[tuple[str, Note]]:
+        """The stored notes (of `paths`, or all but `skip`), in path order; one that does not
+        decode is left out (the caller reads that file again)."""
+        if paths is None:
+            query = "SELECT path, record FROM files WHERE record IS NOT NULL ORDER BY path"
+            found: Iterable[tuple[object, object]] = self._select(query, ())
+        else:
+            wanted = sorted(set(paths))
+            query = "SELECT path, record FROM files WHERE path = ? AND record IS NOT NULL"
+            found = (row for rel in wanted for row in self._select(query, (rel,)))
+        for path, record in found:
+            if isinstance(path, str) and isinstance(record, bytes) and path not in skip:
+                with contextlib.suppress(_codec().CodecError):
+                    yield path, _codec().unpack(record)
+
+    def _select(self, query: str, args: tuple[object, ...]) -> list[tuple[object, object]]:
+        try:
+            return self.db.execute(query, args).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def meta(self, key: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def contacts(self) -> list[Contact] | None:
+        """Every stored contact record, in path order; None when one does not decode or rows
+        are missing."""
+        found: list[Contact] = []
+        for _path, record in self._select("SELECT path, record FROM contacts ORDER BY path", ()):
+            if not isinstance(record, bytes):
+                return None
+            try:
+                found.append(_codec().unpack_contact(record))
+            except _codec().CodecError:
+                return None
+        return found if self.meta("contacts_count") == str(len(found)) else None
+
+    def save_contacts(self, fresh: Mapping[str, Contact | None], *, whole: bool = False) -> None:
+        """The contact records of the notes in `fresh` (None: that note is no contact, or
+        gone); with `whole`, `fresh` is every contact there is."""
+        rows = []
+        for path, contact in fresh.items():
+            if contact is not None:
+                with contextlib.suppress(_codec().CodecError):
+                    rows.append((path, _codec().pack_contact(contact)))
+        with contextlib.suppress(sqlite3.Error), self.db:
+            if whole:
+                self.db.execute("DELETE FROM contacts")
+            else:
+                self.db.executemany("DELETE FROM contacts WHERE path = ?", ((p,) for p in fresh))
+            self.db.executemany("INSERT OR REPLACE INTO contacts VALUES (?, ?)", rows)
+            (count,) = self.db.execute("SELECT count(*) FROM contacts").fetchone()
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('contacts_count', ?)", (str(count),)
+            )
+
+    def output(self, name: str, key: str) -> bytes | None:
+        """A command's stored output, if it was made for `key` and is whole (its hash is
+        kept with the key: a damaged output is made again, never shown)."""
+        try:
+            query = "SELECT key, value FROM outputs WHERE name = ?"
+            row = self.db.execute(query, (name,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or not isinstance(row[1], bytes) or row[0] != _sealed(key, row[1]):
+            return None
+        return row[1]
+
+    def save_output(self, name: str, key: str, value: bytes) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
+                (name, _sealed(key, value), value),
+            )
+
+    def save_rows(
+        self,
+        rows: Iterable[tuple[str, Row, bytes | None]],
+        stamps: Iterable[tuple[str, Row]],
+        removed: Iterable[str],
+    ) -> None:
+        """One transaction: whole rows for the notes read again, new stamps for the notes
+        whose bytes were the same, and the notes gone."""
+        try:
+            with self.db:
+                self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((rel, *row, record) for rel, row, record in rows),
+                )
+                self.db.executemany(
+                    "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
+                    "WHERE path = ?",
+                    ((*row[:5], rel) for rel, row in stamps),
+                )
+        except sqlite3.Error:
+            pass  # the cache is a shortcut, never a requirement
+
+    def save_page(self, page: StoredPage) -> None:
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                (("garden_key", page.key), ("outputs", page.outputs), ("summary", page.summary)),
+            )
 
     def page(self, key: str) -> StoredPage | None:
         """The stored page if it was computed for `key`."""
@@ -126,70 +245,9 @@ class DiskCache:
         except KeyError:
             return None
 
-    def save(
-        self,
-        files: Mapping[str, Known],
-        old: Mapping[str, Row],
-        changed: Iterable[str],
-        removed: Iterable[str],
-        page: StoredPage | None,
-    ) -> None:
-        """One transaction: new records, fresh stamps for every file, the garden."""
-        changed = tuple(changed)  # in path order: the rows go into sqlite's index in order
-        try:
-            with self.db:
-                self.db.executemany("DELETE FROM files WHERE path = ?", ((r,) for r in removed))
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    _records(files, changed, old),
-                )
-                self.db.executemany(
-                    "UPDATE files SET size=?, mtime_ns=?, ino=?, ctime_ns=?, settled=? "
-                    "WHERE path = ?",
-                    _stamps(files, old, frozenset(changed)),
-                )
-                if page is not None:
-                    self.db.executemany(
-                        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                        (
-                            ("garden_key", page.key),
-                            ("outputs", page.outputs),
-                            ("summary", page.summary),
-                        ),
-                    )
-        except (sqlite3.Error, codec.CodecError):
-            pass  # the cache is a shortcut, never a requirement
 
-
-def _records(
-    files: Mapping[str, Known], changed: Iterable[str], old: Mapping[str, Row]
-) -> Iterator[tuple[object, ...]]:
-    """Rows for the notes read again, but not for those read again only because they keep no
-    record, unchanged (a run after a few edits reads every such note again)."""
-    for rel in changed:
-        known = files.get(rel)
-        if known is None:
-            continue
-        s = known.stamp
-        row = (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, known.digest)
-        if known.record is None and old.get(rel) == row:
-            continue
-        yield (rel, *row, known.record)
-
-
-def _stamps(
-    files: Mapping[str, Known], old: Mapping[str, Row], written: frozenset[str]
-) -> Iterator[tuple[object, ...]]:
-    """Fresh stamps for the files whose row was not just written whole (a first run writes
-    every row: updating them all again cost it 0.1 s)."""
-    for rel, known in files.items():
-        if rel in written:
-            continue
-        s = known.stamp
-        row = old.get(rel)
-        if row is not None and row[:5] == (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled):
-            continue
-        yield (s.size, s.mtime_ns, s.ino, s.ctime_ns, known.settled, rel)
+def _sealed(key: str, value: bytes) -> str:
+    return f"{key} {hashlib.blake2b(value, digest_size=16).hexdigest()}"
 
 
 def _format(db: sqlite3.Connection) -> str | None:

@@ -23,7 +23,7 @@ from typing import Any
 
 import msgspec
 
-from hortus.core.model import Meta, Note
+from hortus.core.model import Contact, Meta, Note
 
 _DATE, _DATETIME, _TUPLE, _SET, _FROZENSET, _MAP = range(1, 7)
 
@@ -48,6 +48,22 @@ def unpack(data: bytes) -> Note:
         return _NOTE.decode(data)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
         raise CodecError(f"not a hortus record ({exc})") from exc
+
+
+def pack_contact(contact: Contact) -> bytes:
+    """The cache's record of a contact (the loader keeps one per contact note)."""
+    fields = {key: _value(value) for key, value in contact.fields.items()}
+    try:
+        return _ENCODER.encode(dataclasses.replace(contact, fields=fields))
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CodecError(f"cannot store this contact ({exc})") from exc
+
+
+def unpack_contact(data: bytes) -> Contact:
+    try:
+        return _CONTACT.decode(data)
+    except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
+        raise CodecError(f"not a hortus contact record ({exc})") from exc
 
 
 def _value(value: object) -> object:
@@ -112,4 +128,5 @@ def _from_ext(code: int, data: memoryview) -> object:
 
 _ENCODER = msgspec.msgpack.Encoder()
 _NOTE = msgspec.msgpack.Decoder(Note, ext_hook=_from_ext)
+_CONTACT = msgspec.msgpack.Decoder(Contact, ext_hook=_from_ext)
 _ANY = msgspec.msgpack.Decoder(ext_hook=_from_ext)

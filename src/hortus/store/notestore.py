@@ -15,7 +15,7 @@ import hashlib
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,7 +25,8 @@ from typing import Any
 import hortus.store.codec as codec
 from hortus.core.model import Note, Problem, Record
 from hortus.notes.parse import parse_note
-from hortus.notes.read import Walk, decode_note, read_bytes, walk_some, walk_vault
+from hortus.notes.read import decode_note, read_bytes
+from hortus.notes.walk import Walk, walk_some, walk_vault
 
 # Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
 PARALLEL_FROM = 2_000
@@ -73,7 +74,7 @@ def digest_of(data: bytes) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Loaded(Record):
+class Loaded(Record):
     rel: str
     stamp: Stamp | None  # None: the file vanished before it could be read
     digest: str
@@ -90,13 +91,11 @@ class _Loaded(Record):
         return Record.__reduce__(self)
 
 
-def _unpacked(rel: str, stamp: Stamp, digest: str, settled: bool, record: bytes) -> _Loaded:
-    return _Loaded(rel, stamp, digest, codec.unpack(record), settled, record)
+def _unpacked(rel: str, stamp: Stamp, digest: str, settled: bool, record: bytes) -> Loaded:
+    return Loaded(rel, stamp, digest, codec.unpack(record), settled, record)
 
 
-def load_one(
-    root: Path, rel: str, known_digest: str | None = None, encode: bool = False
-) -> _Loaded:
+def load_one(root: Path, rel: str, known_digest: str | None = None, encode: bool = False) -> Loaded:
     """Stat, read, hash and (unless the bytes are the known ones) parse one note; with
     `encode`, also encode the record for the cache (done here, so on every core). A file that
     cannot be read keeps no record: reading it again says the same, as fast."""
@@ -104,22 +103,22 @@ def load_one(
     try:
         info = os.lstat(full)
     except OSError:
-        return _Loaded(rel, None, "", None, False)
+        return Loaded(rel, None, "", None, False)
     stamp = Stamp.of(info)
     settled = time.time_ns() - stamp.mtime_ns > SETTLE_NS
     data = read_bytes(root, rel, info)
     if isinstance(data, Problem):
         if not os.path.lexists(full):
-            return _Loaded(rel, None, "", None, False)
-        return _Loaded(rel, stamp, "", data, settled)
+            return Loaded(rel, None, "", None, False)
+        return Loaded(rel, stamp, "", data, settled)
     digest = digest_of(data)
     if digest == known_digest:
-        return _Loaded(rel, stamp, digest, None, settled)
+        return Loaded(rel, stamp, digest, None, settled)
     source = decode_note(rel, data)
     if isinstance(source, Problem):
-        return _Loaded(rel, stamp, digest, source, settled)
+        return Loaded(rel, stamp, digest, source, settled)
     note = parse_note(source)
-    return _Loaded(rel, stamp, digest, note, settled, _record(note) if encode else None)
+    return Loaded(rel, stamp, digest, note, settled, _record(note) if encode else None)
 
 
 def _record(result: Note) -> bytes | None:
@@ -234,7 +233,7 @@ class NoteStore:
             todo.append((rel, known.digest if known else None))
         changed: list[str] = []
         pending: list[str] = []
-        for loaded in _load_all(self.root, todo, self.encode):
+        for loaded in load_all(self.root, todo, self.encode):
             old = self.files.get(loaded.rel)
             if loaded.stamp is None:  # gone while we looked: keep what we knew, look later
                 pending.append(loaded.rel)
@@ -266,17 +265,22 @@ def _same_stamp(path: str, stamp: Stamp) -> bool:
     )
 
 
-def _load_all(root: Path, todo: list[tuple[str, str | None]], encode: bool) -> list[_Loaded]:
-    """Read and parse, on every core for a large batch (parsing is CPU-bound)."""
+def load_all(
+    root: Path, todo: list[tuple[str, str | None]], encode: bool = False
+) -> Iterator[Loaded]:
+    """Read and parse, on every core for a large batch (parsing is CPU-bound); each result as
+    it comes, in `todo`'s order (so a caller can show progress)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers < 2 or len(todo) < PARALLEL_FROM:
-        return [load_one(root, rel, digest, encode) for rel, digest in todo]
+        for rel, digest in todo:
+            yield load_one(root, rel, digest, encode)
+        return
     rels = [rel for rel, _ in todo]
     digests = [digest for _, digest in todo]
     load = partial(load_one, root, encode=True)  # the record is how a note crosses back
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
     try:
-        return list(pool.map(load, rels, digests, chunksize=CHUNK))
+        yield from pool.map(load, rels, digests, chunksize=CHUNK)
     finally:  # on Ctrl-C too: drop the queued work instead of finishing it
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -34,10 +34,11 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from hortus.core.errors import HortusError, VaultGoneError
-from hortus.loader import Regenerated, Vault
+from hortus.loader.live import LiveGarden
+from hortus.loader.pages import Regenerated
+from hortus.loader.vault import Vault
 from hortus.render import plural
 from hortus.watch.debounce import Batch, Debouncer, Timing
-from hortus.watch.live import LiveGarden
 
 CONFIG_FILE = "hortus.toml"
 _IGNORED_TYPES = frozenset({"opened", "closed_no_write"})

@@ -1,4 +1,8 @@
-"""The watcher's side of the pipeline: the vault's notes kept in memory between saves."""
+"""The watcher's side of the loader: the vault's notes kept in memory between saves.
+
+It starts from the loader (which brings the cache up to date), then keeps its own note store
+and index, patched save by save, because a watcher must not walk the whole vault per save.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +16,11 @@ from hortus.core.errors import VaultGoneError
 from hortus.files.lock import WAIT, hold_watch_lock, state_dir, vault_lock
 from hortus.garden import GardenMemo, compute_garden
 from hortus.index import LiveIndex
-from hortus.loader import (
-    Regenerated,
-    Vault,
-    garden_day,
-    no_gc,
-    open_vault,
-    own_outputs,
-    sweep,
-    write_garden,
-)
-from hortus.notes.read import is_candidate
+from hortus.loader.load import load
+from hortus.loader.pages import Regenerated, sweep, write_garden
+from hortus.loader.vault import Vault, no_gc, open_vault, own_outputs
+from hortus.notes.walk import is_candidate
 from hortus.render.rows import Rows
-from hortus.store.cache import DiskCache
 from hortus.store.notestore import Changes, NoteStore
 
 
@@ -81,12 +77,8 @@ class LiveGarden:
         decoding the records is much faster than parsing every note again)."""
         # The records read now live as long as the watcher: out of the collector's sight.
         with no_gc(freeze=True):
-            cache = DiskCache.open(self.vault.root)
-            if cache is not None:
-                try:
-                    self.store.files.update(cache.known(cache.rows()))
-                finally:
-                    cache.close()
+            with load(self.vault) as loader:
+                self.store.files.update(loader.known())
             return self._note(self.store.rescan())
 
     def update(self, rels: Iterable[str]) -> Changes:
@@ -99,10 +91,11 @@ class LiveGarden:
         return changes
 
     def day(self, clock_today: dt.date) -> dt.date:
-        return garden_day(self.vault, self.today, clock_today)[0]
+        return self.vault.day(self.today, clock_today).date
 
     def regenerate(self, clock_today: dt.date) -> Regenerated:
-        day, pinned = garden_day(self.vault, self.today, clock_today)
+        today = self.vault.day(self.today, clock_today)
+        day, pinned = today.date, today.pinned
         dirty, whole = self.dirty, self.dirty is None
         # A garden built from every note: its index and growths live until the next such one.
         with no_gc(freeze=whole):

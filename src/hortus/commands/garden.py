@@ -1,0 +1,48 @@
+"""The commands that show the whole garden or the whole vault's problems: `status` and
+`check`, through the loader, each output kept for the same notes, settings (and day)."""
+
+from __future__ import annotations
+
+from hortus.core.errors import format_problem
+from hortus.loader.load import Progress, load, no_progress
+from hortus.loader.vault import Day, Vault
+
+
+def status_text(
+    vault: Vault,
+    day: Day,
+    *,
+    as_json: bool,
+    progress: Progress = no_progress,
+    show_all: bool = False,
+    section: str | None = None,
+) -> str:
+    """The garden in the terminal (or as JSON, docs/json.md): each list's first few
+    (`[lists] status`), every list (`show_all`), or one list in full (`section`)."""
+    from hortus.render.status import render_json, render_text
+
+    language = vault.config.language
+    limit = None if show_all else vault.config.lists["status"]
+    with load(vault, progress) as loader:
+
+        def make() -> bytes:
+            garden = loader.garden(day)
+            if as_json:
+                return render_json(garden, language).encode("utf-8", "surrogatepass")
+            text = render_text(garden, language, limit, section)
+            return text.encode("utf-8", "surrogatepass")
+
+        shape = "json" if as_json else f"text {limit} {section}"
+        name = f"status {shape} {language}"
+        return loader.output(name, loader.day_key(day), make).decode("utf-8", "surrogatepass")
+
+
+def check_text(vault: Vault, progress: Progress = no_progress) -> str:
+    """Every problem of the vault, one `path:line: message` a line ("" when there is none)."""
+    with load(vault, progress) as loader:
+
+        def make() -> bytes:
+            lines = [format_problem(problem) + "\n" for problem in loader.index().problems]
+            return "".join(lines).encode("utf-8", "surrogatepass")
+
+        return loader.output("check", loader.notes_key(), make).decode("utf-8", "surrogatepass")

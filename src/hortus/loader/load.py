@@ -1,0 +1,442 @@
+"""The one way in: every command gets the vault's notes, contacts, index and garden here.
+
+Like beancount's `loader.load_file`, which wraps its cache for every program. Opening a
+`Loader` walks the vault, compares each file's stamp with `.hortus/cache.sqlite`, reads and
+parses only what changed, and brings the cache up to date (records, stamps, the contacts
+table, and the search tables once they exist). Then a command asks for what it needs, and
+nothing more is computed:
+
+- `contacts()`: every contact (NAME for `log`, `open`, completion; `add`, `import`);
+- `person(contact)`: one contact's index, from only the notes that may mention them (`show`);
+- `index()` and `garden(day)`: the whole vault (`status`, `check`, `export`, `regenerate`);
+- `output(name, key, make)`: a command's output kept for the same notes, settings and day;
+- `hits(words)`: the search tables (`search`).
+
+The cache is only ever a shortcut: whatever it holds (missing, damaged, of another version),
+the answers are the ones a cold read of the notes gives; a vault where `.hortus/` cannot be
+used gets a cache in memory, so every command still takes this one path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from hortus.core.model import Contact, MentionKind, Note, Problem
+from hortus.index.contacts import fold, is_contact_note, names_of, read_contact, strip_md
+from hortus.loader.vault import Day, Vault, no_gc, own_outputs
+from hortus.notes.walk import Walk, walk_vault
+from hortus.store import lookup
+from hortus.store.cache import FORMAT, DiskCache, Row
+from hortus.store.unchanged import settings_of
+
+if TYPE_CHECKING:
+    from hortus.garden import Garden
+    from hortus.index import Index
+    from hortus.store.notestore import Known, Loaded
+
+# The parser, the index and the garden are imported where they are used: a command that
+# finds nothing changed and has its output kept (a warm `status`), or that needs only the
+# contacts (`log`, completion), starts without them.
+
+# Work of at least this many notes shows a progress bar (when the command's caller gives one).
+PROGRESS_FROM = 2_000
+
+# A progress bar: given a label and a total, a context in which to report each step done.
+Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+
+
+def no_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+    return nullcontext(lambda done: None)
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What opening the loader found: the notes read again (new or different bytes) and the
+    notes gone since the cache was last brought up to date."""
+
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+class Loader:
+    """The vault as the cache and the files agree it is now; see the module's docstring."""
+
+    def __init__(self, vault: Vault, progress: Progress = no_progress) -> None:
+        self.vault = vault
+        self.progress = progress
+        cache = DiskCache.open(vault.root)
+        self.cache = cache if cache is not None else DiskCache.in_memory()
+        self.rows: dict[str, Row] = {}
+        # Results read this run that the cache keeps no record of (unreadable files, notes
+        # whose front matter cannot be stored): read again by every run.
+        self.unstored: dict[str, Note | Problem] = {}
+        self.refused: list[Problem] = []
+        self._settings = f"{FORMAT}\n{settings_of(vault.config, vault.config_problems)}"
+        self._notes: dict[str, Note] | None = None
+        self._index: Index | None = None
+        self._contacts: tuple[Contact, ...] | None = None
+        self._notes_key: str | None = None
+        self._fresh: dict[str, Note] = {}
+        self.refreshed = self._refresh()
+
+    def close(self) -> None:
+        self.cache.close()
+
+    # -- bringing the cache up to date -------------------------------------------------
+
+    def _refresh(self, walk: Walk | None = None) -> Refreshed:
+        old = self.cache.rows()
+        walk = walk or walk_vault(self.vault.root, own_outputs(self.vault))
+        self.refused = walk.problems
+        todo = _stale(self.vault.root, walk.paths, old)
+        present = set(walk.paths)
+        removed = tuple(sorted(rel for rel in old if rel not in present))
+        rows = {rel: row for rel, row in old.items() if rel in present}
+        changed: dict[str, Note | None] = {}
+        new_rows: list[tuple[str, Row, bytes | None]] = []
+        stamps: list[tuple[str, Row]] = []
+        for loaded in self._load(todo):
+            if loaded.stamp is None:
+                continue  # gone while we looked: keep what we knew, the next run looks again
+            s = loaded.stamp
+            row = (s.size, s.mtime_ns, s.ino, s.ctime_ns, int(loaded.settled), loaded.digest)
+            rows[loaded.rel] = row
+            if loaded.result is None:
+                stamps.append((loaded.rel, row))
+                continue
+            if loaded.record is None:
+                self.unstored[loaded.rel] = loaded.result
+            note = loaded.result if isinstance(loaded.result, Note) else None
+            changed[loaded.rel] = note
+            new_rows.append((loaded.rel, row, loaded.record))
+        self.rows = rows
+        self._fresh = {rel: note for rel, note in changed.items() if note is not None}
+        if new_rows or stamps or removed:
+            self.cache.save_rows(new_rows, stamps, removed)
+        self._keep_contacts(changed, removed)
+        self._keep_lookup(changed, removed)
+        return Refreshed(tuple(sorted(changed)), removed)
+
+    def _load(self, todo: list[tuple[str, str | None]]) -> Iterator[Loaded]:
+        if not todo:
+            return
+        from hortus.store.notestore import load_all
+
+        if len(todo) < PROGRESS_FROM:
+            yield from load_all(self.vault.root, todo, encode=True)
+            return
+        with self.progress("Reading notes", len(todo)) as step:
+            for loaded in load_all(self.vault.root, todo, encode=True):
+                step(1)
+                yield loaded
+
+    def _keep_contacts(self, changed: dict[str, Note | None], removed: Sequence[str]) -> None:
+        """The contacts table follows the notes; all of it again when the settings it was
+        made with differ."""
+        if self.cache.meta("contacts") != self._settings:
+            self._rebuild_contacts()
+            return
+        fresh = {rel: self._contact_of(note) for rel, note in changed.items()}
+        fresh.update((rel, None) for rel in removed)
+        if fresh:
+            self.cache.save_contacts(fresh)
+
+    def _rebuild_contacts(self) -> list[Contact]:
+        fresh = {rel: self._contact_of(note) for rel, note in self.notes().items()}
+        self.cache.save_contacts(fresh, whole=True)
+        self.cache.set_meta("contacts", self._settings)
+        return [contact for contact in fresh.values() if contact is not None]
+
+    def _contact_of(self, note: Note | None) -> Contact | None:
+        if note is None or not is_contact_note(note, self.vault.config.people_folder):
+            return None
+        return read_contact(note, self.vault.config, [])
+
+    def _keep_lookup(self, changed: dict[str, Note | None], removed: Sequence[str]) -> None:
+        db = self.cache.db
+        if not lookup.is_ready(db, FORMAT) or not (changed or removed):
+            return
+        texts = self._texts(note for note in changed.values() if note is not None)
+        gone = [*removed, *(rel for rel, note in changed.items() if note is None)]
+        lookup.update(db, texts, gone, (targets_of, self._day_of))
+
+    def _texts(self, notes: Iterable[Note]) -> Iterator[tuple[Note, str]]:
+        """Each note with its text as the lines are counted (read again: the store keeps no
+        text); a note that cannot be read now is left out until its next change."""
+        from hortus.notes.read import read_note
+
+        for note in notes:
+            source = read_note(self.vault.root, note.path)
+            if not isinstance(source, Problem):
+                yield note, source.text
+
+    # -- what commands ask for ---------------------------------------------------------
+
+    def notes(self) -> dict[str, Note]:
+        """Every note, by path in path order: the stored records, and the notes read now."""
+        if self._notes is None:
+            fresh = self._fresh
+            if len(fresh) < len(self.rows):
+                with no_gc():
+                    found = dict(self.cache.records(skip=fresh))
+            else:
+                found = {}
+            found.update(fresh)
+            found.update((r, n) for r, n in self.unstored.items() if isinstance(n, Note))
+            from hortus.store.notestore import load_all
+
+            missing: list[tuple[str, str | None]] = [
+                (rel, None) for rel in self.rows if rel not in found and rel not in self.unstored
+            ]
+            for loaded in load_all(self.vault.root, missing):
+                if isinstance(loaded.result, Note):  # a record the cache could not give back
+                    found[loaded.rel] = loaded.result
+                elif isinstance(loaded.result, Problem):
+                    self.unstored[loaded.rel] = loaded.result
+            self._notes = {rel: found[rel] for rel in sorted(found)}
+        return self._notes
+
+    def problems(self) -> list[Problem]:
+        """The problems known before indexing: hortus.toml's, files refused or unreadable."""
+        self.notes()  # reads again the unreadable files the cache keeps no record of
+        unread = [p for p in self.unstored.values() if isinstance(p, Problem)]
+        return sorted({*self.vault.config_problems, *self.refused, *unread})
+
+    def index(self) -> Index:
+        if self._index is None:
+            from hortus.index import build_index
+
+            with no_gc():
+                self._index = build_index(
+                    list(self.notes().values()), self.vault.config, self.problems()
+                )
+        return self._index
+
+    def garden(self, day: Day) -> Garden:
+        """The garden: built here and nowhere else (the watcher's live one aside)."""
+        from hortus.garden import compute_garden
+
+        with no_gc():
+            return compute_garden(
+                self.index(), day.date, self.vault.config, today_pinned=day.pinned
+            )
+
+    def contacts(self) -> tuple[Contact, ...]:
+        """Every contact, sorted by key (from the contacts table: no note is decoded)."""
+        if self._contacts is None:
+            stored = self.cache.contacts()
+            if stored is None:  # a damaged table: made again from the notes
+                stored = self._rebuild_contacts()
+            found = {c.path: c for c in stored}
+            for rel, note in self.unstored.items():
+                contact = self._contact_of(note) if isinstance(note, Note) else None
+                if contact is not None:
+                    found[rel] = contact
+            self._contacts = tuple(sorted(found.values(), key=lambda c: c.key))
+        return self._contacts
+
+    def person(self, contact: Contact, *, own_only: bool = False) -> Index:
+        """`contact`'s index: their own note and the notes that mention one of their names
+        (`own_only`: their own note alone, which is all `open` needs)."""
+        paths = {contact.path} if own_only else self._may_involve(contact)
+        notes = self._notes_at(paths)
+        from hortus.index import intro_partners, person_index
+
+        if not own_only:  # an introduction is settled from both people's own files
+            partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
+            notes = self._notes_at(paths | partners) if partners else notes
+        return person_index(contact, self.contacts(), notes, self.vault.config)
+
+    def _may_involve(self, contact: Contact) -> set[str]:
+        """The contact's own note and every note with a mention of one of their names."""
+        self._ensure_lookup()
+        targets = {fold(name) for name in names_of(contact)}
+        return lookup.paths_mentioning(self.cache.db, targets) | {contact.path}
+
+    def person_garden(self, contact: Contact, day: Day) -> tuple[Index, Garden]:
+        """`contact`'s index and their garden of one: their plant and promises exactly as
+        the whole garden has them."""
+        from hortus.garden import compute_garden
+
+        index = self.person(contact)
+        garden = compute_garden(index, day.date, self.vault.config, today_pinned=day.pinned)
+        return index, garden
+
+    def _notes_at(self, paths: Iterable[str]) -> list[Note]:
+        if self._notes is not None:
+            return [n for rel in sorted(paths) if (n := self._notes.get(rel)) is not None]
+        wanted = set(paths) & set(self.rows)
+        found = dict(self.cache.records(wanted))
+        found.update(
+            (r, n) for r, n in self.unstored.items() if r in wanted and isinstance(n, Note)
+        )
+        missing: list[tuple[str, str | None]] = [
+            (rel, None) for rel in sorted(wanted - set(found) - set(self.unstored))
+        ]
+        from hortus.store.notestore import load_all
+
+        for loaded in load_all(self.vault.root, missing):
+            if isinstance(loaded.result, Note):  # a record the cache could not give back
+                found[loaded.rel] = loaded.result
+        return [found[rel] for rel in sorted(found)]
+
+    def notes_key(self) -> str:
+        """What every output depends on besides the day: the settings, the notes' hashes, the
+        problems of the files that could not be read or were refused."""
+        if self._notes_key is None:
+            # A file that could not be read at all has no digest: its problem stands for it.
+            unread = [
+                repr(p)
+                for rel, p in self.unstored.items()
+                if isinstance(p, Problem) and not _digest(self.rows.get(rel))
+            ]
+            refused = [repr(p) for p in self.refused]
+            parts = [self._settings, *refused, *sorted(unread)]
+            parts += [f"{rel}\0{row[5]}" for rel, row in sorted(self.rows.items())]
+            data = "\n".join(parts).encode("utf-8", "surrogatepass")
+            self._notes_key = hashlib.sha256(data).hexdigest()
+        return self._notes_key
+
+    def day_key(self, day: Day) -> str:
+        return f"{self.notes_key()} {day.date.isoformat()} {day.pinned}"
+
+    def output(self, name: str, key: str, make: Callable[[], bytes]) -> bytes:
+        """A command's output for `key` (see `notes_key`, `day_key`): kept from the last run
+        that made it, else made now and kept."""
+        stored = self.cache.output(name, key)
+        if stored is not None:
+            return stored
+        made = make()
+        self.cache.save_output(name, key, made)
+        return made
+
+    # -- the search tables ---------------------------------------------------------------
+
+    def _ensure_lookup(self) -> None:
+        """Build the search tables the first time a command needs them."""
+        db = self.cache.db
+        if lookup.is_ready(db, FORMAT):
+            return
+        notes = self.notes()
+        with self.progress("Indexing notes for search", len(notes)) as step:
+
+            def texts() -> Iterator[tuple[Note, str]]:
+                for pair in self._texts(notes.values()):
+                    step(1)
+                    yield pair
+
+            if not lookup.build(db, texts(), (targets_of, self._day_of), FORMAT):
+                raise LookupUnavailableError()
+
+    def _day_of(self, note: Note) -> str:
+        """The ISO date of a note dated as a whole (a daily note, `date:`), as the index
+        dates it; "" for a contact's note or an undated one."""
+        from hortus.index import note_date
+
+        if is_contact_note(note, self.vault.config.people_folder):
+            return ""
+        day = note_date(note, [])
+        return day.isoformat() if day is not None else ""
+
+    def hits(
+        self,
+        words: Sequence[str],
+        since: str | None,
+        until: str | None,
+        among: Contact | None = None,
+        limit: int = 0,
+    ) -> tuple[list[lookup.Hit], int]:
+        """The parts of notes holding every word, newest first, at most `limit` (0: all),
+        and how many there are in all (`among`: only in the notes that may involve that
+        contact)."""
+        self._ensure_lookup()
+        query = lookup.fts_query(words)
+        if not query:
+            return [], 0
+        paths = self._may_involve(among) if among is not None else None
+        return lookup.search(self.cache.db, query, since, until, paths, limit)
+
+    def snippets(self, words: Sequence[str], ids: Iterable[int]) -> dict[int, str]:
+        """The words around the match in these parts of notes (`Hit.id`), marked."""
+        return lookup.snippets(self.cache.db, lookup.fts_query(words), ids)
+
+    def known(self) -> dict[str, Known]:
+        """What the watcher's note store starts from: every note with its stamp and hash."""
+        from hortus.store.notestore import Known, Stamp
+
+        notes = self.notes()
+        known: dict[str, Known] = {}
+        for rel, row in self.rows.items():
+            result = notes.get(rel) or self.unstored.get(rel)
+            if result is not None:
+                known[rel] = Known(Stamp(*row[:4]), row[5], result, bool(row[4]))
+        return known
+
+    def notes_at(self, paths: Iterable[str]) -> list[Note]:
+        """The notes at these paths (those that exist), in path order."""
+        return self._notes_at(paths)
+
+
+class LookupUnavailableError(RuntimeError):
+    """This Python's SQLite has no FTS5 (it is in every build python.org and distributions
+    ship; a custom build may leave it out)."""
+
+
+def targets_of(note: Note) -> set[str]:
+    """Every mention target of the note, folded as the resolver folds it (a link by its path,
+    a wikilink by its name): the keys of the lookup's mentions table."""
+    mentions = [
+        *note.loose_mentions,
+        *note.task_mentions,
+        *(m for entry in note.entries for m in entry.mentions),
+        *(m for task in note.tasks for m in task.mentions),
+    ]
+    return {
+        fold(m.target) if m.kind is MentionKind.LINK else fold(strip_md(m.target)) for m in mentions
+    }
+
+
+def _digest(row: Row | None) -> str:
+    return row[5] if row is not None else ""
+
+
+def _stale(
+    root: os.PathLike[str] | str, paths: list[str], old: dict[str, Row]
+) -> list[tuple[str, str | None]]:
+    """The notes to read: new, with another stamp, in doubt, or not read at all last time.
+    Each with the digest the cache knows, when reading it again may find the same bytes. (A
+    note kept without a record, its bytes unchanged, is read again only when a command needs
+    the notes themselves: what it says is settled by its bytes.)"""
+    todo: list[tuple[str, str | None]] = []
+    prefix = f"{root}{os.sep}"
+    lstat = os.lstat
+    for rel in paths:
+        row = old.get(rel)
+        if row is None or not row[5]:
+            todo.append((rel, None))
+            continue
+        if row[4]:
+            try:
+                info = lstat(prefix + rel)
+            except OSError:
+                todo.append((rel, row[5]))
+                continue
+            if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) == row[:4]:
+                continue
+        todo.append((rel, row[5]))
+    return todo
+
+
+@contextmanager
+def load(vault: Vault, progress: Progress = no_progress) -> Iterator[Loader]:
+    """The vault, brought up to date with its cache, for one command."""
+    loader = Loader(vault, progress)
+    try:
+        yield loader
+    finally:
+        loader.close()
