@@ -220,7 +220,7 @@ class _Page:
     def moment(self, m: KeyMoment) -> str:
         return (
             f'{self.who(m.contact)} <span class="meta">{escape(self.cat.date(m.date))}'
-            + (f" · {escape(m.kind)}" if m.kind else "")
+            + (f" · {escape(words.moment_kind(m.kind, self.cat))}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
         )
 
@@ -406,6 +406,8 @@ class _Page:
         items = []
         for found in groups:
             places = ", ".join(self.where(u.source) for u in found)
+            if found[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(found[0].suggestion))
             items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 

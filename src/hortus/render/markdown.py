@@ -137,7 +137,7 @@ class _Page:
     def moment(self, m: KeyMoment) -> str:
         return (
             f"- {self.cat.date(m.date)} · {self.who(m.contact)}"
-            + (f" · *{escape(m.kind)}*" if m.kind else "")
+            + (f" · *{escape(words.moment_kind(m.kind, self.cat))}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
         )
 
@@ -261,6 +261,8 @@ class _Page:
         lines = []
         for items in groups:
             places = ", ".join(self.where(u.source) for u in items)
+            if items[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(items[0].suggestion))
             lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
         return lines
 

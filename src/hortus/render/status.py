@@ -135,7 +135,12 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for g in garden.intro_grown
         ],
         "unresolved": [
-            {"target": u.target, "path": u.source.path, "line": u.source.line}
+            {
+                "target": u.target,
+                "path": u.source.path,
+                "line": u.source.line,
+                "suggestion": u.suggestion,
+            }
             for u in garden.unresolved
         ],
         "problems": [

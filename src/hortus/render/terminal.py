@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from hortus.core.errors import format_problem
+from hortus.core.model import Unresolved
 from hortus.garden import (
     AskAfter,
     BirthdaySoon,
@@ -58,9 +59,7 @@ def render_text(
 
 
 def _records(garden: Garden) -> dict[str, Sequence[Any]]:
-    found = dict(outline.records(garden))
-    found["unresolved"] = garden.unresolved  # one line per place, not per name
-    return found
+    return dict(outline.records(garden))
 
 
 def _section(
@@ -100,18 +99,33 @@ def _labelled(cat: Catalogue, label: str, text: str) -> str:
 def _plants(plants: Sequence[Plant], cat: Catalogue) -> list[str]:
     if not plants:
         return []
-    width = max(len(p.contact.name) for p in plants)
-    states = max(len(words.state(p, cat)) for p in plants)
+    width = max(words.display_width(p.contact.name) for p in plants)
+    states = max(words.display_width(words.state(p, cat)) for p in plants)
     lines = []
     for plant in plants:
-        name = plant.contact.name
+        name = words.pad(plant.contact.name, width)
         rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:
-            lines.append(f"{name:<{width}}  {cat.t('no_contact')} · {rhythm}")
+            lines.append(f"{name}  {cat.t('no_contact')} · {rhythm}")
         else:
-            state = words.state(plant, cat)
+            state = words.pad(words.state(plant, cat), states)
             last = words.last_contact(plant, cat)
-            lines.append(f"{name:<{width}}  {state:<{states}}  {last} · {rhythm}")
+            lines.append(f"{name}  {state}  {last} · {rhythm}")
+    return lines
+
+
+def _unresolved(groups: Sequence[list[Unresolved]], cat: Catalogue) -> list[str]:
+    """Each name once, with its count and first place, and the contact it may mean."""
+    lines = []
+    for items in groups:
+        first = items[0]
+        place = f"{first.source.path}:{first.source.line}"
+        if len(items) > 1:
+            place = cat.t("unresolved.first", count=cat.n("mentions", len(items)), place=place)
+        line = f"{first.target}  ({place})"
+        if first.suggestion:
+            line += "  " + cat.t("unresolved.suggest", name=first.suggestion)
+        lines.append(line)
     return lines
 
 
@@ -186,8 +200,6 @@ _LINES: dict[str, Callable[[Sequence[Any], Catalogue], list[str]]] = {
     "resting": _names,
     "seedlings": _plants,
     "thriving": _plants,
-    "unresolved": lambda items, cat: [
-        f"{u.target}  ({u.source.path}:{u.source.line})" for u in items
-    ],
+    "unresolved": _unresolved,
     "problems": lambda items, cat: [format_problem(p) for p in items],
 }

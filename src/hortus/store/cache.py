@@ -28,7 +28,8 @@ CACHE_NAME = "cache.sqlite"
 # 5: records are msgpack (msgspec) instead of compressed JSON.
 # 6: the loader's tables: contacts, command outputs, the search lookup.
 # 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
-#    #ask, introductions and duplicates (stored outputs are stale).
+#    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
+#    their source text (no YAML 1.1 types).
 # 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
 CACHE_VERSION = 8
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
