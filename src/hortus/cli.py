@@ -33,9 +33,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+    if param.name == "today":
+        from hortus.core.config import today_problem
+
+        why = today_problem(day)
+        if why is not None:
+            raise click.BadParameter(why)
+    return day
 
 
 TODAY = click.option(
@@ -53,6 +60,13 @@ YES = click.option(
 )
 
 
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """`click.echo`, with control characters shown instead of obeyed (`render/terminal.py`)."""
+    from hortus.render.terminal import printable
+
+    click.echo(printable(message), err=err, nl=nl)
+
+
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
     from hortus.core.errors import HortusError
@@ -62,7 +76,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except HortusError as exc:
-            click.echo(f"hortus: {exc.message}", err=True)
+            echo(f"hortus: {exc.message}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -95,7 +109,7 @@ def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
     if root is None:
         if writes:
             raise NoVaultHereError(str(Path.cwd()))
-        click.echo(
+        echo(
             f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
             err=True,
         )
@@ -129,11 +143,11 @@ def init(path: Path | None) -> None:
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
-        click.echo(f"created {rel}")
+        echo(f"created {rel}")
     if not created:
-        click.echo(f"{root} is already a hortus vault; nothing changed.")
+        echo(f"{root} is already a hortus vault; nothing changed.")
     else:
-        click.echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
+        echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
 
 
 @main.command(name="regenerate")
@@ -153,9 +167,9 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.summary, paths, bool(written), language))
+    echo(regenerated(result.summary, paths, bool(written), language))
     if result.ics is not None:
-        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
+        echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -175,7 +189,7 @@ def status(
     """Show the garden in the terminal, each list's first few (`[lists] status`); writes
     nothing. --json always has everything."""
     from hortus.commands.garden import status_text
-    from hortus.render.terminal import SECTIONS
+    from hortus.render.status_text import SECTIONS
 
     if section is not None and section not in SECTIONS:
         raise click.BadParameter(f"{section!r} is not one of {', '.join(SECTIONS)}", ctx)
@@ -185,7 +199,7 @@ def status(
     text = status_text(
         vault, day, as_json=as_json, progress=progress, show_all=show_all, section=section
     )
-    click.echo(text, nl=False)
+    echo(text, nl=False)
 
 
 @main.command()
@@ -196,7 +210,7 @@ def check(ctx: click.Context) -> None:
     from hortus.commands.garden import check_text
 
     text = check_text(_vault(ctx), _progress())
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     if text:
         sys.exit(1)
 
@@ -225,7 +239,7 @@ def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms
     from hortus.watch.watcher import watch as run_watcher
 
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx, writes=True), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx, writes=True), today, dt.date.today, echo, timing)
 
 
 def _complete_name(
@@ -286,7 +300,9 @@ def log(
 
     vault = _vault(ctx, writes=True)
     if text == "-":
-        text = sys.stdin.read()
+        from hortus.person.append import decode_input
+
+        text = decode_input("stdin", sys.stdin.buffer.read())
     date = day or vault.day(None, dt.date.today()).date
     logged = log_entry(
         vault,
@@ -299,13 +315,13 @@ def log(
         accept_guess=yes,
     )
     if logged is None:
-        click.echo("Nothing written: the entry was empty.")
+        echo("Nothing written: the entry was empty.")
         return
-    click.echo(f"{logged.path}:{logged.line}")
+    echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
     for missing in logged.no_page:
-        click.echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
+        echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
 
 
 @main.command()
@@ -335,7 +351,7 @@ def add(
     vault = _vault(ctx, writes=True)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
-    click.echo(f"created {rel}")
+    echo(f"created {rel}")
 
 
 @main.command()
@@ -353,7 +369,7 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool, ye
     vault = _vault(ctx)
     card = contact_card(vault, name, vault.day(today, dt.date.today()), accept_guess=yes)
     language = vault.config.language
-    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+    echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command()
@@ -398,9 +414,11 @@ def search(
     query = Query(words, person, tag, since, until, limit)
     results = run_search(vault, query, _progress())
     if as_json:
-        click.echo(render_search_json(results), nl=False)
+        echo(render_search_json(results), nl=False)
         return
     mark = lambda text: click.style(text, bold=True)  # noqa: E731  (dropped when piped)
+    # Not `echo`: the marks are styles (click drops them in a pipe); the text from the
+    # notes is made printable by render/search.py itself.
     click.echo(render_search_text(results, vault.config.language, mark), nl=False)
 
 
@@ -442,8 +460,9 @@ def import_command(
         circle=circle,
         write=write,
         today=vault.day(None, dt.date.today()).date,
+        progress=_progress(),
     )
-    click.echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
+    echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
 @main.command(name="export")
@@ -455,11 +474,14 @@ def import_command(
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@click.option(
+    "--force", is_flag=True, help="Replace an existing -o file that is not an earlier export."
+)
 @TODAY
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+    ctx: click.Context, kind: str, output: Path | None, force: bool, today: dt.date | None
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
@@ -468,7 +490,10 @@ def export_command(
     vault = _vault(ctx)
     data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
-        click.echo(data, nl=False)
+        if sys.stdout.isatty():  # shown, not obeyed, on a terminal; raw bytes into a pipe
+            echo(data.decode("utf-8", "replace"), nl=False)
+        else:
+            click.echo(data, nl=False)
         return
-    write_export(output, data, kind)
-    click.echo(f"wrote {output}", err=True)
+    write_export(output, data, kind, force)
+    echo(f"wrote {output}", err=True)

@@ -1,15 +1,15 @@
 """`Garden` → the stable JSON document of `hortus status --json` (the terminal page is
-`terminal.py`, re-exported here)."""
+`status_text.py`, re-exported here)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from hortus.garden import Garden, Plant
 from hortus.render import words
 from hortus.render.i18n import catalogue
-from hortus.render.terminal import render_text as render_text
+from hortus.render.jsontext import strict_json
+from hortus.render.status_text import render_text as render_text
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -169,4 +169,4 @@ def contact_document(plant: Plant) -> dict[str, object]:
 
 
 def render_json(garden: Garden, language: str = "en") -> str:
-    return json.dumps(status_document(garden, language), indent=2, ensure_ascii=False) + "\n"
+    return strict_json(status_document(garden, language))
