@@ -248,12 +248,14 @@ def _complete_name(
     """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
     from hortus.commands.person import complete_names
     from hortus.core.errors import HortusError
-    from hortus.loader.vault import locate_vault, open_vault
+    from hortus.loader.vault import find_vault, open_vault
 
     explicit = ctx.find_root().params.get("vault_path")
     try:
-        vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
-        pairs = complete_names(vault, incomplete)
+        root = find_vault(explicit, os.environ, Path.cwd())
+        if root is None:
+            return []  # no vault here: nothing to offer, and nothing written
+        pairs = complete_names(open_vault(root), incomplete)
     except (HortusError, OSError):
         return []
     return [CompletionItem(value, help=name) for value, name in pairs]
