@@ -436,6 +436,29 @@ def open_command(ctx: click.Context, name: str, yes: bool) -> None:
     open_contact(_vault(ctx), name, os.environ, accept_guess=yes)
 
 
+@main.command()
+@click.option(
+    "--allow-write",
+    is_flag=True,
+    help="Also offer the tools that write: log an entry, add a promise.",
+)
+@click.pass_context
+@reports_errors
+def mcp(ctx: click.Context, allow_write: bool) -> None:
+    """Answer an AI assistant over MCP (stdin and stdout): today's garden, a person, search,
+    people by field, dates. Reads only, unless --allow-write. Needs `pip install 'hortus[mcp]'`."""
+    from hortus.assistant import INSTALL_HINT, sdk_missing
+
+    if sdk_missing():
+        click.echo(f"hortus: {INSTALL_HINT}", err=True)
+        sys.exit(1)
+    from hortus.assistant.server import serve
+
+    # Only a vault named or found, even to read: the assistant's app may start this in any
+    # folder (the home folder), and what is read here is sent on to the assistant.
+    serve(_vault(ctx, writes=True).root, dt.date.today, allow_write=allow_write)
+
+
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(IMPORT_KINDS))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
