@@ -134,17 +134,25 @@ def test_done_on_a_gesture_writes_the_entry_and_the_gesture_leaves(
 ) -> None:
     visit = Visit(browser, server, viewport={"width": 1280, "height": 900})
     page = visit.page
-    first = page.locator("#gestures li").first
-    assert "Congratulate Theo Lambert on the new job" in first.inner_text()
-    first.locator("input[name=text]").fill("Congratulated him on the Brightline job")
-    first.get_by_role("button", name="Done").click()
+    jonas = page.locator("#gestures li").filter(
+        has_text="Congratulate Jonas Weber on the engagement"
+    )
+    assert jonas.locator("input[name=text]").input_value() == (
+        "Congratulated Jonas Weber on the engagement"
+    )
+    jonas.locator("input[name=text]").fill("Congratulated him and Mira on the engagement")
+    jonas.get_by_role("button", name="Done").click()
     said = page.locator("#said")
-    said.get_by_text("Wrote people/theo-lambert.md:").wait_for()
+    said.get_by_text("Wrote people/jonas-weber.md:").wait_for()
     where = said.inner_text().removeprefix("Wrote ").removesuffix(".")
     line = int(where.rsplit(":", 1)[1])
-    text = (server.root / "people/theo-lambert.md").read_text(encoding="utf-8")
-    assert text.splitlines()[line - 1] == "- 2026-11-20: Congratulated him on the Brightline job"
-    page.locator("#gestures").get_by_text("Theo Lambert on the new job").wait_for(state="detached")
+    text = (server.root / "people/jonas-weber.md").read_text(encoding="utf-8")
+    assert (
+        text.splitlines()[line - 1] == "- 2026-11-20: Congratulated him and Mira on the engagement"
+    )
+    page.locator("#gestures").get_by_text("Jonas Weber on the engagement").wait_for(
+        state="detached"
+    )
     visit.check_and_close()
 
 

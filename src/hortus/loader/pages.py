@@ -1,5 +1,6 @@
-"""The garden's pages written: GARDEN.md, garden.html and (with `ics` set) the calendar, each
-only if hortus owns it and its bytes changed, all under the vault's one write lock."""
+"""The garden's pages written: GARDEN.md, garden.html, their full lists (GARDEN-all.md,
+garden-all.html) and (with `ics` set) the calendar, each only if hortus owns it and its bytes
+changed, all under the vault's one write lock."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import Day, Vault, no_gc, output_paths
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
+from hortus.render.outline import page_lists
 from hortus.render.rows import Rows
 from hortus.render.summary import summary
 from hortus.store.cache import StoredPage
@@ -116,9 +118,17 @@ def render_outputs(
 def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Output], int]:
     config = vault.config
     rel, html_rel, language = config.garden, config.html_path, config.language
+    md_short, md_full = page_lists(config.lists, rel, config.all_path)
+    html_short, html_full = page_lists(config.lists, html_rel, config.html_all_path)
+    pages = (
+        (rel, render_markdown, md_short),
+        (html_rel, render_html, html_short),
+        (config.all_path, render_markdown, md_full),
+        (config.html_all_path, render_html, html_full),
+    )
     outputs = [
-        Output(rel, render_markdown(garden, rel, language, rows).encode(), _is_our_page),
-        Output(html_rel, render_html(garden, html_rel, language, rows).encode(), _is_our_page),
+        Output(path, render(garden, path, language, rows, lists).encode(), _is_our_page)
+        for path, render, lists in pages
     ]
     rows.settle()
     if config.ics is None:

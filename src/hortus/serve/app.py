@@ -42,7 +42,7 @@ from hortus.person.editor import editor_command, start_editor, windowed
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.serve.actions import Actions, Said
 from hortus.serve.guard import Guard, Keys, checked_form
-from hortus.serve.pages import personal, said_html
+from hortus.serve.pages import garden_page, personal, said_html, served_lists
 from hortus.serve.parts import Parts
 from hortus.serve.parts import changes as changes_between
 from hortus.serve.state import ServedGarden, Shown
@@ -99,6 +99,7 @@ class Site:
 def make_app(site: Site) -> Guard:
     routes = [
         Route("/", _route(site, garden), methods=["GET", "HEAD"]),
+        Route("/all", _route(site, full_lists), methods=["GET", "HEAD"]),
         Route("/person/{key:path}", _route(site, person), methods=["GET", "HEAD"]),
         Route("/search", _route(site, search), methods=["GET", "HEAD"]),
         Route("/events", _route(site, events), methods=["GET"]),
@@ -133,6 +134,25 @@ async def garden(site: Site, request: Request) -> Response:
     if shown is None:
         return _starting(site)
     page = personal(shown.page, site.said_html(request), secrets.token_urlsafe(12))
+    return Response(page, media_type="text/html; charset=utf-8")
+
+
+async def full_lists(site: Site, request: Request) -> Response:
+    """Every list in full (garden-all.html's page), rendered when asked for."""
+    shown = await run_in_threadpool(site.shown)
+    if shown is None:
+        return _starting(site)
+    _, everything = served_lists(site.vault.config.lists)
+    language, csrf = site.vault.config.language, site.keys.csrf
+
+    def render() -> bytes:
+        return garden_page(
+            shown.garden, language, csrf, shown.digests, shown.version, None, everything
+        )[0]
+
+    page = personal(
+        await run_in_threadpool(render), site.said_html(request), secrets.token_urlsafe(12)
+    )
     return Response(page, media_type="text/html; charset=utf-8")
 
 

@@ -16,6 +16,7 @@ from hortus.core.model import Contact, Source
 from hortus.garden import Garden, Gesture, GestureKind, OpenPromise
 from hortus.render.html import render_html
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.outline import Lists, page_lists
 from hortus.render.rows import Rows
 from hortus.render.words import done_text
 from hortus.serve.guard import CSRF_FIELD, META_CSP, REFERRER
@@ -83,6 +84,9 @@ class ServedPage:
     def person_href(self, contact: Contact) -> str:
         return person_href(contact)
 
+    def page_href(self, page: str) -> str:
+        return "/" + page.lstrip("/")  # "all" (the full lists) or "/" (the short page)
+
     def source_href(self, source: Source) -> str | None:
         owner = self.owners.get(source.path)
         return f"{person_href(owner)}#L{source.line}" if owner else None
@@ -109,6 +113,9 @@ class ServedPage:
         self.sections[key] = Section(head, tuple(rows), tail)
 
 
+FULL = "all"  # the served page of full lists, `/all`
+
+
 def garden_page(
     garden: Garden,
     language: str,
@@ -116,15 +123,23 @@ def garden_page(
     digests: Mapping[str, str],
     version: int,
     rows: Rows | None = None,
+    lists: Lists | None = None,
 ) -> tuple[bytes, Parts | None]:
     """The served garden page of one version (`personal` finishes it per answer), and its
-    parts (for `/changes`), cut with the rows the renderer reported."""
+    parts (for `/changes`), as the renderer reported them. `lists`: as garden.html's (short,
+    "…and N more" linking to `/all`), or the full lists (`Lists(back="/")`)."""
     contacts = (p.contact for p in garden.plants)
     served = ServedPage(catalogue(language), csrf, contacts, digests, version)
     rows = rows or Rows()
-    text = render_html(garden, "", language, rows, served)
+    text = render_html(garden, "", language, rows, lists, served)
     rows.settle()
     return text.encode(), with_sections(text, served.sections)
+
+
+def served_lists(limits: Mapping[str, int]) -> tuple[Lists, Lists]:
+    """The short page's lists (as garden.html's, "…and N more" linking to `/all`) and the full
+    lists' (linking back to `/`)."""
+    return page_lists(limits, "/", FULL)
 
 
 def personal(page: bytes, said: str, once: str) -> bytes:

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 _HEADER_RE = re.compile(r"<header>(.*?)</header>", re.DOTALL)
 _TITLE_RE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+_CONTENTS_RE = re.compile(r'<nav id="contents".*?</nav>', re.DOTALL)
 _SECTION_ID_RE = re.compile(r'<section id="([a-z_]+)"')
 _SECTION_END = "</section>"
 
@@ -34,6 +35,7 @@ class Section:
 class Parts:
     title: str
     header: str
+    contents: str  # the table of contents (`<nav id="contents">…</nav>`), or ""
     sections: dict[str, Section]  # in page order
 
 
@@ -44,7 +46,13 @@ def with_sections(page: str, sections: dict[str, Section]) -> Parts | None:
     title = _TITLE_RE.search(page)
     if header is None or title is None:
         return None
-    return Parts(title.group(1), header.group(1), sections)
+    return Parts(title.group(1), header.group(1), _contents(page), sections)
+
+
+def _contents(page: str) -> str:
+    # Only the top of the page is searched: the table of contents comes before <main>.
+    found = _CONTENTS_RE.search(page, 0, max(0, page.find("<main>")))
+    return found.group(0) if found else ""
 
 
 def split(page: str) -> Parts | None:
@@ -62,7 +70,7 @@ def split(page: str) -> Parts | None:
         if close < 0:
             return None
         sections[found.group(1)] = _section(main[found.start() : close + len(_SECTION_END)])
-    return Parts(title.group(1), header.group(1), sections)
+    return Parts(title.group(1), header.group(1), _contents(page), sections)
 
 
 def _section(html: str) -> Section:
@@ -77,20 +85,30 @@ def _section(html: str) -> Section:
 
 def changes(old: Parts, new: Parts) -> dict[str, object] | None:
     """What turns `old` into `new`: per changed section, its whole HTML or the row edits
-    `[start, end, [rows…]]` (in `old`'s row numbers, to apply from the last); None when the
-    sections themselves differ (the page is then fetched whole)."""
-    if list(old.sections) != list(new.sections):
+    `[start, end, [rows…]]` (in `old`'s row numbers, to apply from the last); a section that
+    appears, with the one it follows (`after`, None: first); one that leaves (`remove`). None
+    when the sections kept are in another order (the page is then fetched whole)."""
+    kept = [key for key in new.sections if key in old.sections]
+    if kept != [key for key in old.sections if key in new.sections]:
         return None
-    found: dict[str, object] = {}
+    found: dict[str, object] = {
+        key: {"remove": True} for key in old.sections if key not in new.sections
+    }
+    before: str | None = None
     for key, now in new.sections.items():
-        was = old.sections[key]
+        was = old.sections.get(key)
+        after, before = before, key
+        if was is None:
+            found[key] = {"html": now.html, "after": after}
+            continue
         if was == now:
             continue
         if was.head != now.head or was.tail != now.tail or not was.rows or not now.rows:
             found[key] = {"html": now.html}
             continue
         found[key] = {"rows": _edits(was.rows, now.rows)}
-    return {"title": new.title, "header": new.header, "sections": found}
+    contents = new.contents if new.contents != old.contents else None
+    return {"title": new.title, "header": new.header, "contents": contents, "sections": found}
 
 
 def _edits(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int, int, list[str]]]:

@@ -26,7 +26,7 @@ from hortus.loader.vault import Vault
 from hortus.render.rows import Rows
 from hortus.serve.app import Site, make_app
 from hortus.serve.guard import Keys
-from hortus.serve.pages import garden_page
+from hortus.serve.pages import garden_page, served_lists
 from hortus.serve.parts import Parts
 from hortus.serve.state import Running, ServedGarden
 from hortus.watch.debounce import Timing
@@ -174,10 +174,12 @@ def _close(sockets: list[socket.socket]) -> None:
 def served_garden(vault: Vault, today: dt.date | None, keys: Keys) -> ServedGarden:
     language = vault.config.language
 
+    short, _ = served_lists(vault.config.lists)
+
     def make_page(
         garden: Garden, digests: dict[str, str], version: int, rows: Rows
     ) -> tuple[bytes, Parts | None]:
-        return garden_page(garden, language, keys.csrf, digests, version, rows)
+        return garden_page(garden, language, keys.csrf, digests, version, rows, short)
 
     return ServedGarden(vault, today, make_page)
 

@@ -27,7 +27,7 @@
                                  { credentials: "same-origin", cache: "no-store" });
       if (answer.ok) {
         const fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
-        for (const selector of ["header", "main"]) {
+        for (const selector of ["header", "#contents", "main"]) {
           const old = document.querySelector(selector);
           const now = fresh.querySelector(selector);
           if (old && now) { patch(old, now); }
@@ -52,8 +52,19 @@
                                  { credentials: "same-origin", cache: "no-store" });
       const change = answer.ok ? await answer.json() : { reload: true };
       if (change.reload) { return false; }
+      const main = document.querySelector("main");
       for (const [id, edit] of Object.entries(change.sections)) {
         const section = document.getElementById(id);
+        if (edit.remove) {
+          if (section) { section.remove(); }
+          continue;
+        }
+        if (edit.after !== undefined) {  // a section that was not there
+          const before = edit.after === null ? null : document.getElementById(edit.after);
+          if (edit.after !== null && !before) { return false; }
+          main.insertBefore(parse(edit.html), before ? before.nextSibling : main.firstChild);
+          continue;
+        }
         if (!section) { return false; }
         if (edit.html !== undefined) {
           section.replaceWith(parse(edit.html));
@@ -70,6 +81,8 @@
       }
       const header = document.querySelector("header");
       if (header) { header.innerHTML = change.header; }
+      const contents = document.getElementById("contents");
+      if (contents && change.contents) { contents.replaceWith(parse(change.contents)); }
       document.title = new DOMParser().parseFromString(
         "<title>" + change.title + "</title>", "text/html").title;
       version = Math.max(version, change.version);
