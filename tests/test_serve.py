@@ -433,3 +433,27 @@ def test_short_lists_link_to_the_full_lists_page(make_vault: MakeVault) -> None:
     full = served.client.get("/all").text
     assert full.count("Person 5") >= 1 and '<a href="/">' in full
     assert "garden-all.html" not in page + full  # no file of the vault is linked
+
+
+def test_an_old_promise_can_be_kept_or_let_go_from_renew_or_release(
+    make_vault: MakeVault,
+) -> None:
+    root = make_vault(
+        {
+            "hortus.toml": "today = 2026-11-20\n",
+            "people/ada.md": "---\nname: Ada\n---\n- [ ] lend her the tent 📅 2026-09-01\n",
+        }
+    )
+    served = serve_vault(root)
+    page = served.client.get("/").text
+    section = page.split('<section id="renew_or_release">')[1].split("</section>")[0]
+    form = re.search(r'action="/promise" data-hortus>(.*?)</form>', section)
+    assert form is not None and "Let go" in form.group(0)
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(1)))
+    fields.pop("csrf")
+    answer: Any = served.post("/promise", {**fields, "outcome": "let_go"}, json=True)
+    assert answer.json()["where"] == "people/ada.md:4"
+    text = (root / "people/ada.md").read_text(encoding="utf-8")
+    assert text.endswith("- [-] lend her the tent 📅 2026-09-01 ❌ 2026-11-20\n")
+    served.saw("people/ada.md")
+    assert "lend her the tent" not in served.client.get("/").text

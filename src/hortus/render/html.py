@@ -320,8 +320,13 @@ class _Page:
 
     def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
         """One plain line each (a vault of ten years of tasks has tens of thousands), kept
-        between the watcher's renders like the plants' rows."""
-        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+        between the watcher's renders like the plants' rows (the served page's forms are not:
+        they carry the file's bytes as shown)."""
+        served = self.served
+        return [
+            self.rows.row(p, self.kind, self._renew) + (served.promise(p) if served else "")
+            for p in promises
+        ]
 
     def _renew(self, promise: OpenPromise) -> str:
         cat = self.cat
