@@ -288,8 +288,8 @@ def measure_commands(
     today = ["--today", args.today]
     first_search, rss, _ = run([*base, "search", "coffee"])
     rows = [Measure("`hortus search` first run (builds the search tables)", [first_search], rss)]
-    complete = dict(os.environ, _HORTUS_COMPLETE="bash_complete", COMP_CWORD="2")
-    complete["COMP_WORDS"] = f"hortus log {name[:3]}"
+    complete = dict(os.environ, _HORTUS_COMPLETE="bash_complete", COMP_CWORD="4")
+    complete["COMP_WORDS"] = f"hortus --vault {vault} log {name[:3]}"
     commands: list[tuple[str, list[str], dict[str, str] | None]] = [
         ("`hortus status`", [*base, "status", *today], None),
         ("`hortus status --json`", [*base, "status", "--json", *today], None),
@@ -301,7 +301,7 @@ def measure_commands(
             [*base, "search", "coffee", "--person", other],
             None,
         ),
-        ("a Tab completion (`hortus log " + name[:3] + "<Tab>`)", base, complete),
+        ("a Tab completion (`hortus log " + name[:3] + "<Tab>`)", [hortus], complete),
         (
             f"`hortus open {name}` (EDITOR=true)",
             [*base, "open", name],

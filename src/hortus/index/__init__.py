@@ -451,15 +451,16 @@ def intro_partners(notes: Iterable[Note], contacts: Iterable[Contact], config: C
     """The files of both people of each `#intro` entry in `notes`: their own files tell who
     introduced whom (`person_index` needs them)."""
     everyone = list(contacts)
-    resolver = Resolver(everyone)
-    paths = {c.key: c.path for c in everyone}
+    resolver: Resolver | None = None  # made only when an `#intro` entry is found
     partners: set[str] = set()
     for note in notes:
         tagged = [e for e in note.entries if e.tags and INTRO_TAG in e.tags]
         if tagged and _facts(note, config).contact is not None:
             partners.add(note.path)
+            resolver = resolver or Resolver(everyone)
             mentions = [m for entry in tagged for m in entry.mentions]
             keys = resolver.resolve_all(note.path, mentions, [], None)
+            paths = {c.key: c.path for c in everyone}
             partners |= {paths[key] for key in keys}
     return partners
 

@@ -85,6 +85,7 @@ class Loader:
         self._contacts: tuple[Contact, ...] | None = None
         self._notes_key: str | None = None
         self._fresh: dict[str, Note] = {}
+        self._present: set[str] = set()  # the notes the walk found
         self.refreshed = self._refresh()
 
     def close(self) -> None:
@@ -103,6 +104,7 @@ class Loader:
     def _refresh(self, walk: Walk | None = None) -> Refreshed:
         walk = walk or walk_vault(self.vault.root, own_outputs(self.vault))
         self.refused = walk.problems
+        self._present = set(walk.paths)
         seen = _stamps(self.vault.root, walk.paths)
         token = _token(self._settings, seen, walk.problems)
         if token == self.cache.meta(STAMPS):
@@ -301,7 +303,7 @@ class Loader:
     def _notes_at(self, paths: Iterable[str]) -> list[Note]:
         if self._notes is not None:
             return [n for rel in sorted(paths) if (n := self._notes.get(rel)) is not None]
-        wanted = set(paths) & set(self.rows)
+        wanted = set(paths) & self._present
         found = dict(self.cache.records(wanted))
         found.update(
             (r, n) for r, n in self.unstored.items() if r in wanted and isinstance(n, Note)

@@ -40,6 +40,8 @@ a.who{font-weight:600}
 font-weight:600;border:1px solid transparent;vertical-align:middle}
 .flag{background:#f8d7da;color:#842029}
 .kind.moment{background:#ede4f7;color:#5a2d82}
+.kind.ask{background:#fff1d6;color:#7a4a00}
+.kind.date{background:#f3e8e0;color:#6b3b1f}
 .kind.birthday{background:#fde2ec;color:#8a1d4a}
 .kind.promise{background:#dde9f7;color:#1d4f82}
 .kind.thanks{background:#d9f2ec;color:#19614f}
