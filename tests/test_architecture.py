@@ -24,6 +24,7 @@ LAYERS = [
     "commands",  # the commands about one person and about import/export, composed
     "assistant",  # `hortus mcp`: the vault's answers to an AI assistant, over MCP
     "watch",  # the watcher
+    "serve",  # the live garden in the browser: the watcher behind a local web server
     "cli",
     "__main__",
 ]
@@ -43,6 +44,9 @@ ADAPTERS = {
     # The MCP SDK (an optional extra) and the pydantic it describes tools with.
     "mcp": {"assistant.server"},
     "pydantic": {"assistant.server"},
+    # The web framework and its server, for `hortus serve` only.
+    "starlette": {"serve.app", "serve.guard"},
+    "uvicorn": {"serve.run"},
     # Starting programs and locking files each have one home too.
     "subprocess": {"person.editor"},
     "fcntl": {"files.lock"},

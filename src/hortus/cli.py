@@ -242,6 +242,41 @@ def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms
     run_watcher(_vault(ctx, writes=True), today, dt.date.today, echo, timing)
 
 
+@main.command()
+@TODAY
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="The port to listen on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default=None,
+    metavar="ADDRESS",
+    help="Also listen on ADDRESS (another machine could then reach it; a warning is printed).",
+)
+@click.option("--no-open", is_flag=True, help="Do not open the page in the browser.")
+@click.pass_context
+@reports_errors
+def serve(
+    ctx: click.Context, today: dt.date | None, port: int, host: str | None, no_open: bool
+) -> None:
+    """Serve the live garden on this machine (and watch, as `hortus watch`); Ctrl-C stops.
+    Needs the `serve` extra: pip install "hortus[serve]"."""
+    try:
+        from hortus.serve.run import Options
+        from hortus.serve.run import serve as run_server
+    except ImportError as exc:
+        raise click.ClickException(
+            f"hortus serve needs Starlette and uvicorn ({exc.name} is missing): "
+            'pip install "hortus[serve]"'
+        ) from exc
+    options = Options(port, host, not no_open, today)
+    run_server(_vault(ctx), options, dt.date.today, click.echo, os.environ)
+
+
 def _complete_name(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:

@@ -128,6 +128,18 @@ class ChangedWhileWritingError(HortusError):
         self.kept = kept
 
 
+class ChangedSinceShownError(HortusError):
+    """A write asked from a page (`hortus serve`) about a file that has changed since the page
+    was shown: the user acted on what they saw, which is no longer what is there."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} changed since the page was shown; nothing written. "
+            "The page now shows it as it is: look, then try again"
+        )
+        self.path = path
+
+
 class ContactExistsError(HortusError):
     def __init__(self, what: str, name: str, path: str) -> None:
         super().__init__(f"{what} already belongs to {name} ({path}); nothing was created")

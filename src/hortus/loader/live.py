@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hortus.core.errors import VaultGoneError
 from hortus.files.lock import WAIT, hold_watch_lock, state_dir, vault_lock
-from hortus.garden import GardenMemo, compute_garden
-from hortus.index import LiveIndex
+from hortus.garden import Garden, GardenMemo, compute_garden
+from hortus.index import Index, LiveIndex
 from hortus.loader.load import load
 from hortus.loader.pages import Regenerated, sweep, write_garden
 from hortus.loader.vault import Vault, no_gc, open_vault, own_outputs
@@ -93,6 +93,10 @@ class LiveGarden:
     def day(self, clock_today: dt.date) -> dt.date:
         return self.vault.day(self.today, clock_today).date
 
+    def built(self, index: Index, garden: Garden) -> None:
+        """Called with each garden built, before its pages are written: `hortus serve` shows
+        it from here (so a browser need not wait for the files, nor for a write that fails)."""
+
     def regenerate(self, clock_today: dt.date) -> Regenerated:
         today = self.vault.day(self.today, clock_today)
         day, pinned = today.date, today.pinned
@@ -108,6 +112,7 @@ class LiveGarden:
             self.dirty = set()
             config = self.vault.config
             garden = compute_garden(index, day, config, today_pinned=pinned, memo=self.memo)
+            self.built(index, garden)
         with vault_lock(self.vault.root, WAIT):
             if not self.still_there():
                 raise VaultGoneError(str(self.vault.root))

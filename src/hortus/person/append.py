@@ -19,12 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
+from hortus.core.errors import (
+    ChangedSinceShownError,
+    ChangedWhileWritingError,
+    HortusError,
+    WriteError,
+)
 from hortus.core.model import Note, Problem
 from hortus.files.atomic import digest, in_vault, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
 from hortus.notes.read import MAX_NOTE_BYTES, SourceFile, decode_note, read_bytes
+from hortus.store.notestore import digest_of
 
 ATTEMPTS = 5  # reads of a note that keeps changing under `log`, before it gives up
 
@@ -56,16 +62,25 @@ def between_read_and_write(path: Path) -> None:
     """Does nothing. Tests replace it to change a file at the worst moment."""
 
 
-def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
-    """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
-    return append_with(root, rel, lambda data: with_entry(rel, data, entry))
+def append_entry(root: Path, rel: str, entry: NewEntry, seen: str | None = None) -> Logged:
+    """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc.
+
+    `seen` is the note's `digest_of` when the user decided (a page of `hortus serve`): if the
+    file has other bytes now, `ChangedSinceShownError` and nothing is written, not even once.
+    """
+
+    def make(data: bytes) -> tuple[bytes, Logged]:
+        check_seen(rel, data, seen)
+        return with_entry(rel, data, entry)
+
+    return append_with(root, rel, make)
 
 
 def append_with(root: Path, rel: str, make: Callable[[bytes], tuple[bytes, Logged]]) -> Logged:
     """Write `make(bytes read)` to the note at `rel`, under the vault's lock, atomically and
     only if the file still holds the bytes read (else read again and apply again, a few
-    times). Every append to a user's note goes through here: an entry (`with_entry`), a
-    promise (`promise.py`)."""
+    times). Every write to a user's note goes through here: an entry (`with_entry`), a
+    promise (`promise.py`), a promise's line closed (`tasks.py`)."""
     path = root / rel
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
@@ -82,6 +97,12 @@ def append_with(root: Path, rel: str, make: Callable[[bytes], tuple[bytes, Logge
                 continue
             return logged
     raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
+
+
+def check_seen(rel: str, data: bytes, seen: str | None) -> None:
+    """Refuse a write decided on other bytes than the file has now (see `append_entry`)."""
+    if seen is not None and digest_of(data) != seen:
+        raise ChangedSinceShownError(rel)
 
 
 def read_for_write(root: Path, rel: str) -> bytes:

@@ -21,6 +21,12 @@ PLUS_LINE = frozenset(
      "kak", "micro", "ne", "joe", "jed", "mg", "vis", "rnano"}
 )  # fmt: skip
 GOTO = frozenset({"code", "codium", "code-insiders", "cursor"})
+# Editors with a window of their own: `hortus serve` may start them from the browser (an
+# editor that needs a terminal cannot be opened from a web page).
+WINDOWED = GOTO | frozenset(
+    {"gvim", "mvim", "subl", "sublime_text", "gedit", "gnome-text-editor", "kate", "kwrite",
+     "zed", "xed", "mousepad", "pluma", "geany", "atom", "notepadqq", "featherpad"}
+)  # fmt: skip
 FALLBACK = "vi"
 SCISSORS = "# ------------------------ >8 ------------------------"
 DRAFTS = STATE_DIR  # drafts live in the vault's own state folder
@@ -53,6 +59,29 @@ def run_editor(command: list[str]) -> None:
         ) from exc
     if status != 0:
         raise HortusError(f"the editor {command[0]!r} exited with status {status}")
+
+
+def windowed(env: Mapping[str, str]) -> bool:
+    """Whether the user's editor opens a window of its own (see `WINDOWED`)."""
+    words = shlex.split(env.get("VISUAL") or env.get("EDITOR") or FALLBACK) or [FALLBACK]
+    return os.path.basename(words[0]) in WINDOWED
+
+
+def start_editor(command: list[str]) -> None:
+    """Start a windowed editor and return at once (it lives on after hortus)."""
+    try:
+        subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise HortusError(
+            f"cannot start the editor {command[0]!r} ({exc.strerror or exc}); "
+            "set $VISUAL or $EDITOR"
+        ) from exc
 
 
 @contextlib.contextmanager

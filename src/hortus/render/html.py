@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from hortus.core.address import EMAIL_KEYS, is_email_address
@@ -69,17 +69,54 @@ def safe_url(key: str, value: object) -> str | None:
     return None
 
 
+class Served(Protocol):
+    """What the page served by `hortus serve` changes in garden.html: its links, its forms,
+    its script and its policy. garden.html itself is rendered without one."""
+
+    csp: str  # replaces CSP in the page's <meta>
+    referrer: str  # the page's referrer policy (garden.html: no-referrer)
+    kind: str  # tells its rows from garden.html's in a shared `Rows`
+
+    def head(self) -> str:
+        """Tags added at the end of <head> (the script)."""
+
+    def top(self) -> str:
+        """HTML between the header and the sections (navigation, search, messages)."""
+
+    def person_href(self, contact: Contact) -> str:
+        """The (unescaped) address of a contact's page."""
+
+    def source_href(self, source: Source) -> str | None:
+        """The (unescaped) address that shows a place in a note, or None for plain text."""
+
+    def page_href(self, page: str) -> str:
+        """The (unescaped) address of the short page or of the full lists (`Lists`)."""
+
+    def gesture(self, gesture: Gesture) -> str:
+        """HTML after a gesture: what can be done about it."""
+
+    def promise(self, promise: OpenPromise) -> str:
+        """HTML after an open promise: keep it or let it go."""
+
+    def section(self, key: str, head: str, rows: list[str], tail: str) -> None:
+        """Each section as rendered, in page order: `head + "".join(rows) + tail`, its rows
+        each `<li>…</li>` (the live page sends a browser only the rows that changed)."""
+
+
 def render_html(
     garden: Garden,
     page_path: str,
     language: str = "en",
     rows: Rows | None = None,
     lists: Lists | None = None,
+    served: Served | None = None,
 ) -> str:
     """The garden's web page; `rows` keeps the plants' rows between renders (the watcher);
-    `lists` says how long each section is and where its full list is (default: all)."""
+    `lists` says how long each section is and where its full list is (default: all);
+    `served` makes it the live page of `hortus serve`."""
     lists = lists or Lists()
-    page = _Page(garden, posixpath.dirname(page_path), catalogue(language), rows or Rows())
+    folder = posixpath.dirname(page_path)
+    page = _Page(garden, folder, catalogue(language), rows or Rows(), served)
     page.lists = lists
     if lists.back:
         page.kind += " full"  # its plants' rows are the compact ones
@@ -97,6 +134,7 @@ def render_html(
     keys = [k for k in outline.ORDER if k in _MAKERS and outline.shows(k, found, new)]
     body = [
         f"<header><h1>{escape(name)}</h1>{back}<p>{escape(header)}</p></header>",
+        *([served.top()] if served else []),
         page.contents(keys, found),
         "<main>",
         *([page.welcome()] if new else []),
@@ -110,11 +148,12 @@ def render_html(
             f'<html lang="{cat.code}">',
             "<head>",
             '<meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-            '<meta name="referrer" content="no-referrer">',
+            f'<meta http-equiv="Content-Security-Policy" content="{page.csp}">',
+            f'<meta name="referrer" content="{page.referrer}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
             f"<style>{CSS}</style>",
+            *([served.head()] if served else []),
             "</head>",
             "<body>",
             *body,
@@ -136,12 +175,17 @@ _WIDE = frozenset({"gestures", "everyone", "problems", "unresolved"})  # across 
 class _Page:
     lists: Lists = Lists()
 
-    def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
+    def __init__(
+        self, garden: Garden, folder: str, cat: Catalogue, rows: Rows, served: Served | None
+    ) -> None:
         self.garden = garden
         self.folder = folder
         self.cat = cat
         self.rows = rows
-        self.kind = f"html {cat.code} {folder}"
+        self.served = served
+        self.kind = f"html {cat.code} {folder}" + (f" {served.kind}" if served else "")
+        self.csp = served.csp if served else CSP
+        self.referrer = served.referrer if served else "no-referrer"
 
     def section(self, key: str, records: Sequence[Any]) -> str:
         # Today's gestures are a short list already (`daily_gestures`).
@@ -150,13 +194,17 @@ class _Page:
         if more:
             items.append(f'<li class="more">{self.more(key, more)}</li>')
         tag = "ol" if key == "gestures" else "ul"
-        if items:
-            body = f"<{tag}>" + "".join(items) + f"</{tag}>"
-        else:
-            body = f'<p class="empty">{escape(self.cat.t(_EMPTY.get(key, "empty")))}</p>'
         lead = escape(self.cat.t(key + ".lead"))
         title = escape(self.cat.t(key))
-        return f'<section id="{key}"><h2>{title}</h2><p class="lead">{lead}</p>{body}</section>'
+        head = f'<section id="{key}"><h2>{title}</h2><p class="lead">{lead}</p>'
+        if items:
+            head, tail = f"{head}<{tag}>", f"</{tag}></section>"
+        else:
+            empty = escape(self.cat.t(_EMPTY.get(key, "empty")))
+            head, tail = f'{head}<p class="empty">{empty}</p></section>', ""
+        if self.served:
+            self.served.section(key, head, items, tail)
+        return head + "".join(items) + tail
 
     def more(self, key: str, count: int) -> str:
         text = escape(self.cat.t("more", count=count))
@@ -192,20 +240,33 @@ class _Page:
             f"<li>{_with_code(step, codes)}</li>"
             for step, codes in zip(steps, commands, strict=True)
         )
-        return (
+        html = (
             f'<section id="welcome"><h2>{escape(cat.t("welcome"))}</h2>'
             f'<p class="lead">{escape(cat.t("welcome.lead"))}</p><ol>{items}</ol></section>'
         )
+        if self.served:
+            self.served.section("welcome", html, [], "")
+        return html
 
     def href(self, path: str) -> str:
+        """A note's or a page's address (in the served page, only the pages are asked for)."""
+        if self.served:
+            return escape(self.served.page_href(path))
         return _href(path, self.folder)
 
     def who(self, contact: Contact) -> str:
-        return f'<a class="who" href="{self.href(contact.path)}">{escape(contact.name)}</a>'
+        served = self.served
+        href = escape(served.person_href(contact)) if served else self.href(contact.path)
+        return f'<a class="who" href="{href}">{escape(contact.name)}</a>'
 
     def where(self, source: Source) -> str:
         label = escape(f"{source.path}:{source.line}")
-        return f'<a class="src" href="{self.href(source.path)}">{label}</a>'
+        if self.served is None:
+            return f'<a class="src" href="{self.href(source.path)}">{label}</a>'
+        href = self.served.source_href(source)
+        if href is None:
+            return f'<span class="src">{label}</span>'
+        return f'<a class="src" href="{escape(href)}">{label}</a>'
 
     def gestures(self, gestures: Iterable[Gesture]) -> list[str]:
         cat = self.cat
@@ -213,6 +274,7 @@ class _Page:
             f'<span class="kind {g.kind}">{escape(words.kind_label(g, cat))}</span> '
             f'<strong class="do">{escape(words.suggestion(g, cat))}</strong> '
             f'<span class="meta">{self.who(g.contact)} · {self.where(g.source)}</span>'
+            + (self.served.gesture(g) if self.served else "")
             for g in gestures
         ]
 
@@ -252,13 +314,19 @@ class _Page:
             items.append(
                 cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
                 f'<span class="meta">{escape(due)}</span>{flag} {self.where(p.source)}'
+                + (self.served.promise(p) if self.served else "")
             )
         return items
 
     def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
         """One plain line each (a vault of ten years of tasks has tens of thousands), kept
-        between the watcher's renders like the plants' rows."""
-        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+        between the watcher's renders like the plants' rows (the served page's forms are not:
+        they carry the file's bytes as shown)."""
+        served = self.served
+        return [
+            self.rows.row(p, self.kind, self._renew) + (served.promise(p) if served else "")
+            for p in promises
+        ]
 
     def _renew(self, promise: OpenPromise) -> str:
         cat = self.cat
@@ -400,10 +468,13 @@ class _Page:
             for month, count in zip(self.garden.months, self.garden.monthly, strict=True)
         ]
         svg = bar_chart(self.garden.monthly, labels, titles, cat.t("chart"))
-        return (
+        html = (
             f'<section id="chart"><h2>{escape(cat.t("chart"))}</h2>'
             f'<p class="lead">{escape(cat.t("chart.lead"))}</p>{svg}</section>'
         )
+        if self.served:
+            self.served.section("chart", html, [], "")
+        return html
 
     def unresolved(self, groups: Iterable[list[Unresolved]]) -> list[str]:
         items = []

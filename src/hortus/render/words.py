@@ -240,3 +240,28 @@ def _cells(char: str) -> int:
 def pad(text: str, width: int) -> str:
     """`text` followed by spaces up to `width` cells (`str.ljust` counts characters)."""
     return text + " " * max(0, width - display_width(text))
+
+
+def done_text(gesture: Gesture, cat: Catalogue) -> str:
+    """What the user did, as the entry `hortus serve`'s "done" writes ("Wished Ada Lovelace a
+    happy birthday"), for them to edit before it is sent. (A promise is kept, not logged.)"""
+    name = gesture.contact.name
+    item = gesture.item
+    if isinstance(item, KeyMoment) and item.kind in MOMENT_KINDS:
+        return cat.t(f"done.moment.{item.kind}", name=name)
+    if isinstance(item, KeyMoment | ThanksOwed):
+        kind = "moment" if isinstance(item, KeyMoment) else "thanks"
+        text = plain(item.text)
+        if not text:
+            return cat.t(f"done.{kind}.bare", name=name)
+        return cat.t(f"done.{kind}", name=name, text=text)
+    if isinstance(item, AskAfter):
+        text = plain(item.text)
+        key = "done.ask" if text else "done.ask.bare"
+        return cat.t(key, name=name, text=text)
+    if isinstance(item, IntroGrown):
+        return cat.t("done.intro", introducer=name, name=item.introduced.name)
+    if isinstance(item, BirthdaySoon):
+        label = plain(item.label or "")
+        return cat.t(f"done.{item.occasion}", name=name, label=label)
+    return cat.t("done.water", name=name)
