@@ -85,6 +85,7 @@ def test_any_garden_keeps_its_promises(people: list[Any], shift: int, limit: int
 
     from hortus.core.config import Config
     from hortus.garden import State, compute_garden
+    from hortus.garden.closeness import circle_ranks, closeness
     from hortus.render.html import render_html
     from hortus.render.markdown import render_markdown
     from hortus.render.status import render_json, render_text
@@ -121,9 +122,13 @@ def test_any_garden_keeps_its_promises(people: list[Any], shift: int, limit: int
     ]
     assert not resting & {item.contact.key for item in elsewhere}
     assert {r.contact.key for r in garden.resting} == resting
-    assert [m.date for m in garden.key_moments] == sorted(
-        (m.date for m in garden.key_moments), reverse=True
-    )
+    # Closest people first (issue 14), and each closeness newest first.
+    ranks = circle_ranks(config)
+    plants = {p.contact.key: p for p in garden.plants}
+    order = [
+        (closeness(plants[m.contact.key], ranks), -m.date.toordinal()) for m in garden.key_moments
+    ]
+    assert order == sorted(order)
     for language in ("en", "fr"):
         render_markdown(garden, "GARDEN.md", language)
         render_html(garden, "garden.html", language)
