@@ -169,18 +169,24 @@ class Loader:
                 yield loaded
 
     def _keep_contacts(self, changed: dict[str, Note | None], removed: Sequence[str]) -> None:
-        """The contacts table follows the notes; all of it again when the settings it was
-        made with differ."""
-        if self.cache.meta("contacts") != self._settings:
-            self._rebuild_contacts()
+        """The contacts table follows the notes. When it was made with other settings (or
+        never), it is made again whole when first needed: from the index, when the command
+        builds one anyway (a first `regenerate`), else from the notes (`contacts`)."""
+        if not self._contacts_current():
             return
         fresh = {rel: self._contact_of(note) for rel, note in changed.items()}
         fresh.update((rel, None) for rel in removed)
         if fresh:
             self.cache.save_contacts(fresh)
 
-    def _rebuild_contacts(self) -> list[Contact]:
-        fresh = {rel: self._contact_of(note) for rel, note in self.notes().items()}
+    def _contacts_current(self) -> bool:
+        return self.cache.meta("contacts") == self._settings
+
+    def _rebuild_contacts(self, known: Iterable[Contact] | None = None) -> list[Contact]:
+        if known is None:
+            fresh = {rel: self._contact_of(note) for rel, note in self.notes().items()}
+        else:
+            fresh = {contact.path: contact for contact in known}
         self.cache.save_contacts(fresh, whole=True)
         self.cache.set_meta("contacts", self._settings)
         return [contact for contact in fresh.values() if contact is not None]
@@ -248,6 +254,8 @@ class Loader:
                 self._index = build_index(
                     list(self.notes().values()), self.vault.config, self.problems()
                 )
+            if not self._contacts_current():
+                self._rebuild_contacts(self._index.contacts)
         return self._index
 
     def garden(self, day: Day) -> Garden:
@@ -262,8 +270,8 @@ class Loader:
     def contacts(self) -> tuple[Contact, ...]:
         """Every contact, sorted by key (from the contacts table: no note is decoded)."""
         if self._contacts is None:
-            stored = self.cache.contacts()
-            if stored is None:  # a damaged table: made again from the notes
+            stored = self.cache.contacts() if self._contacts_current() else None
+            if stored is None:  # stale, or damaged: made again from the notes
                 stored = self._rebuild_contacts()
             found = {c.path: c for c in stored}
             for rel, note in self.unstored.items():
