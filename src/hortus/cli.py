@@ -19,6 +19,8 @@ from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
 
 if TYPE_CHECKING:
+    from hortus.core.dates import DateWord
+    from hortus.garden import OpenPromise
     from hortus.loader.load import Progress
     from hortus.loader.vault import Vault
 
@@ -28,21 +30,36 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> DateWord | None:
+    """A date as typed (`2026-11-20`, `yesterday`, `-3d`, `friday`, `vendredi`…), resolved by
+    the command against the vault's day."""
+    from hortus.core.dates import HELP, read_date
+
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
+    word = read_date(value)
+    if word is None:
+        raise click.BadParameter(f"{value!r} is not a date: use {HELP}") from None
+    return word
+
+
+def _today_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """`--today`: a date word, relative to the clock (it replaces the vault's day)."""
+    word = _date_option(ctx, param, value)
+    return None if word is None else word.on(dt.date.today())
+
+
+def _on(word: DateWord | None, day: dt.date) -> dt.date | None:
+    return None if word is None else word.on(day)
 
 
 TODAY = click.option(
     "--today",
     metavar="DATE",
     default=None,
-    callback=_date_option,
-    help="Compute the garden for this date (YYYY-MM-DD) instead of the clock or a pinned date.",
+    callback=_today_option,
+    help="Compute the garden for this date (YYYY-MM-DD, yesterday, -3d, monday…) instead of "
+    "the clock or a pinned date.",
 )
 
 
@@ -223,7 +240,8 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     metavar="DATE",
     default=None,
     callback=_date_option,
-    help="The entry's date (YYYY-MM-DD). Default: today (a date pinned in hortus.toml counts).",
+    help="The entry's date (YYYY-MM-DD, yesterday, -3d, friday…). Default: today (a date "
+    "pinned in hortus.toml counts).",
 )
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Add #TAG (repeatable).")
 @click.option(
@@ -234,25 +252,47 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     shell_complete=_complete_name,
     help="Someone else who was there: adds a [[mention]] (repeatable).",
 )
+@click.option(
+    "--promise", is_flag=True, help="Append a promise (`- [ ] TEXT`) instead of an entry."
+)
+@click.option(
+    "--due",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="With --promise: its due date (`📅 DATE`, or `due:DATE` if the file writes those).",
+)
 @click.pass_context
 @reports_errors
 def log(
     ctx: click.Context,
     name: str,
     text: str | None,
-    day: dt.date | None,
+    day: DateWord | None,
     tags: tuple[str, ...],
     with_names: tuple[str, ...],
+    promise: bool,
+    due: DateWord | None,
 ) -> None:
-    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR.
+    With --promise, append a promise to NAME instead."""
     from hortus.commands.person import log_entry
 
     vault = _vault(ctx)
     if text == "-":
         text = sys.stdin.read()
-    date = day or vault.day(None, dt.date.today()).date
+    today = vault.day(None, dt.date.today()).date
+    if promise or due is not None:
+        _log_promise(vault, name, text, due=_on(due, today), tags=tags, with_names=with_names)
+        return
     logged = log_entry(
-        vault, name, text, date=date, tags=tags, with_names=with_names, env=os.environ
+        vault,
+        name,
+        text,
+        date=_on(day, today) or today,
+        tags=tags,
+        with_names=with_names,
+        env=os.environ,
     )
     if logged is None:
         click.echo("Nothing written: the entry was empty.")
@@ -260,6 +300,78 @@ def log(
     click.echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
         click.echo(f"  {line}")
+
+
+def _log_promise(
+    vault: Vault,
+    name: str,
+    text: str | None,
+    *,
+    due: dt.date | None,
+    tags: tuple[str, ...],
+    with_names: tuple[str, ...],
+) -> None:
+    from hortus.commands.promise import log_promise
+    from hortus.core.errors import HortusError
+
+    if text is None:
+        raise HortusError("a promise needs its TEXT: hortus log NAME TEXT --promise")
+    written = log_promise(vault, name, text, due=due, tags=tags, with_names=with_names)
+    click.echo(f"{written.path}:{written.line}")
+    click.echo(f"  {written.text}")
+
+
+@main.command()
+@_name_argument()
+@click.argument("text", required=False)
+@click.option(
+    "--line",
+    metavar="N",
+    help="The promise at this line (`N`, or `PATH:N` as listed) when NAME has several.",
+)
+@click.option(
+    "--date",
+    "day",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="The day it was kept (YYYY-MM-DD, yesterday, -3d, friday…). Default: today.",
+)
+@click.pass_context
+@reports_errors
+def done(
+    ctx: click.Context, name: str, text: str | None, line: str | None, day: DateWord | None
+) -> None:
+    """Mark one of NAME's open promises kept: `- [ ]` becomes `- [x]` with `✅ DATE`. TEXT
+    (words of the promise) or --line says which when there are several; unsure, writes nothing."""
+    from hortus.commands.promise import choose, keep, open_promises
+
+    vault = _vault(ctx)
+    today = vault.day(None, dt.date.today())
+    contact, promises = open_promises(vault, name, today)
+    found = choose(promises, text, line)
+    if not found:
+        which = f" matching {' '.join(filter(None, (text, line)))!r}" if text or line else ""
+        click.echo(f"hortus: {contact} has no open promise{which}.", err=True)
+        sys.exit(1)
+    if len(found) > 1:
+        found = (_ask(contact, found),)
+    kept = keep(vault, found[0], _on(day, today.date) or today.date)
+    click.echo(f"{kept.path}:{kept.line}")
+    click.echo(f"  {kept.text}")
+
+
+def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
+    """Which promise: asked on a terminal; elsewhere (a script) the list, and nothing written."""
+    click.echo(f"{contact} has {len(promises)} open promises:", err=True)
+    for number, p in enumerate(promises, start=1):
+        due = f" (due {p.due.isoformat()})" if p.due else ""
+        click.echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
+    if not sys.stdin.isatty():
+        click.echo("Nothing written: say which with TEXT or --line PATH:N.", err=True)
+        sys.exit(1)
+    choice = click.prompt("Which one", type=click.IntRange(1, len(promises)), err=True)
+    return promises[choice - 1]
 
 
 @main.command()
@@ -336,8 +448,8 @@ def search(
     words: tuple[str, ...],
     person: str | None,
     tag: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    since: DateWord | None,
+    until: DateWord | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -348,7 +460,8 @@ def search(
     from hortus.render.search import render_search_json, render_search_text
 
     vault = _vault(ctx)
-    query = Query(words, person, tag, since, until, limit)
+    today = vault.day(None, dt.date.today()).date
+    query = Query(words, person, tag, _on(since, today), _on(until, today), limit)
     results = run_search(vault, query, _progress())
     if as_json:
         click.echo(render_search_json(results), nl=False)

@@ -79,3 +79,12 @@ def completions(contacts: Sequence[Contact], incomplete: str) -> list[tuple[str,
         if any(fold(word).startswith(prefix) for word in words):
             items.append((value, contact.name))
     return sorted(items)
+
+
+def mention_of(contacts: Sequence[Contact], contact: Contact) -> str:
+    """The shortest `[[target]]` that means this contact and no one else: the name when it
+    names them alone and holds no link syntax, else the key."""
+    plain = not any(mark in contact.name for mark in "[]|#^")
+    if plain and matches(contacts, contact.name) == [contact]:
+        return contact.name
+    return contact.key
