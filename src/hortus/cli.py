@@ -171,6 +171,35 @@ def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
 
 
 @main.command()
+@TODAY
+@click.option(
+    "--days",
+    type=click.IntRange(1, 366),
+    default=7,
+    show_default=True,
+    help="What comes in this many days, today included.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="Plain text (for mail), Markdown, or JSON (docs/json.md).",
+)
+@click.pass_context
+@reports_errors
+def digest(ctx: click.Context, today: dt.date | None, days: int, fmt: str) -> None:
+    """Today's gestures and what the next days bring (birthdays, promises falling due, plans,
+    key moments unanswered), in under 25 lines; nothing at all on a quiet day. For cron."""
+    from hortus.commands.digest import digest_text
+
+    vault = _vault(ctx)
+    day = vault.day(today, dt.date.today())
+    click.echo(digest_text(vault, day, days, fmt, _progress()), nl=False)
+
+
+@main.command()
 @click.pass_context
 @reports_errors
 def check(ctx: click.Context) -> None:

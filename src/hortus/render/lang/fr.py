@@ -136,6 +136,21 @@ MESSAGES = {
     "kind.promise": "promesse",
     "kind.thanks": "merci",
     "kind.water": "arrosage",
+    # `hortus digest`
+    "digest.title": "Le jardin du {date}",
+    "digest.coming": "Les {days} à venir",
+    "digest.unanswered": "Toujours sans réponse",
+    "digest.birthday": "Anniversaire de {name}{age}",
+    "digest.promise": f"Promesse à {{name}}{_}: {{text}}",
+    "digest.plan": f"Prévu avec {{names}}{_}: {{text}}",
+    "digest.more": "…et {count} de plus",
+    # links a phone can act on
+    "link.call": "appeler",
+    "link.sms": "SMS",
+    "link.mail": "e-mail",
+    "link.subject": "Bonjour {name}",
+    "link.subject.birthday": f"Joyeux anniversaire, {{name}}{_}!",
+    "link.subject.thanks": "Merci, {name}",
 }
 
 PLURALS = {
