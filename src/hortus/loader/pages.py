@@ -126,7 +126,7 @@ def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Outp
     from hortus.exchange.calendar import calendar_events, promise_records
     from hortus.exchange.export.ics import is_our_calendar, render_ics
 
-    events = calendar_events(garden, promise_records(garden))
+    events = calendar_events(garden, promise_records(garden), config.calendar)
     outputs.append(Output(config.ics, render_ics(events, garden.today), is_our_calendar))
     return outputs, len(events)
 
