@@ -512,19 +512,29 @@ def open_command(ctx: click.Context, name: str) -> None:
 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(IMPORT_KINDS))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--circle", metavar="CIRCLE", help="The circle of the new contacts (default: weak).")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="vcard only: add to existing contacts what FILE's cards (a .vcf or a vdir folder) "
+    "have and they lack; creates no contact, changes no value.",
+)
 @click.option("--write", is_flag=True, help="Create the files (without it: a dry run).")
 @click.pass_context
 @reports_errors
 def import_command(
-    ctx: click.Context, kind: str, file: Path, circle: str | None, write: bool
+    ctx: click.Context, kind: str, file: Path, circle: str | None, update: bool, write: bool
 ) -> None:
     """Bring people in from LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.
 
     A dry run by default: says what would be created, what is already there and which rows
-    have problems. --write creates the files; an existing contact is never changed."""
+    have problems. --write creates the files; an existing contact is never changed. With
+    --update (vcard), FILE may be a vdir folder: its cards' missing values are added instead."""
     vault = _vault(ctx)
+    if update:
+        _update_from_cards(vault, kind, file, write)
+        return
     from hortus.commands.transfer import import_people
     from hortus.exchange.report import render_import
 
@@ -540,6 +550,19 @@ def import_command(
     click.echo(render_import(outcome.plan, outcome.written), nl=False)
 
 
+def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None:
+    from hortus.commands.vdir import update_from_cards
+    from hortus.core.errors import HortusError, format_problem
+    from hortus.exchange.update import render_update
+
+    if kind != "vcard":
+        raise HortusError("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
+    outcome = update_from_cards(vault, file, str(file), write=write)
+    click.echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
+    for problem in outcome.problems:
+        click.echo(format_problem(problem), err=True)
+
+
 @main.command(name="export")
 @click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option(
@@ -549,20 +572,38 @@ def import_command(
     default=None,
     help="Write to this file (atomically) instead of stdout.",
 )
+@click.option(
+    "--vdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="vcard only: one UID.vcf per contact in this folder (for vdirsyncer, khard).",
+)
 @TODAY
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, today: dt.date | None
+    ctx: click.Context, kind: str, output: Path | None, vdir: Path | None, today: dt.date | None
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
     from hortus.commands.transfer import export_data, write_export
 
     vault = _vault(ctx)
+    if vdir is not None:
+        _export_vdir(vault, kind, vdir, output)
+        return
     data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
         click.echo(data, nl=False)
         return
     write_export(output, data, kind)
     click.echo(f"wrote {output}", err=True)
+
+
+def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> None:
+    from hortus.commands.vdir import export_vdir, render_vdir
+    from hortus.core.errors import HortusError
+
+    if kind != "vcard" or output is not None:
+        raise HortusError("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
+    click.echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)
