@@ -9,9 +9,10 @@ from itertools import groupby
 from urllib.parse import quote
 
 from hortus.core.model import Contact, Problem, Source, Unresolved
-from hortus.garden import Garden, Plant
+from hortus.garden import Garden, GestureKind, Plant
 from hortus.index import fold
 from hortus.render import words
+from hortus.render.actions import actions
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 
@@ -81,9 +82,15 @@ class _Page:
     def gestures(self) -> list[str]:
         return [
             f"{number}. **{escape(words.suggestion(g, self.cat))}** · "
-            f"{self.who(g.contact)} · {self.where(g.source)}"
+            f"{self.who(g.contact)} · {self.where(g.source)}{self.acts(g.contact, g.kind)}"
             for number, g in enumerate(self.garden.gestures, start=1)
         ]
+
+    def acts(self, contact: Contact, kind: GestureKind | None = None) -> str:
+        """` · [call](tel:…) · [text](sms:…) · [e-mail](mailto:…)` when the contact has them."""
+        return "".join(
+            f" · [{escape(label)}]({url})" for label, url in actions(contact, self.cat, kind)
+        )
 
     def key_moments(self) -> list[str]:
         cat = self.cat
@@ -177,12 +184,12 @@ class _Page:
     def _plant_line(self, plant: Plant) -> str:
         cat = self.cat
         rhythm = words.rhythm(plant, cat)
+        acts = self.acts(plant.contact)
         if plant.last_interaction is None:
-            return f"- {self.who(plant.contact)} · {rhythm}"
+            return f"- {self.who(plant.contact)} · {rhythm}{acts}"
         state = words.state(plant, cat)
-        return (
-            f"- {self.who(plant.contact)} · *{state}* · {words.last_contact(plant, cat)} · {rhythm}"
-        )
+        last = words.last_contact(plant, cat)
+        return f"- {self.who(plant.contact)} · *{state}* · {last} · {rhythm}{acts}"
 
     def unresolved(self, unresolved: Iterable[Unresolved]) -> list[str]:
         lines = []
