@@ -117,7 +117,7 @@ birthdays = 14
 
 # The calendar (`ics` above, and `hortus export ics`): alarms on birthdays (at
 # `alarm_time` on the day) and on promises (`promise_days_before` days before they fall
-# due, at `alarm_time`); `alarms = false` turns every alarm off. The next-watering
+# due, at `alarm_time`); set `alarms` to false for none at all. The next-watering
 # days are events only for the circles in `watering` (or "all"), so that importing
 # hundreds of acquaintances does not flood your calendar.
 [calendar]
