@@ -206,10 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     paths = markdown_files(vault)
     edited = {p for i in range(args.runs) for p in spread(paths, 10, offset=i * 10 + 1)}
     edited.update(spread(paths, args.saves, offset=7))
+    edited.update(spread(paths, max(2, args.runs), offset=3))  # `log` writes to the first
+    edited.update(spread(paths, 1, offset=100 + i)[0] for i in range(args.runs))
     originals = {p: Path(p).read_bytes() for p in edited}
     rows = [floor(vault, args.runs)]
     try:
         rows += measure_regenerate(hortus, vault, args, paths)
+        rows += measure_commands(hortus, vault, args, paths)
         rows.append(watch_latency(hortus, vault, args.today, paths, args.saves))
     finally:
         for path, data in originals.items():
@@ -261,6 +264,75 @@ def measure_regenerate(
         Measure("`hortus regenerate` warm (nothing changed)", warm_first, rss["warm"]),
         Measure("`hortus regenerate` after 10 notes changed", changed, rss["changed"]),
     ]
+
+
+def stem(path: str) -> str:
+    return Path(path).stem
+
+
+def measure_commands(
+    hortus: str, vault: Path, args: argparse.Namespace, paths: list[str]
+) -> list[Measure]:
+    """Every everyday command on the warm cache that `regenerate` left: each run once first
+    (the first `show` or `search` builds the search tables, a one-time cost measured apart),
+    then `--runs` times. `log` writes (the edits are undone at the end, with the others)."""
+    people = spread(paths, max(2, args.runs), offset=3)
+    name, other = stem(people[0]), stem(people[1])
+    base = [hortus, "--vault", str(vault)]
+    today = ["--today", args.today]
+    first_search, rss, _ = run([*base, "search", "coffee"])
+    rows = [Measure("`hortus search` first run (builds the search tables)", [first_search], rss)]
+    complete = dict(os.environ, _HORTUS_COMPLETE="bash_complete", COMP_CWORD="2")
+    complete["COMP_WORDS"] = f"hortus log {name[:3]}"
+    commands: list[tuple[str, list[str], dict[str, str] | None]] = [
+        ("`hortus status`", [*base, "status", *today], None),
+        ("`hortus status --json`", [*base, "status", "--json", *today], None),
+        ("`hortus check`", [*base, "check"], None),
+        (f"`hortus show {name}`", [*base, "show", name, *today], None),
+        ("`hortus search coffee`", [*base, "search", "coffee"], None),
+        (
+            f"`hortus search coffee --person {other}`",
+            [*base, "search", "coffee", "--person", other],
+            None,
+        ),
+        ("a Tab completion (`hortus log " + name[:3] + "<Tab>`)", base, complete),
+        (
+            f"`hortus open {name}` (EDITOR=true)",
+            [*base, "open", name],
+            dict(os.environ, EDITOR="true"),
+        ),
+        (f"`hortus log {name} TEXT`", [*base, "log", name, "Bench call"], None),
+    ]
+    for label, command, env in commands:
+        run_env(command, env)  # once, not counted
+        times, rss = [], 0
+        for _ in range(args.runs):
+            seconds, rss, _ = run_env(command, env)
+            times.append(seconds)
+        rows.append(Measure(label, times, rss))
+    after = []
+    for i in range(args.runs):
+        edit(spread(paths, 1, offset=100 + i)[0], f"s{i}")
+        seconds, rss, _ = run([*base, "status", *today])
+        after.append(seconds)
+    rows.append(Measure("`hortus status` right after one note changed", after, rss))
+    return rows
+
+
+def run_env(command: list[str], env: dict[str, str] | None) -> tuple[float, int, str]:
+    """`run`, with another environment (completion, the editor)."""
+    if env is None:
+        return run(command)
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRAP, *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    rss, out = finish(proc, command)
+    return time.perf_counter() - started, rss, out
 
 
 if __name__ == "__main__":

@@ -110,7 +110,7 @@ def test_the_example_garden_in_a_browser_desktop_and_phone(
     assert gestures.first.inner_text().startswith("key moment")
     assert "Congratulate Theo Lambert on the new job" in gestures.first.inner_text()
     assert page.locator("#everyone .state.resting").inner_text() == "resting"
-    assert page.locator("#everyone svg.spark").count() == 17
+    assert page.locator("#everyone svg.spark").count() == 19
     page.screenshot(path=str(tmp_path / "garden-desktop.png"))
     page.screenshot(path=str(tmp_path / "garden-full.png"), full_page=True)
     assert desktop.errors == [] and desktop.dialogs == []

@@ -39,6 +39,8 @@ GARDEN_SECTIONS = [
     "rediscover",
     "drifting",
     "resting",
+    "ask_after",
+    "intro_grown",
 ]
 
 

@@ -243,7 +243,7 @@ birthdays = 7
     config, problems = load_config(root)
     assert problems == []
     assert (config.language, config.daily_gestures) == ("fr", 3)
-    assert dict(config.windows) == {"moments": 30, "birthdays": 7}
+    assert dict(config.windows) == {"moments": 30, "birthdays": 7, "ask": 14}
     assert config.html_path == "site/index.html"
 
 
@@ -267,7 +267,7 @@ decades = 3
     config, problems = load_config(root)
     assert config.html_path == "garden.html"
     assert (config.language, config.daily_gestures) == ("en", 5)
-    assert dict(config.windows) == {"moments": 60, "birthdays": 14}
+    assert dict(config.windows) == {"moments": 60, "birthdays": 14, "ask": 14}
     assert sorted(p.source.line for p in problems) == [1, 2, 3, 5, 6]
 
 

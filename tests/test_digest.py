@@ -28,6 +28,7 @@ BUSY = {
     "people/bob.md": """
         ---
         circle: close
+        anniversary: 2015-11-23
         ---
         # Bob
         - 2026-11-01: walk
@@ -70,18 +71,19 @@ def test_a_busy_vault(make_vault: MakeVault) -> None:
         "Garden digest for 20 November 2026\n"
         "\n"
         "Today's gestures\n"
-        "1. Reach out to Bob about: a cat · people/bob.md:10\n"
+        "1. Reach out to Bob about: a cat · people/bob.md:11\n"
         "2. Wish Cy a happy birthday today · people/cy.md:2\n"
         "\n"
         "The next 7 days\n"
         "- 22 November · Promise to Ada: send the article · people/ada.md:7\n"
-        "- 24 November · Ada’s birthday · turns 36 · people/ada.md:3\n"
+        "- 23 November · Bob: anniversary · 11 years · people/bob.md:3\n"
+        "- 24 November · Ada: birthday · turns 36 · people/ada.md:3\n"
         "- 25 November · Planned with Ada, Bob: dinner at Lou's with Bob · people/ada.md:9\n"
         "\n"
         "Still unanswered\n"
-        "- 14 November · Bob: a new bike · people/bob.md:9\n"
-        "- 13 November · Bob: started climbing · people/bob.md:8\n"
-        "- 12 November · Bob: moved to Lyon · people/bob.md:7\n"
+        "- 14 November · Bob: a new bike · people/bob.md:10\n"
+        "- 13 November · Bob: started climbing · people/bob.md:9\n"
+        "- 12 November · Bob: moved to Lyon · people/bob.md:8\n"
         "- …and 1 more\n"
     )
     longer = run(root, "--days", "31", "--format", "markdown").stdout
@@ -97,7 +99,7 @@ def test_the_digest_in_french(make_vault: MakeVault) -> None:
         "Le jardin du 20 novembre 2026",
         "",
         "Les gestes du jour",
-        "1. Reprendre contact avec Bob à propos de\u00a0: a cat · people/bob.md:10",
+        "1. Reprendre contact avec Bob à propos de\u00a0: a cat · people/bob.md:11",
         "2. Souhaiter un bon anniversaire à Cy aujourd’hui · people/cy.md:2",
         "",
         "Les 3 jours à venir",
@@ -108,9 +110,10 @@ def test_the_digest_in_french(make_vault: MakeVault) -> None:
 
 def test_json_names_everyone_a_plan_involves(make_vault: MakeVault) -> None:
     document = json.loads(run(make_vault(BUSY), "--format", "json").stdout)
-    assert [c["kind"] for c in document["coming"]] == ["promise", "birthday", "plan"]
-    assert document["coming"][2]["names"] == ["Ada", "Bob"]
-    assert document["coming"][1]["age"] == 36
+    kinds = [c["kind"] for c in document["coming"]]
+    assert kinds == ["promise", "date", "birthday", "plan"]
+    assert document["coming"][3]["names"] == ["Ada", "Bob"]
+    assert document["coming"][2]["age"] == 36
     assert document["moments_more"] == 1
 
 

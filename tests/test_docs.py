@@ -46,7 +46,12 @@ SEARCH_DOC, DIGEST_DOC = SEARCH_DOC.split("## `hortus digest --format json`")
 def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     make_vault: MakeVault,
 ) -> None:
-    root = make_vault({"people/ada.md": "## 2026-01-01 Tea #moment\n- [ ] lend the book\n"})
+    root = make_vault(
+        {
+            "people/ada.md": "---\nanniversary: --06-18\n---\n"
+            "## 2026-01-01 Tea #moment\n- [ ] lend the book\n"
+        }
+    )
     run = CliRunner().invoke
     status = json.loads(run(main, ["--vault", str(root), "status", "--json"]).stdout)
     data = json.loads(run(main, ["--vault", str(root), "show", "ada", "--json"]).stdout)
@@ -55,6 +60,7 @@ def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
     extra = set(data) - set(status["contacts"][0])
     actual = extra | {f"timeline[].{key}" for key in data["timeline"][0]}
     actual |= {f"promises[].{key}" for key in data["promises"][0]}
+    actual |= {f"dates[].{key}" for key in data["dates"][0]}
     assert _documented_keys(SHOW_DOC) == actual
 
 
@@ -94,6 +100,8 @@ EVERY_SECTION = {
     "people/bob.md": "---\ncircle: weak\n---\n# Bob\n- 2020-01-01 met at a talk\n",
     "people/cy.md": "# Cy\n- 2026-01-01 a\n- 2026-01-08 b\n- 2026-01-15 c\n- 2026-01-22 d\n",
     "people/dee.md": "---\nresting: true\n---\n# Dee\n",
+    "people/eve.md": '---\nmet_through: "[[Bob]]"\n---\n- 2026-11-01 she moved #moment/move\n',
+    "journal/2026-11-18.md": "- 2026-11-18: [[Ada]]'s exam #ask\n",
 }
 
 
@@ -150,3 +158,21 @@ def test_digest_json_doc_lists_exactly_the_keys_the_document_has(make_vault: Mak
             assert value and isinstance(value[0], dict), key
             actual |= {f"{key}[].{field}" for field in value[0]}
     assert _documented_keys(DIGEST_DOC) == actual
+
+
+def test_the_architecture_map_matches_the_code() -> None:
+    from tests.test_architecture import LAYERS
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    src = ROOT / "src" / "hortus"
+    modules = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
+    the_map = doc.split("## The map", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([\w/]+\.py)`", the_map))
+    package_docs = {m for m in modules if m.endswith("/__init__.py")}  # may go unlisted
+    assert listed - modules == set()  # nothing listed that is not there
+    assert modules - listed - package_docs == set()  # every module is on the map
+    order = re.search(r"```\n(core →[^\n]+)\n```", doc)
+    assert order is not None
+    assert order.group(1).split(" → ") == [
+        layer for layer in LAYERS if layer not in ("__init__", "__main__")
+    ]

@@ -363,6 +363,8 @@ def test_status_document_shape(make_vault: MakeVault) -> None:
                 "rediscover",
                 "drifting",
                 "resting",
+                "ask_after",
+                "intro_grown",
             )
         },
         "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7}],

@@ -43,4 +43,4 @@ def test_example_vault_is_lively_and_has_exactly_one_problem(tmp_path: Path) -> 
     assert states == {"seedling", "thriving", "due", "thirsty", "wilting", "resting"}
     assert 10 <= len(data["contacts"]) <= 20
     assert [p["path"] for p in data["problems"]] == ["people/pat-oneill.md"]
-    assert {u["target"] for u in data["unresolved"]} == {"Carla Diaz", "Tom from the climbing gym"}
+    assert {u["target"] for u in data["unresolved"]} == {"Tom from the climbing gym"}

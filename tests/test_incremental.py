@@ -57,6 +57,28 @@ EDITS: list[tuple[str, str, str | None]] = [
     ("a contact is deleted", "people/dee.md", None),
     ("a new daily note", "journal/2026-11-20.md", "- 2026-11-20: coffee with [[Ada]] #thanks\n"),
     ("an unreadable note is fixed", "journal/odd.md", "---\nname: fine\n---\n[[Nobody]]\n"),
+    (
+        "someone was met through another, a year ago",
+        "people/carl.md",
+        '---\nname: Carlos\nmet_through: "[[Bob]]"\n---\n- 2026-10-01: walk\n- 2025-10-01: met\n',
+    ),
+    (
+        "an introduction is written in the introducer's file",
+        "people/bob.md",
+        "---\nname: Bob\naliases: Bobby\n---\n- 2026-11-01: introduced me to [[Ada]] #intro\n",
+    ),
+    ("a near-duplicate appears", "people/ada2.md", "---\nname: ada lovelace\n---\n"),
+    (
+        "it is someone else",
+        "people/ada2.md",
+        '---\nname: ada lovelace\nnot_duplicate_of: "[[people/ada]]"\n---\n',
+    ),
+    ("an event to ask after", "journal/2026-11-18.md", "- 2026-11-18: [[Ada]]'s exam #ask\n"),
+    (
+        "an anniversary with gift ideas",
+        "people/bob.md",
+        "---\nname: Bob\naliases: Bobby\nanniversary: --11-21\ngift_ideas: [tea]\n---\n",
+    ),
 ]
 
 

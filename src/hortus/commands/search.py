@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hortus.core.model import Contact, Entry
 from hortus.index import entries_at
@@ -22,12 +23,22 @@ from hortus.store.lookup import Hit
 
 
 def search(vault: Vault, query: Query, progress: Progress = no_progress) -> Results:
+    """Without filters only the newest `limit` hits are placed (a common word may be in
+    every note); with `--person` or `--tag`, the hits in the notes that may involve the
+    person are all placed, then filtered exactly."""
     with load(vault, progress) as loader:
         contacts = loader.contacts()
         person = resolve(contacts, query.person) if query.person else None
-        hits = loader.hits(query.words, iso(query.since), iso(query.until))
-        found = _placed(loader, hits, contacts)
-    return results(query, filtered(found, person, query.tag))
+        filtering = person is not None or query.tag is not None
+        limit = 0 if filtering else query.limit
+        since, until = iso(query.since), iso(query.until)
+        hits, total = loader.hits(query.words, since, until, person, limit)
+        found = filtered(_placed(loader, hits, contacts), person, query.tag)
+        total = len(found) if filtering else total
+        shown = found[: query.limit] if query.limit else found
+        texts = loader.snippets(query.words, [f.id for f in shown])
+    shown = [replace(f, snippet=texts.get(f.id, "")) for f in shown]
+    return results(query, shown, total)
 
 
 def _placed(loader: Loader, hits: Sequence[Hit], contacts: Sequence[Contact]) -> list[Found]:
@@ -50,5 +61,5 @@ def _placed(loader: Loader, hits: Sequence[Hit], contacts: Sequence[Contact]) ->
         people = tuple(sorted((by_key[k] for k in keys if k in by_key), key=by_name))
         day = dt.date.fromisoformat(hit.date) if hit.date else (entry.date if entry else None)
         tags = entry.tags if entry else note.loose_tags
-        placed.append(Found(hit.path, hit.line, day, hit.snippet, people, tags))
+        placed.append(Found(hit.id, hit.path, hit.line, day, "", people, tags))
     return placed

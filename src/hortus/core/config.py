@@ -23,7 +23,7 @@ _NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, 
 _CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 LANGUAGES = ("en", "fr")
-DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14}
+DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14, "ask": 14}
 
 
 def parse_cadence(value: object) -> int | None:
@@ -110,10 +110,12 @@ network = 90
 weak = 365
 
 # Windows, in days: key moments from the last `moments` days that you have not answered
-# yet, and birthdays in the next `birthdays` days.
+# yet; birthdays and other dates in the next `birthdays` days; and how many days after an
+# `#ask` event the garden suggests asking how it went.
 [windows]
 moments = 60
 birthdays = 14
+ask = 14
 
 # The calendar (`ics` above, and `hortus export ics`): alarms on birthdays (at
 # `alarm_time` on the day) and on promises (`promise_days_before` days before they fall

@@ -159,6 +159,17 @@ class Birthday(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class NamedDate(Record):
+    """A date that matters besides the birthday: `anniversary`, `memorial`, `name_day`, or one
+    of the free `dates:` map (`occasion` is then `date` and `label` its key)."""
+
+    occasion: str
+    label: str | None
+    when: Birthday
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Contact(Record):
     """A person: a note under the people folder or with `type: person`."""
 
@@ -175,6 +186,11 @@ class Contact(Record):
     birthday_line: int = 1
     resting: bool = False  # `resting: true`: paused by choice, with no end date
     pause_until: dt.date | None = None  # paused while today is before this date
+    dates: tuple[NamedDate, ...] = ()  # anniversary, memorial, name_day and `dates:`
+    gift_ideas: tuple[str, ...] = ()
+    met_through: tuple[str, ...] = ()  # the names `met_through:` gives, resolved by the index
+    met_through_line: int = 1
+    not_duplicate_of: tuple[str, ...] = ()  # names of contacts that only look like this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +199,21 @@ class Unresolved(Record):
 
     target: str
     source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Introduction(Record):
+    """Who introduced you to whom (contact keys), and where it is written.
+
+    From `met_through:` the direction is written (`written` is True); from an `#intro` entry
+    in one of the two files it is not, and the garden decides it from what came before.
+    """
+
+    introducer: str
+    introduced: str
+    date: dt.date | None  # the `#intro` entry's date; None for `met_through:`
+    source: Source
+    written: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,12 @@
-"""The garden's dates as calendar events, pure: birthdays (yearly), promises with a due date
-(all-day), and the day each contact of the closer circles will need watering next (the
-`[calendar]` settings say which circles). `export/ics.py` writes them.
+"""The garden's dates as calendar events, pure: birthdays and the other dates that matter
+(yearly), promises with a due date (all-day), and the day each contact of the closer circles
+will need watering next (the `[calendar]` settings say which circles). `export/ics.py` writes
+them.
 
-Birthdays and promises carry an alarm (unless `alarms = false`): a birthday on the morning of
-the day, a promise the day before it falls due, both at `alarm_time`. An alarm is an offset
-from the start of the all-day event, so it rings at that time wherever the phone is.
+Birthdays, the other dates and promises carry an alarm (unless `alarms = false`): a birthday
+or an anniversary on the morning of the day, a promise the day before it falls due, both at
+`alarm_time`. An alarm is an offset from the start of the all-day event, so it rings at that
+time wherever the phone is.
 
 Every event has a stable UID (from the contact's path, or the promise's file and text), so a
 calendar that subscribes to the exported file updates its events instead of duplicating them.
@@ -82,6 +84,7 @@ def calendar_events(
     watered = [p for p in garden.plants if circles is None or p.contact.circle in circles]
     events = [
         *birthday_events(contacts, on_the_day),
+        *date_events(contacts, on_the_day),
         *watering_events(watered, garden.today),
         *promise_events(promises, days_before),
     ]
@@ -121,6 +124,38 @@ def birthday_events(
             )
         )
     return events
+
+
+# The summaries of the other dates: a memorial with gentle words, never "happy".
+OCCASIONS = {"anniversary": "Anniversary", "memorial": "In memory", "name_day": "Name day"}
+
+
+def date_events(
+    contacts: Iterable[Contact], alarm: dt.timedelta | None = None
+) -> list[CalendarEvent]:
+    """Each anniversary, memorial, name day and `dates:` item, yearly like a birthday."""
+    events = []
+    for contact in contacts:
+        for named in contact.dates:
+            when = named.when
+            what = OCCASIONS.get(named.occasion) or _capitalised(named.label or "Date")
+            since = f"since {when.year}. " if when.year else ""
+            events.append(
+                CalendarEvent(
+                    day=dt.date(when.year or 2000, when.month, when.day),
+                    summary=f"{what}: {contact.name}",
+                    uid=uid(named.occasion, f"{contact.key}\n{named.label or ''}"),
+                    description=f"{since}{contact.path}:{named.line}",
+                    yearly=True,
+                    last_day_of_february=(when.month, when.day) == (2, 29),
+                    alarm=alarm,
+                )
+            )
+    return events
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def next_watering(plant: Plant, today: dt.date) -> dt.date | None:

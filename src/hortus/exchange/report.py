@@ -19,6 +19,11 @@ def render_import(plan: ImportPlan, written: Written | None) -> str:
         f"already there: {e.person.name} is {e.contact.path} ({e.why}; line {e.person.line})"
         for e in plan.existing
     )
+    lines.extend(
+        f"probably already there: {p.person.name} may be {p.contact.name} "
+        f"({p.contact.path}; {p.why}; line {p.person.line})"
+        for p in plan.probable
+    )
     problems = sorted((*plan.problems, *(written.problems if written else ())))
     lines.extend(format_problem(problem) for problem in problems)
     lines.append(_totals(plan, written, len(problems)))

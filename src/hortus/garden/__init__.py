@@ -14,9 +14,12 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from hortus.core.config import Config
+from hortus.core.config import DEFAULT_WINDOWS, Config
 from hortus.core.model import Contact, Source
+from hortus.garden.asks import ask_order, asks_of
+from hortus.garden.dates import dates_of
 from hortus.garden.gestures import gestures
+from hortus.garden.introductions import grown_order, intro_grown, introduced, met_through
 from hortus.garden.plants import (
     MONTHS_SHOWN,
     NEWS_TAGS,
@@ -28,6 +31,7 @@ from hortus.garden.plants import (
     plant,
 )
 from hortus.garden.records import (
+    AskAfter,
     BirthdaySoon,
     Breathe,
     Drifting,
@@ -35,6 +39,7 @@ from hortus.garden.records import (
     Gesture,
     GestureKind,
     GiveBack,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -64,6 +69,7 @@ from hortus.index import Index
 
 __all__ = [
     "NEWS_TAGS",
+    "AskAfter",
     "BirthdaySoon",
     "Breathe",
     "Drifting",
@@ -72,6 +78,7 @@ __all__ = [
     "Gesture",
     "GestureKind",
     "GiveBack",
+    "IntroGrown",
     "KeyMoment",
     "OpenPromise",
     "Plant",
@@ -85,6 +92,7 @@ __all__ = [
 ]
 
 _DEFAULT = Config()
+ASK_DAYS = DEFAULT_WINDOWS["ask"]
 _NameKey = tuple[str, str, str]
 _T = TypeVar("_T")
 _PromiseKey = tuple[bool, dt.date, _NameKey, Source]
@@ -100,6 +108,8 @@ class Growth:
     name: _NameKey
     moments: tuple[KeyMoment, ...]
     birthday: BirthdaySoon | None
+    dates: tuple[BirthdaySoon, ...]  # anniversaries, memorials, name days… soon
+    asks: tuple[AskAfter, ...]
     promises: tuple[tuple[_PromiseKey, OpenPromise], ...]  # each with its place in the list
     thanks: tuple[ThanksOwed, ...]
     give_back: GiveBack | None
@@ -152,6 +162,8 @@ def _grow(life: Life, today: dt.date, config: Config) -> Growth:
         name=name_key(life.contact),
         moments=tuple(moments_of(life, today, config.windows["moments"])) if awake else (),
         birthday=birthday_of(life, today, config.windows["birthdays"]) if awake else None,
+        dates=tuple(dates_of(life, today, config.windows["birthdays"])) if awake else (),
+        asks=tuple(asks_of(life, today, config.windows.get("ask", ASK_DAYS))) if awake else (),
         promises=tuple((promise_order(p, today), p) for p in promises_of(life, today)),
         thanks=tuple(thanks_of(life)) if awake else (),
         give_back=give_back_of(life, today) if awake else None,
@@ -189,7 +201,13 @@ def compute_garden(
     plants = tuple(g.plant for g in grown)
     by_thirst = [g.plant for g in sorted(grown, key=_thirst_order)]
     moments = _gather((g.moments for g in grown), moment_order)
-    soon = tuple(sorted((g.birthday for g in grown if g.birthday), key=birthday_order))
+    soon = _gather(
+        ((g.birthday, *g.dates) if g.birthday else g.dates for g in grown), birthday_order
+    )
+    asks = _gather((g.asks for g in grown), ask_order)
+    lives = {g.life.contact.key: g.life for g in grown}
+    loops = tuple(sorted(intro_grown(index.introductions, lives, today), key=grown_order))
+    people = {c.key: c for c in (*index.contacts, *index.related)}
     keyed = sorted(chain.from_iterable(g.promises for g in grown), key=itemgetter(0))
     open_promises = tuple(promise for _, promise in keyed)
     owed = _gather((g.thanks for g in grown), thanks_order)
@@ -206,7 +224,14 @@ def compute_garden(
         unresolved=index.unresolved,
         problems=index.problems,
         gestures=gestures(
-            moments, soon, open_promises, owed, needs_watering, config.daily_gestures
+            moments,
+            soon,
+            open_promises,
+            owed,
+            needs_watering,
+            config.daily_gestures,
+            asks=asks,
+            grown=loops,
         ),
         key_moments=moments,
         birthdays=soon,
@@ -217,6 +242,10 @@ def compute_garden(
         rediscover=rediscover(pool, today),
         drifting=tuple(g.drifting for g in grown if g.drifting),
         resting=tuple(g.resting for g in grown if g.resting),
+        ask_after=asks,
+        intro_grown=loops,
+        met_through=met_through(index.introductions, people),
+        introduced=introduced(index.introductions, people),
         months=month_starts(today),
         monthly=_vault_months(grown, today),
     )

@@ -33,6 +33,8 @@ class Card:
     promises: tuple[OpenPromise, ...]  # open ones, as the garden orders them: overdue first
     moments: tuple[TimelineItem, ...]  # newest first
     timeline: tuple[TimelineItem, ...]  # every entry involving the contact, newest first
+    met_through: tuple[Contact, ...] = ()  # who introduced you to them
+    introduced: tuple[Contact, ...] = ()  # whom they introduced you to, by name
 
 
 def build_card(index: Index, garden: Garden, contact: Contact) -> Card:
@@ -42,7 +44,9 @@ def build_card(index: Index, garden: Garden, contact: Contact) -> Card:
     timeline = tuple(items)
     moments = tuple(item for item in timeline if item.moment is not None)
     promises = tuple(p for p in garden.promises if p.contact.key == contact.key)
-    return Card(garden.today, plant, promises, moments, timeline)
+    met = garden.met_through.get(contact.key, ())
+    introduced = garden.introduced.get(contact.key, ())
+    return Card(garden.today, plant, promises, moments, timeline, met, introduced)
 
 
 def _item(involvement: Involvement, today: dt.date) -> TimelineItem:

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hortus.core.model import Contact, Source
-from hortus.garden.plants import NEWS_TAGS
-from hortus.garden.records import Garden, Gesture, KeyMoment, State
-from hortus.garden.sections import next_birthday
+from hortus.garden.dates import dates_of
+from hortus.garden.plants import NEWS_TAGS, Life
+from hortus.garden.records import BirthdaySoon, Garden, Gesture, KeyMoment, State
+from hortus.garden.sections import birthday_of
 from hortus.index import Index
 
 DEFAULT_DAYS = 7
@@ -29,6 +30,7 @@ MAX_MOMENTS = 3
 
 class ComingKind(StrEnum):
     BIRTHDAY = "birthday"
+    DATE = "date"  # an anniversary, a memorial, a name day, a `dates:` item
     PROMISE = "promise"
     PLAN = "plan"  # an entry dated after today
 
@@ -40,9 +42,10 @@ class Coming:
     date: dt.date
     kind: ComingKind
     contacts: tuple[Contact, ...]  # a plan may involve several people
-    text: str  # the promise or the plan, Markdown; "" for a birthday
-    age: int | None  # the age a birthday turns, when the year is known
+    text: str  # the promise or the plan, Markdown; "" for a date
+    age: int | None  # the age a birthday turns (the years of a dated anniversary), if known
     source: Source
+    soon: BirthdaySoon | None = None  # a birthday or another date, as the garden has them
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +89,18 @@ def _coming(index: Index, garden: Garden, last: dt.date) -> list[Coming]:
 
 
 def _birthdays(garden: Garden, last: dt.date) -> list[Coming]:
+    """Birthdays and the other dates that matter in the window (not while resting)."""
+    window = (last - garden.today).days + 1
     found = []
     for plant in garden.plants:
-        birth = plant.contact.birth
-        if birth is None or plant.state is State.RESTING:
+        contact = plant.contact
+        if plant.state is State.RESTING or not (contact.birth or contact.dates):
             continue
-        day = next_birthday(birth, garden.today)
-        if day <= last:
-            age = day.year - birth.year if birth.year is not None else None
-            source = Source(plant.contact.path, plant.contact.birthday_line)
-            found.append(Coming(day, ComingKind.BIRTHDAY, (plant.contact,), "", age, source))
+        life = Life(contact, (), ())  # a date needs only the contact
+        birthday = birthday_of(life, garden.today, window)
+        for soon in (*((birthday,) if birthday else ()), *dates_of(life, garden.today, window)):
+            kind = ComingKind.BIRTHDAY if soon.occasion == "birthday" else ComingKind.DATE
+            found.append(Coming(soon.date, kind, (contact,), "", soon.age, soon.source, soon))
     return found
 
 
@@ -133,8 +138,8 @@ def _is_news(tags: frozenset[str]) -> bool:
 
 
 def _coming_order(item: Coming) -> tuple[dt.date, int, int, str, Source]:
-    """By day; on one day birthdays, then promises, then plans; closer circles first (a big
-    import of weak ties must not push an inner-circle birthday out of the list)."""
+    """By day; on one day birthdays, other dates, then promises, then plans; closer circles
+    first (a big import of weak ties must not push an inner-circle birthday out of the list)."""
     kinds = list(ComingKind)
     closeness = min(contact.cadence_days for contact in item.contacts)
     name = item.contacts[0].name.casefold()

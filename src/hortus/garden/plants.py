@@ -14,13 +14,15 @@ from hortus.core.model import Contact, Involvement, Promise
 from hortus.garden.records import Plant, State
 from hortus.index import Index, fold
 
-NEWS_TAGS = frozenset({"news", "moment"})
-OWN_TAGS = frozenset({"moment", "received", "gave", "thanks"})  # what an entry says about someone
+NEWS_TAGS = frozenset({"news", "moment", "ask"})
+# What an entry says about someone.
+OWN_TAGS = frozenset({"moment", "received", "gave", "thanks", "ask", "intro"})
 MONTHS_SHOWN = 12
 _DUE_FROM = Fraction(4, 5)  # the thirst at which a plant is due (made once: Fractions are slow)
 # hortus's own tags, left out of the `text` of an entry shown in the garden.
 _OWN_TAG_RE = re.compile(
-    r"(?<![\w#&/\\])#(?:moment(?:/[\w/-]*)?|news|received|gave|thanks)(?![\w/-])", re.IGNORECASE
+    r"(?<![\w#&/\\])#(?:moment(?:/[\w/-]*)?|news|received|gave|thanks|ask|intro)(?![\w/-])",
+    re.IGNORECASE,
 )
 
 
@@ -67,7 +69,7 @@ def is_interaction(entry_date: dt.date, tags: frozenset[str], today: dt.date) ->
 
 @lru_cache(maxsize=1024)  # a vault has few sets of tags, on hundreds of thousands of entries
 def is_news(tags: frozenset[str]) -> bool:
-    """`#news` or `#moment` (`#moment/job` too) among an entry's tags."""
+    """`#news`, `#ask` or `#moment` (`#moment/job` too) among an entry's tags."""
     return any(tag.split("/", 1)[0] in NEWS_TAGS for tag in tags)
 
 

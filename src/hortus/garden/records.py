@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -22,9 +23,11 @@ class State(StrEnum):
 
 class GestureKind(StrEnum):
     MOMENT = "moment"
+    ASK = "ask"
     BIRTHDAY = "birthday"
+    DATE = "date"  # an anniversary, a memorial, a name day or a date of `dates:`
     PROMISE = "promise"
-    THANKS = "thanks"
+    THANKS = "thanks"  # thanks owed, and telling an introducer how it grew
     WATER = "water"
 
 
@@ -62,12 +65,39 @@ class KeyMoment:
 
 
 @dataclass(frozen=True, slots=True)
+class AskAfter:
+    """Something in their life (`#ask`) that is over: ask how it went."""
+
+    contact: Contact
+    date: dt.date  # the event's day
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class BirthdaySoon:
+    """A date that matters, soon: a birthday, or another of the contact's dates."""
+
     contact: Contact
     date: dt.date  # the next celebration (28 February for a 29 February birthday off leap years)
     in_days: int
-    age: int | None
-    source: Source  # the `birthday:` field
+    age: int | None  # the age turned, or the years since a dated anniversary or memorial
+    source: Source  # the `birthday:` field (or the other date's)
+    occasion: str = "birthday"  # birthday, anniversary, memorial, name_day, date
+    label: str | None = None  # a `dates:` item's own name
+    gift_ideas: tuple[str, ...] = ()  # beside a birthday or an anniversary
+
+
+@dataclass(frozen=True, slots=True)
+class IntroGrown:
+    """A relationship someone started for you has grown: tell the one who introduced you."""
+
+    contact: Contact  # the introducer
+    introduced: Contact
+    trigger: str  # interactions (the 5th), moment (the first key moment), year (since you met)
+    date: dt.date  # the day it grew
+    text: str  # the entry it grew on (empty for a year)
+    source: Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +158,7 @@ class Gesture:
     contact: Contact
     kind: GestureKind
     source: Source
-    item: KeyMoment | BirthdaySoon | OpenPromise | ThanksOwed | Plant
+    item: KeyMoment | AskAfter | BirthdaySoon | OpenPromise | ThanksOwed | IntroGrown | Plant
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,5 +182,9 @@ class Garden:
     rediscover: tuple[Rediscover, ...] = ()
     drifting: tuple[Drifting, ...] = ()
     resting: tuple[Resting, ...] = ()
+    ask_after: tuple[AskAfter, ...] = ()  # shown with the key moments
+    intro_grown: tuple[IntroGrown, ...] = ()  # shown with the thanks owed
+    met_through: Mapping[str, tuple[Contact, ...]] = field(default_factory=dict)  # by key
+    introduced: Mapping[str, tuple[Contact, ...]] = field(default_factory=dict)  # by key
     months: tuple[dt.date, ...] = ()  # the first day of each of the last 12 months, oldest first
     monthly: tuple[int, ...] = ()  # interaction entries in each of those months, whole vault

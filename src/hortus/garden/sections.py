@@ -76,11 +76,12 @@ def birthday_of(life: Life, today: dt.date, window: int) -> BirthdaySoon | None:
         return None
     age = day.year - birth.year if birth.year is not None else None
     source = Source(life.contact.path, life.contact.birthday_line)
-    return BirthdaySoon(life.contact, day, in_days, age, source)
+    gifts = life.contact.gift_ideas
+    return BirthdaySoon(life.contact, day, in_days, age, source, gift_ideas=gifts)
 
 
-def birthday_order(birthday: BirthdaySoon) -> tuple[int, tuple[str, str, str]]:
-    return (birthday.in_days, name_key(birthday.contact))
+def birthday_order(birthday: BirthdaySoon) -> tuple[int, tuple[str, str, str], Source]:
+    return (birthday.in_days, name_key(birthday.contact), birthday.source)
 
 
 def next_birthday(birth: Birthday, today: dt.date) -> dt.date:

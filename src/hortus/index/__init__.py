@@ -16,6 +16,7 @@ from hortus.core.config import Config, date_value
 from hortus.core.model import (
     Contact,
     Entry,
+    Introduction,
     Involvement,
     Note,
     Problem,
@@ -28,6 +29,8 @@ from hortus.index.contacts import Resolver, aliases_of, is_contact_note, read_co
 from hortus.index.contacts import fold as fold  # re-exported: names are compared the same way after
 from hortus.index.contacts import names_of as names_of
 from hortus.index.contacts import strip_md as strip_md
+from hortus.index.duplicates import duplicate_problems
+from hortus.index.introductions import INTRO_TAG, intro_entry, met_through, settled
 
 _ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _T = TypeVar("_T")
@@ -40,6 +43,8 @@ class Index:
     unresolved: tuple[Unresolved, ...]
     problems: tuple[Problem, ...]
     promises: Mapping[str, tuple[Promise, ...]] = field(default_factory=dict)  # open tasks
+    introductions: tuple[Introduction, ...] = ()  # one per pair, directed, by source
+    related: tuple[Contact, ...] = ()  # a person index's: the people its introductions name
 
 
 def build_index(
@@ -79,6 +84,7 @@ class _Part:
     promises: tuple[tuple[str, Promise], ...]  # (contact key, promise)
     names: tuple[Unresolved, ...]  # links to no contact: unresolved unless a note has the name
     problems: tuple[Problem, ...]
+    introductions: tuple[Introduction, ...] = ()
 
     def contacts(self) -> set[str]:
         return {key for keys, _ in self.involvements for key in keys} | {
@@ -109,8 +115,10 @@ class LiveIndex:
         self.loose: dict[str, _Part] = {}  # the parts with names or problems, by path
         self.involvements: dict[str, tuple[Involvement, ...]] = {}
         self.promises: dict[str, tuple[Promise, ...]] = {}
+        self.introductions: dict[str, tuple[Introduction, ...]] = {}  # by path (few notes)
         self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
+        self.duplicates: list[Problem] = []  # made again with `contacts`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -195,6 +203,7 @@ class LiveIndex:
         self.notes[note.path] = note
         self.facts[note.path] = facts
         self.note_names.update(_note_names(note))
+        _store(self.introductions, note.path, part.introductions)
         if part.names or part.problems or facts.problems:
             self.loose[note.path] = part
         return part
@@ -209,12 +218,14 @@ class LiveIndex:
         facts = self.facts.pop(path)
         self.note_names.subtract(_note_names(note))
         self.loose.pop(path, None)
+        self.introductions.pop(path, None)
         return _part(note, facts, self.resolver).contacts()
 
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
             found = [f.contact for f in self.facts.values() if f.contact is not None]
             self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
+            self.duplicates = duplicate_problems(self.contacts, self.resolver, self._line_of)
         names = self.note_names
         unresolved = [
             name
@@ -222,7 +233,7 @@ class LiveIndex:
             for name in part.names
             if not _is_note(name.target, names)
         ]
-        problems = {*known_problems}
+        problems = {*known_problems, *self.duplicates}
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
@@ -232,7 +243,26 @@ class LiveIndex:
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
             dict(self.promises),
+            self._introductions(),
         )
+
+    def _introductions(self) -> tuple[Introduction, ...]:
+        found = [i for path in sorted(self.introductions) for i in self.introductions[path]]
+        if all(i.written for i in found):
+            return settled(found, _no_dates)
+        paths = {f.contact.key: path for path, f in self.facts.items() if f.contact}
+        return settled(found, lambda key: _own_dates(self.notes.get(paths.get(key, ""))))
+
+    def _line_of(self, contact: Contact, key: str) -> int:
+        return self.notes[contact.path].meta.line_of(key)
+
+
+def _no_dates(key: str) -> Sequence[dt.date]:
+    return ()
+
+
+def _own_dates(note: Note | None) -> list[dt.date]:
+    return [entry.date for entry in note.entries] if note is not None else []
 
 
 def _path_of(item: Involvement | Promise) -> str:
@@ -279,15 +309,20 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
         entries.append(_whole_note_entry(note, day))
     kept = (task for task in note.tasks if task.done and task.checked)
     entries.extend(_kept_promise(task, owner is not None) for task in kept)
+    introductions: list[Introduction] = []
     for entry in entries:
         involved = resolver.resolve_all(note.path, entry.mentions, problems, names)
+        if owner is not None and entry.tags and INTRO_TAG in entry.tags:
+            introductions += intro_entry(entry, note.path, owner, involved, problems)
         involvements.extend(_shared(entry, note.path, involved, owner))
+    if facts.contact is not None and facts.contact.met_through:
+        introductions += met_through(facts.contact, resolver, problems, names)
     # Names in a contact's file or a dated note are worth a page even outside entries;
     # elsewhere a loose link only needs to be unambiguous.
     extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
     resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
     promises = _promises(note, owner, resolver)
-    return _Part(tuple(involvements), promises, tuple(names), tuple(problems))
+    return _Part(tuple(involvements), promises, tuple(names), tuple(problems), tuple(introductions))
 
 
 def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
@@ -359,14 +394,27 @@ def person_index(
     """The index restricted to one contact: its involvements and promises in `notes` (every
     note that may mention it, in path order), each mention resolved against all `contacts`
     exactly as the whole index resolves it. What `hortus show` needs, without reading the
-    other notes of the vault."""
-    resolver = Resolver(contacts)
+    other notes of the vault. Its introductions are the contact's own (`notes` should hold the
+    other person's file of each `#intro` entry, see `intro_partners`), and `related` the
+    people they name."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
     involvements: list[Involvement] = []
     promises: list[Promise] = []
+    introductions: list[Introduction] = []
     for note in notes:
         part = _part(note, _facts(note, config), resolver)
         involvements += part.involvements_of(contact.key)
         promises += [promise for key, promise in part.promises if key == contact.key]
+        introductions += [i for i in part.introductions if not i.written]
+    for other in everyone:  # `met_through:` is front matter: the other notes may hold it
+        if other.met_through:
+            introductions += met_through(other, resolver, [], None)
+    by_path = {note.path: note for note in notes}
+    dates = {c.key: _own_dates(by_path.get(c.path)) for c in everyone}
+    mine = [i for i in introductions if contact.key in (i.introducer, i.introduced)]
+    own = settled(mine, lambda key: dates.get(key, ()))
+    keys = {i.introducer for i in own} | {i.introduced for i in own}
     key = contact.key
     return Index(
         (contact,),
@@ -374,7 +422,26 @@ def person_index(
         (),
         (),
         {key: tuple(promises)} if promises else {},
+        own,
+        tuple(c for c in everyone if c.key in keys - {key}),
     )
+
+
+def intro_partners(notes: Iterable[Note], contacts: Iterable[Contact], config: Config) -> set[str]:
+    """The files of both people of each `#intro` entry in `notes`: their own files tell who
+    introduced whom (`person_index` needs them)."""
+    everyone = list(contacts)
+    resolver = Resolver(everyone)
+    paths = {c.key: c.path for c in everyone}
+    partners: set[str] = set()
+    for note in notes:
+        tagged = [e for e in note.entries if e.tags and INTRO_TAG in e.tags]
+        if tagged and _facts(note, config).contact is not None:
+            partners.add(note.path)
+            mentions = [m for entry in tagged for m in entry.mentions]
+            keys = resolver.resolve_all(note.path, mentions, [], None)
+            partners |= {paths[key] for key in keys}
+    return partners
 
 
 def entries_at(

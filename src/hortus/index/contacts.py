@@ -20,6 +20,7 @@ from hortus.core.model import (
     Contact,
     Mention,
     MentionKind,
+    NamedDate,
     Note,
     Problem,
     Source,
@@ -28,7 +29,11 @@ from hortus.core.model import (
 
 _KNOWN_FIELDS = frozenset(
     {"name", "aliases", "alias", "circle", "cadence", "birthday", "tags", "resting", "pause_until"}
+    | {"anniversary", "memorial", "name_day", "dates", "gift_ideas", "met_through"}
+    | {"not_duplicate_of"}
 )
+DATE_FIELDS = ("anniversary", "memorial", "name_day")  # read like `birthday`; `dates:` too
+_LINK_TEXT_RE = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
 _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
 _LINK = MentionKind.LINK  # looked up once: an enum member read from its class costs 50 ns
 
@@ -73,7 +78,61 @@ def read_contact(note: Note, config: Config, problems: list[Problem]) -> Contact
         birthday_line=meta.line_of("birthday"),
         resting=_resting(note, problems),
         pause_until=_pause_until(note, problems),
+        dates=_named_dates(note, problems),
+        gift_ideas=tuple(_as_list(meta.values.get("gift_ideas"), split=False)),
+        met_through=link_targets(meta.values.get("met_through")),
+        met_through_line=meta.line_of("met_through"),
+        not_duplicate_of=link_targets(meta.values.get("not_duplicate_of")),
     )
+
+
+def link_targets(value: object) -> tuple[str, ...]:
+    """The names a front-matter field links to: `"[[Bob Nguyen]]"`, `Bob Nguyen`, a list of
+    them, or the nested list YAML makes of an unquoted `[[Bob Nguyen]]`."""
+    if isinstance(value, list):
+        return tuple(name for item in value for name in link_targets(item))
+    if not isinstance(value, str):
+        return ()
+    found = [match.group(1).strip() for match in _LINK_TEXT_RE.finditer(value)]
+    if not found and value.strip():
+        found = [value.strip()]
+    return tuple(name for name in found if name)
+
+
+def _named_dates(note: Note, problems: list[Problem]) -> tuple[NamedDate, ...]:
+    """`anniversary`, `memorial`, `name_day` and each `dates:` item, read like `birthday`."""
+    values = note.meta.values
+    found: list[NamedDate] = []
+    for key in DATE_FIELDS:
+        if values.get(key) is not None:
+            found += _named_date(note, key, None, values[key], problems)
+    table = values.get("dates")
+    line = note.meta.line_of("dates")
+    if isinstance(table, dict):
+        for label, value in table.items():
+            found += _named_date(note, "date", str(label).strip(), value, problems, line)
+    elif table is not None:
+        message = 'dates should be a mapping like {"started at Brightline": 2024-01-15}'
+        problems.append(Problem(Source(note.path, line), message))
+    return tuple(found)
+
+
+def _named_date(
+    note: Note,
+    occasion: str,
+    label: str | None,
+    value: object,
+    problems: list[Problem],
+    line: int | None = None,
+) -> list[NamedDate]:
+    where = line if line is not None else note.meta.line_of(occasion)
+    when = parse_birthday(value)
+    if when is None:
+        name = f"{label!r} in dates" if label is not None else occasion
+        message = f"{name} {value!r} is not a date like 2016-06-18, --06-18 or 06-18"
+        problems.append(Problem(Source(note.path, where), message))
+        return []
+    return [NamedDate(occasion, label, when, where)]
 
 
 def parse_birthday(value: object) -> Birthday | None:
@@ -174,11 +233,14 @@ def _alias_value(note: Note) -> object:
     return values.get("aliases", values.get("alias"))
 
 
-def _as_list(value: object) -> list[str]:
-    """A YAML list or an Obsidian-style comma-separated string, as clean strings."""
+def _as_list(value: object, *, split: bool = True) -> list[str]:
+    """A YAML list or an Obsidian-style comma-separated string (one item when not `split`),
+    as clean strings."""
     if value is None:
         return []
-    items = value if isinstance(value, list) else str(value).split(",")
+    items: list[object] = list(value) if isinstance(value, list) else [str(value)]
+    if split and not isinstance(value, list):
+        items = [part for text in items for part in str(text).split(",")]
     return [text for item in items if item is not None and (text := str(item).strip())]
 
 

@@ -25,6 +25,7 @@ class Query:
 
 @dataclass(frozen=True)
 class Found:
+    id: int  # the search table's row of this part of the note
     path: str
     line: int
     date: dt.date | None  # None: a part of a note before its first dated entry
@@ -58,9 +59,9 @@ def filtered(found: Sequence[Found], person: Contact | None, tag: str | None) ->
     return sorted(kept, key=_newest_first)
 
 
-def results(query: Query, found: Sequence[Found]) -> Results:
-    shown = found[: query.limit] if query.limit else found
-    return Results(query, groups(shown), len(found), len(shown))
+def results(query: Query, shown: Sequence[Found], total: int) -> Results:
+    """The shown hits grouped; `total` counts every hit that matched."""
+    return Results(query, groups(shown), total, len(shown))
 
 
 def _has_tag(tags: frozenset[str], wanted: str) -> bool:

@@ -243,15 +243,20 @@ class Loader:
     def person(self, contact: Contact, *, own_only: bool = False) -> Index:
         """`contact`'s index: their own note and the notes that mention one of their names
         (`own_only`: their own note alone, which is all `open` needs)."""
-        paths = {contact.path}
-        if not own_only:
-            self._ensure_lookup()
-            targets = {fold(name) for name in names_of(contact)}
-            paths |= lookup.paths_mentioning(self.cache.db, targets)
+        paths = {contact.path} if own_only else self._may_involve(contact)
         notes = self._notes_at(paths)
-        from hortus.index import person_index
+        from hortus.index import intro_partners, person_index
 
+        if not own_only:  # an introduction is settled from both people's own files
+            partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
+            notes = self._notes_at(paths | partners) if partners else notes
         return person_index(contact, self.contacts(), notes, self.vault.config)
+
+    def _may_involve(self, contact: Contact) -> set[str]:
+        """The contact's own note and every note with a mention of one of their names."""
+        self._ensure_lookup()
+        targets = {fold(name) for name in names_of(contact)}
+        return lookup.paths_mentioning(self.cache.db, targets) | {contact.path}
 
     def person_garden(self, contact: Contact, day: Day) -> tuple[Index, Garden]:
         """`contact`'s index and their garden of one: their plant and promises exactly as
@@ -338,12 +343,27 @@ class Loader:
         day = note_date(note, [])
         return day.isoformat() if day is not None else ""
 
-    def hits(self, words: Sequence[str], since: str | None, until: str | None) -> list[lookup.Hit]:
+    def hits(
+        self,
+        words: Sequence[str],
+        since: str | None,
+        until: str | None,
+        among: Contact | None = None,
+        limit: int = 0,
+    ) -> tuple[list[lookup.Hit], int]:
+        """The parts of notes holding every word, newest first, at most `limit` (0: all),
+        and how many there are in all (`among`: only in the notes that may involve that
+        contact)."""
         self._ensure_lookup()
         query = lookup.fts_query(words)
         if not query:
-            return []
-        return list(lookup.search(self.cache.db, query, since, until))
+            return [], 0
+        paths = self._may_involve(among) if among is not None else None
+        return lookup.search(self.cache.db, query, since, until, paths, limit)
+
+    def snippets(self, words: Sequence[str], ids: Iterable[int]) -> dict[int, str]:
+        """The words around the match in these parts of notes (`Hit.id`), marked."""
+        return lookup.snippets(self.cache.db, lookup.fts_query(words), ids)
 
     def known(self) -> dict[str, Known]:
         """What the watcher's note store starts from: every note with its stamp and hash."""

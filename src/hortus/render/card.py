@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from hortus.core.model import Birthday
 from hortus.garden import OpenPromise
 from hortus.garden.card import Card, TimelineItem
 from hortus.render import words
@@ -18,6 +19,13 @@ def card_document(card: Card) -> dict[str, object]:
         "today": card.today.isoformat(),
         **contact_document(card.plant),
         "birthday": contact.birthday,
+        "dates": [
+            {"occasion": d.occasion, "label": d.label, "date": date_text(d.when)}
+            for d in contact.dates
+        ],
+        "gift_ideas": list(contact.gift_ideas),
+        "met_through": [person.name for person in card.met_through],
+        "introduced": [person.name for person in card.introduced],
         "fields": {key: _plain(value) for key, value in contact.fields.items()},
         "promises": [
             {
@@ -75,7 +83,8 @@ def render_card_text(card: Card, language: str = "en") -> str:
         ("aliases", ", ".join(contact.aliases) or "—"),
         ("tags", ", ".join(contact.tags) or "—"),
     ]
-    labels = [cat.t(f"card.{key}") for key, _ in rows]
+    rows += _craft_rows(card, cat)
+    labels = [cat.t(f"card.{key}") if key else "" for key, _ in rows]
     width = max(len(label) for label in labels) + 2
     out = [f"{contact.name}  ({contact.path})"]
     out += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
@@ -86,6 +95,28 @@ def render_card_text(card: Card, language: str = "en") -> str:
     out += ["", cat.t("card.timeline", entries=cat.n("entries", len(card.timeline)))]
     out += [_line(item, cat) for item in card.timeline] or [f"  {cat.t('card.nothing')}"]
     return "\n".join(out) + "\n"
+
+
+def _craft_rows(card: Card, cat: Catalogue) -> list[tuple[str, str]]:
+    """The other dates, gift ideas and introductions: rows only when there is something."""
+    contact = card.plant.contact
+    rows: list[tuple[str, str]] = []
+    for number, named in enumerate(contact.dates):
+        what = named.label if named.label else cat.t(f"occasion.{named.occasion}")
+        rows.append(("dates" if number == 0 else "", f"{date_text(named.when)}  {what}"))
+    if contact.gift_ideas:
+        rows.append(("gift_ideas", ", ".join(contact.gift_ideas)))
+    if card.met_through:
+        rows.append(("met_through", ", ".join(p.name for p in card.met_through)))
+    if card.introduced:
+        rows.append(("introduced", ", ".join(p.name for p in card.introduced)))
+    return rows
+
+
+def date_text(when: Birthday) -> str:
+    """A date as written in front matter: `2016-06-18`, or `--06-18` without the year."""
+    day = f"{when.month:02d}-{when.day:02d}"
+    return f"{when.year:04d}-{day}" if when.year is not None else f"--{day}"
 
 
 def _state(card: Card, cat: Catalogue) -> str:

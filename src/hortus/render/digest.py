@@ -65,10 +65,10 @@ def _more(count: int, cat: Catalogue) -> list[str]:
 
 
 def coming_text(item: Coming, cat: Catalogue) -> str:
-    """`Ada’s birthday · turns 40`, `Promise to Ada: …`, `Planned with Ada, Bob: …`."""
+    """`Ada: birthday · turns 40`, `Promise to Ada: …`, `Planned with Ada, Bob: …`."""
     name = item.contacts[0].name
-    if item.kind is ComingKind.BIRTHDAY:
-        return cat.t("digest.birthday", name=name, age=words.turns(item.age, cat))
+    if item.soon is not None:
+        return cat.t("labelled", label=name, text=words.date_details(item.soon, cat))
     text = words.plain(item.text)
     if item.kind is ComingKind.PROMISE:
         return cat.t("digest.promise", name=name, text=text)

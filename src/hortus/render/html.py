@@ -32,6 +32,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 _URL_RE = re.compile(r"(?:https?://|mailto:|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[^\s@<>\"'\\`:/]+@[^\s@<>\"'\\`:/]+\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{3,}")
+_SLOT = "\x00"  # where links go into an escaped sentence (no user text holds a NUL)
 _EMAIL_KEYS = frozenset({"email", "mail", "e-mail"})
 _PHONE_KEYS = frozenset({"phone", "tel", "mobile", "telephone"})
 
@@ -64,10 +65,10 @@ def render_html(
         f"<header><h1>{escape(cat.t('title'))}</h1><p>{escape(header)}</p></header>",
         "<main>",
         page.section("gestures", page.gestures(), "gestures.empty", ordered=True),
-        page.section("key_moments", page.key_moments()),
+        page.section("key_moments", page.news()),
         page.section("birthdays", page.birthdays()),
         page.section("promises", page.promises()),
-        page.section("thanks_owed", page.thanks_owed()),
+        page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
         page.section("give_back", page.names(g.contact for g in garden.give_back)),
         page.section("rediscover", page.rediscover()),
         page.section("drifting", page.drifting()),
@@ -170,12 +171,28 @@ class _Page:
             for m in self.garden.key_moments
         ]
 
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
+
+    def asks(self) -> list[str]:
+        cat = self.cat
+        return [
+            f'{self.who(a.contact)} <span class="meta">{escape(cat.date(a.date))}'
+            f" · {escape(cat.t('ask'))}</span><br>{inline_html(a.text)} {self.where(a.source)}"
+            for a in self.garden.ask_after
+        ]
+
     def birthdays(self) -> list[str]:
         cat = self.cat
         items = []
         for b in self.garden.birthdays:
-            age = words.turns(b.age, cat)
-            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)}{age}"
+            details = words.date_details(b, cat)
+            when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)} · {details}"
             items.append(f'{self.who(b.contact)} <span class="meta">{escape(when)}</span>')
         return items
 
@@ -198,6 +215,14 @@ class _Page:
             f'{self.who(t.contact)} <span class="meta">{escape(self.cat.date(t.date))}</span>'
             f"<br>{inline_html(t.text)} {self.where(t.source)}"
             for t in self.garden.thanks_owed
+        ]
+
+    def intro_grown(self) -> list[str]:
+        cat = self.cat
+        return [
+            f'{self.who(g.contact)} <span class="meta">{escape(cat.date(g.date))}</span>'
+            f"<br>{escape(words.suggestion_for(g, cat))} {self.where(g.source)}"
+            for g in self.garden.intro_grown
         ]
 
     def names(self, contacts: Iterable[Contact]) -> list[str]:
@@ -248,7 +273,17 @@ class _Page:
         ]
 
     def everyone(self) -> list[str]:
-        return [self.plant(p) for p in self.garden.plants]
+        return [self.plant(p) + self.met_through(p.contact) for p in self.garden.plants]
+
+    def met_through(self, contact: Contact) -> str:
+        """The line "met through Bob Nguyen" on the row of someone Bob introduced you to."""
+        people = self.garden.met_through.get(contact.key, ())
+        if not people:
+            return ""
+        names = ", ".join(self.who(person) for person in people)
+        # The sentence is escaped as text; the names go in as links.
+        text = escape(self.cat.t("met_through", names=_SLOT)).replace(_SLOT, names)
+        return f'<span class="meta met">{text}</span>'
 
     def plant(self, plant: Plant) -> str:
         return self.rows.row(plant, self.kind, self._plant)

@@ -37,10 +37,10 @@ def render_markdown(
         f"# {cat.t('title')}",
         f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_",
         *page.section("gestures", page.gestures(), "gestures.empty"),
-        *page.section("key_moments", page.key_moments()),
+        *page.section("key_moments", page.news()),
         *page.section("birthdays", page.birthdays()),
         *page.section("promises", page.promises()),
-        *page.section("thanks_owed", page.thanks_owed()),
+        *page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
         *page.section("give_back", page.give_back()),
         *page.section("rediscover", page.rediscover()),
         *page.section("drifting", page.drifting()),
@@ -101,13 +101,29 @@ class _Page:
             for m in self.garden.key_moments
         ]
 
+    def news(self) -> list[str]:
+        """The key moments and the events to ask after, newest first (moments first on a tie)."""
+        garden = self.garden
+        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
+        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
+        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
+        return [line for _, line in dated]
+
+    def asks(self) -> list[str]:
+        cat = self.cat
+        return [
+            f"- {cat.date(a.date)} · {self.who(a.contact)} · *{escape(cat.t('ask'))}*"
+            + f" · {escape(words.plain(a.text))} · {self.where(a.source)}"
+            for a in self.garden.ask_after
+        ]
+
     def birthdays(self) -> list[str]:
         cat = self.cat
         lines = []
         for b in self.garden.birthdays:
-            age = words.turns(b.age, cat)
+            details = escape(words.date_details(b, cat))
             when = words.in_days(b.in_days, cat)
-            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when}{age}")
+            lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when} · {details}")
         return lines
 
     def promises(self) -> list[str]:
@@ -128,6 +144,16 @@ class _Page:
             + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
             + f" · {self.where(t.source)}"
             for t in self.garden.thanks_owed
+        ]
+
+    def intro_grown(self) -> list[str]:
+        """Introducers to tell how a relationship they started has grown."""
+        cat = self.cat
+        return [
+            f"- {cat.date(g.date)} · {self.who(g.contact)} · "
+            + escape(words.suggestion_for(g, cat))
+            + f" · {self.where(g.source)}"
+            for g in self.garden.intro_grown
         ]
 
     def give_back(self) -> list[str]:

@@ -45,7 +45,15 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for m in garden.key_moments
         ],
         "birthdays": [
-            {"name": b.contact.name, "date": b.date.isoformat(), "in_days": b.in_days, "age": b.age}
+            {
+                "name": b.contact.name,
+                "date": b.date.isoformat(),
+                "in_days": b.in_days,
+                "age": b.age,
+                "occasion": b.occasion,
+                "label": b.label,
+                "gift_ideas": list(b.gift_ideas),
+            }
             for b in garden.birthdays
         ],
         "promises": [
@@ -92,6 +100,29 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for d in garden.drifting
         ],
         "resting": [{"name": r.contact.name, "until": _iso(r.until)} for r in garden.resting],
+        "ask_after": [
+            {
+                "name": a.contact.name,
+                "date": a.date.isoformat(),
+                "text": a.text,
+                "suggestion": words.suggestion_for(a, cat),
+                "path": a.source.path,
+                "line": a.source.line,
+            }
+            for a in garden.ask_after
+        ],
+        "intro_grown": [
+            {
+                "introducer": g.contact.name,
+                "introduced": g.introduced.name,
+                "trigger": g.trigger,
+                "date": g.date.isoformat(),
+                "suggestion": words.suggestion_for(g, cat),
+                "path": g.source.path,
+                "line": g.source.line,
+            }
+            for g in garden.intro_grown
+        ],
         "unresolved": [
             {"target": u.target, "path": u.source.path, "line": u.source.line}
             for u in garden.unresolved
@@ -158,15 +189,15 @@ def render_text(garden: Garden, language: str = "en") -> str:
 def _others(garden: Garden, cat: Catalogue) -> list[str]:
     """The garden's other lists, one short line per item, only when not empty."""
     sections = (
-        (
-            "key_moments",
-            [_labelled(cat, m.contact.name, words.plain(m.text)) for m in garden.key_moments],
-        ),
+        ("key_moments", _news(garden, cat)),
         (
             "birthdays",
             [
                 _labelled(
-                    cat, b.contact.name, f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                    cat,
+                    b.contact.name,
+                    f"{cat.day_month(b.date)}, {words.in_days(b.in_days, cat)}"
+                    + f" · {words.date_details(b, cat)}",
                 )
                 for b in garden.birthdays
             ],
@@ -182,7 +213,8 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
         ),
         (
             "thanks_owed",
-            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed],
+            [_labelled(cat, t.contact.name, words.plain(t.text)) for t in garden.thanks_owed]
+            + [words.suggestion_for(g, cat) for g in garden.intro_grown],
         ),
         ("give_back", [g.contact.name for g in garden.give_back]),
         ("rediscover", [r.contact.name for r in garden.rediscover]),
@@ -195,6 +227,15 @@ def _others(garden: Garden, cat: Catalogue) -> list[str]:
         if lines:
             out += ["", cat.t(key)] + [f"  {line}" for line in lines]
     return out
+
+
+def _news(garden: Garden, cat: Catalogue) -> list[str]:
+    """The moments and the events to ask after, newest first (moments first on a tie)."""
+    dated = [
+        (m.date, _labelled(cat, m.contact.name, words.plain(m.text))) for m in garden.key_moments
+    ]
+    dated += [(a.date, words.suggestion_for(a, cat)) for a in garden.ask_after]
+    return [line for _, line in sorted(dated, key=lambda item: -item[0].toordinal())]
 
 
 def _labelled(cat: Catalogue, label: str, text: str) -> str:

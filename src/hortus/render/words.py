@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from hortus.core.model import Contact
 from hortus.garden import (
+    AskAfter,
     BirthdaySoon,
     Garden,
     Gesture,
+    IntroGrown,
     KeyMoment,
     OpenPromise,
     Plant,
@@ -33,6 +37,7 @@ _EMPHASIS_RE = re.compile(r"(\*\*|\*|~~|`)(?=\S)(.+?)(?<=\S)\1")
 _UNDERSCORE_RE = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # not in snake_case
 
 
+GestureItem = KeyMoment | AskAfter | BirthdaySoon | OpenPromise | ThanksOwed | IntroGrown | Plant
 SEEDLINGS_NAMED = 12
 PROMISES_LISTED = 25  # the overdue and the soonest; every card (`hortus show`) lists its own
 
@@ -92,11 +97,6 @@ def ago(days: int, cat: Catalogue) -> str:
     return cat.t("today") if days == 0 else cat.t("ago", days=cat.n("days", days))
 
 
-def turns(age: int | None, cat: Catalogue) -> str:
-    """' · turns 40' for a known age above zero, else nothing."""
-    return f" · {cat.t('turns', age=age)}" if age is not None and age > 0 else ""
-
-
 def in_days(days: int, cat: Catalogue) -> str:
     if days == 0:
         return cat.t("today")
@@ -124,8 +124,12 @@ def last_contact(plant: Plant, cat: Catalogue) -> str:
 
 def suggestion(gesture: Gesture, cat: Catalogue) -> str:
     """A concrete thing to do, in plain text: "Congratulate Alice on the new job"."""
-    name = gesture.contact.name
-    item = gesture.item
+    return suggestion_for(gesture.item, cat)
+
+
+def suggestion_for(item: GestureItem, cat: Catalogue) -> str:
+    """The suggestion a garden item makes, gesture or not."""
+    name = item.contact.name
     if isinstance(item, KeyMoment):
         if item.kind in MOMENT_KINDS:
             return cat.t(f"suggest.moment.{item.kind}", name=name)
@@ -133,6 +137,12 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
         if not text:
             return cat.t("suggest.moment.bare", name=name)
         return cat.t("suggest.moment", name=name, text=text)
+    if isinstance(item, AskAfter):
+        return _ask(item, cat)
+    if isinstance(item, IntroGrown):
+        return _intro(item, cat)
+    if isinstance(item, BirthdaySoon) and item.occasion != "birthday":
+        return _date(item, cat)
     if isinstance(item, BirthdaySoon):
         if item.in_days <= 1:
             key = "today" if item.in_days == 0 else "tomorrow"
@@ -145,7 +155,64 @@ def suggestion(gesture: Gesture, cat: Catalogue) -> str:
         if not text:
             return cat.t("suggest.thanks.bare", name=name)
         return cat.t("suggest.thanks", name=name, text=text)
+    assert isinstance(item, Plant)
     return cat.t("suggest.water", name=name, ago=ago(item.days_since or 0, cat))
+
+
+def _ask(item: AskAfter, cat: Catalogue) -> str:
+    text = plain(item.text)
+    name = item.contact.name
+    return (
+        cat.t("suggest.ask", name=name, text=text) if text else cat.t("suggest.ask.bare", name=name)
+    )
+
+
+def _intro(item: IntroGrown, cat: Catalogue) -> str:
+    names = {"introducer": item.contact.name, "name": item.introduced.name}
+    text = plain(item.text)
+    if item.trigger == "year":
+        return cat.t("suggest.intro.year", **names)
+    return (
+        cat.t("suggest.intro", text=text, **names) if text else cat.t("suggest.intro.bare", **names)
+    )
+
+
+def _date(item: BirthdaySoon, cat: Catalogue) -> str:
+    """An anniversary, a memorial (gentle words, never "happy"), a name day or another date."""
+    label = plain(item.label or "")
+    return cat.t(
+        f"suggest.{item.occasion}", name=item.contact.name, when=when(item, cat), label=label
+    )
+
+
+def when(item: BirthdaySoon, cat: Catalogue) -> str:
+    """The end of a sentence: "today", "tomorrow" or "on 1 December"."""
+    if item.in_days <= 1:
+        return cat.t("when.today" if item.in_days == 0 else "when.tomorrow")
+    return cat.t("when.on", day=cat.day_month(item.date))
+
+
+def occasion(item: BirthdaySoon, cat: Catalogue) -> str:
+    """What the date is: "birthday", "anniversary", "in memory", "name day", or its own label."""
+    if item.occasion == "date" and item.label:
+        return plain(item.label)
+    return cat.t(f"occasion.{item.occasion}")
+
+
+def date_details(item: BirthdaySoon, cat: Catalogue) -> str:
+    """'birthday · turns 40 · gift ideas: …': what the date is, its years, the gift ideas."""
+    parts = [occasion(item, cat)]
+    if item.occasion == "birthday" and item.age is not None and item.age > 0:
+        parts.append(cat.t("turns", age=item.age))
+    elif item.occasion != "birthday" and item.age:
+        parts.append(cat.n("years", item.age))
+    if item.gift_ideas:
+        parts.append(cat.t("gift_ideas", ideas=", ".join(plain(g) for g in item.gift_ideas)))
+    return " · ".join(parts)
+
+
+def met_through(people: Sequence[Contact], cat: Catalogue) -> str:
+    return cat.t("met_through", names=", ".join(p.name for p in people))
 
 
 def kind_label(gesture: Gesture, cat: Catalogue) -> str:

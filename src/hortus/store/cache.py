@@ -27,7 +27,9 @@ CACHE_NAME = "cache.sqlite"
 # 4: HTML blocks and comments no longer hold mentions or tags.
 # 5: records are msgpack (msgspec) instead of compressed JSON.
 # 6: the loader's tables: contacts, command outputs, the search lookup.
-CACHE_VERSION = 6
+# 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
+#    #ask, introductions and duplicates (stored outputs are stale).
+CACHE_VERSION = 7
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """

@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from hortus.core.model import Note
 
-READY = "lookup"  # the meta key saying the tables are built (with the cache's format)
+READY = "lookup 2"  # the meta key saying the tables are built (with the cache's format)
 
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
-    text, path UNINDEXED, line UNINDEXED, date UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
+    text, tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TABLE IF NOT EXISTS chunk_paths (id INTEGER PRIMARY KEY, path TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS chunk_paths_path ON chunk_paths (path);
+CREATE TABLE IF NOT EXISTS parts (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, line INTEGER NOT NULL, date TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS parts_path ON parts (path);
 CREATE TABLE IF NOT EXISTS mentions (target TEXT NOT NULL, path TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mentions_target ON mentions (target);
 CREATE INDEX IF NOT EXISTS mentions_path ON mentions (path);
@@ -44,10 +45,10 @@ class Chunk:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    id: int  # the chunk's row, for its snippet
     path: str
     line: int
-    date: str
-    snippet: str  # the chunk's text around the words, marked with ⟦ ⟧ (the renderer styles it)
+    date: str  # ISO, or "" for an undated part
 
 
 def chunks_of(note: Note, text: str, day: str = "") -> list[Chunk]:
@@ -72,7 +73,7 @@ def is_ready(db: sqlite3.Connection, token: str) -> bool:
         if row is None or row[0] != token:
             return False
         (chunks,) = db.execute("SELECT count(*) FROM chunks").fetchone()
-        (paths,) = db.execute("SELECT count(*) FROM chunk_paths").fetchone()
+        (paths,) = db.execute("SELECT count(*) FROM parts").fetchone()
     except sqlite3.Error:
         return False
     return bool(chunks == paths)
@@ -95,7 +96,7 @@ def build(
         with db:
             db.executescript(SCHEMA)
             db.execute("DELETE FROM chunks")
-            db.execute("DELETE FROM chunk_paths")
+            db.execute("DELETE FROM parts")
             db.execute("DELETE FROM mentions")
             _insert(db, notes, facts)
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (READY, token))
@@ -116,9 +117,9 @@ def update(
     try:
         with db:
             for path in paths:
-                ids = db.execute("SELECT id FROM chunk_paths WHERE path = ?", (path,)).fetchall()
+                ids = db.execute("SELECT id FROM parts WHERE path = ?", (path,)).fetchall()
                 db.executemany("DELETE FROM chunks WHERE rowid = ?", ids)
-                db.execute("DELETE FROM chunk_paths WHERE path = ?", (path,))
+                db.execute("DELETE FROM parts WHERE path = ?", (path,))
                 db.execute("DELETE FROM mentions WHERE path = ?", (path,))
             _insert(db, notes, facts)
     except sqlite3.Error:
@@ -131,14 +132,14 @@ def _insert(
     db: sqlite3.Connection, notes: Iterable[tuple[Note, str]], facts: tuple[Targets, Day]
 ) -> None:
     targets, day_of = facts
-    next_id = (db.execute("SELECT max(id) FROM chunk_paths").fetchone()[0] or 0) + 1
-    chunk_rows: list[tuple[int, str, str, int, str]] = []
-    path_rows: list[tuple[int, str]] = []
+    next_id = (db.execute("SELECT max(id) FROM parts").fetchone()[0] or 0) + 1
+    chunk_rows: list[tuple[int, str]] = []
+    path_rows: list[tuple[int, str, int, str]] = []
     mention_rows: list[tuple[str, str]] = []
     for note, text in notes:
         for chunk in chunks_of(note, text, day_of(note)):
-            chunk_rows.append((next_id, chunk.text, note.path, chunk.line, chunk.date))
-            path_rows.append((next_id, note.path))
+            chunk_rows.append((next_id, chunk.text))
+            path_rows.append((next_id, note.path, chunk.line, chunk.date))
             next_id += 1
         mention_rows.extend((target, note.path) for target in targets(note))
         if len(chunk_rows) > 5_000:
@@ -148,14 +149,12 @@ def _insert(
 
 def _flush(
     db: sqlite3.Connection,
-    chunk_rows: list[tuple[int, str, str, int, str]],
-    path_rows: list[tuple[int, str]],
+    chunk_rows: list[tuple[int, str]],
+    path_rows: list[tuple[int, str, int, str]],
     mention_rows: list[tuple[str, str]],
 ) -> None:
-    db.executemany(
-        "INSERT INTO chunks (rowid, text, path, line, date) VALUES (?, ?, ?, ?, ?)", chunk_rows
-    )
-    db.executemany("INSERT INTO chunk_paths VALUES (?, ?)", path_rows)
+    db.executemany("INSERT INTO chunks (rowid, text) VALUES (?, ?)", chunk_rows)
+    db.executemany("INSERT INTO parts VALUES (?, ?, ?, ?)", path_rows)
     db.executemany("INSERT INTO mentions VALUES (?, ?)", mention_rows)
     chunk_rows.clear()
     path_rows.clear()
@@ -188,20 +187,46 @@ def fts_query(words: Sequence[str]) -> str:
 
 
 def search(
-    db: sqlite3.Connection, query: str, since: str | None, until: str | None
-) -> Iterator[Hit]:
-    """Every chunk matching `query` (an `fts_query`), with a snippet; dated chunks only when a
-    date bound is given."""
-    sql = (
-        "SELECT path, line, date, snippet(chunks, 0, '⟦', '⟧', '…', 16) FROM chunks "
-        "WHERE chunks MATCH ?"
-    )
+    db: sqlite3.Connection,
+    query: str,
+    since: str | None,
+    until: str | None,
+    paths: Iterable[str] | None = None,
+    limit: int = 0,
+) -> tuple[list[Hit], int]:
+    """The chunks matching `query` (an `fts_query`), newest first (undated ones last), at most
+    `limit` of them (0: all), and how many match in all; dated chunks only when a date bound
+    is given; only in `paths` when given. (The places are a plain table joined on the row:
+    reading them from the FTS table itself costs a row lookup each.)"""
+    where = "p.id IN (SELECT rowid FROM chunks WHERE chunks MATCH ?)"
     args: list[object] = [query]
     if since is not None:
-        sql += " AND date != '' AND date >= ?"
+        where += " AND p.date != '' AND p.date >= ?"
         args.append(since)
     if until is not None:
-        sql += " AND date != '' AND date <= ?"
+        where += " AND p.date != '' AND p.date <= ?"
         args.append(until)
-    for path, line, date, snippet in db.execute(sql, args):
-        yield Hit(str(path), int(line), str(date), str(snippet))
+    if paths is not None:
+        wanted = sorted(set(paths))
+        where += f" AND p.path IN ({', '.join('?' * len(wanted))})"
+        args += wanted
+    sql = f"SELECT id, path, line, date FROM parts p WHERE {where} ORDER BY date DESC, path, line"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    hits = [Hit(int(i), str(p), int(n), str(d)) for i, p, n, d in db.execute(sql, args)]
+    if not limit or len(hits) < limit:
+        return hits, len(hits)
+    (total,) = db.execute(f"SELECT count(*) FROM parts p WHERE {where}", args).fetchone()
+    return hits, int(total)
+
+
+def snippets(db: sqlite3.Connection, query: str, ids: Iterable[int]) -> dict[int, str]:
+    """The words around the match in each of these chunks, marked with ⟦ ⟧."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    sql = (
+        "SELECT rowid, snippet(chunks, 0, '⟦', '⟧', '…', 16) FROM chunks "
+        f"WHERE chunks MATCH ? AND rowid IN ({', '.join('?' * len(wanted))})"
+    )
+    return {int(i): str(text) for i, text in db.execute(sql, [query, *wanted])}

@@ -3,7 +3,10 @@
 Each person read from the file is either *created* (through `create.py`, so file names and
 refusals are exactly `hortus add`'s), *already there* (a contact with the same name, alias,
 file name or e-mail, compared case-insensitively: never overwritten), or a *problem* at the
-file line where its row or card starts."""
+file line where its row or card starts. A person to create whose name differs from a contact's
+only by accents, word order or a middle name, or who shares a phone with one, is *probably
+already there*: said in the report, and created all the same (hortus never merges; `hortus
+check` then names the pair until `not_duplicate_of` says they are two people)."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from hortus.core.errors import HortusError
 from hortus.core.model import Contact, Problem, Source
 from hortus.exchange.importers import ImportedFile, ImportedPerson
 from hortus.index import fold, names_of
+from hortus.index.duplicates import Matcher
 from hortus.person.create import NewContact, create_contact, safe_stem
 
 DEFAULT_CIRCLE = "weak"
@@ -41,6 +45,15 @@ class Existing:
 
 
 @dataclass(frozen=True)
+class Probable:
+    """A person to create who is probably already in the vault under another spelling."""
+
+    person: ImportedPerson
+    contact: Contact
+    why: str  # "names differ only by accents, case or word order", "same phone …"
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     display: str  # the file as the user named it
     kind: str
@@ -49,6 +62,7 @@ class ImportPlan:
     create: tuple[Planned, ...]
     existing: tuple[Existing, ...]
     problems: tuple[Problem, ...]
+    probable: tuple[Probable, ...] = ()  # planned all the same: hortus never merges
 
 
 def plan_import(
@@ -77,6 +91,7 @@ def plan_import(
         tuple(planner.create),
         tuple(planner.existing),
         tuple(problems),
+        tuple(planner.probable),
     )
 
 
@@ -87,6 +102,8 @@ class _Planner:
         self.display, self.circle, self.folder, self.label = display, circle, folder, label
         self.emails = _emails_of(contacts)
         self.names = _names_of(contacts)
+        self.matcher = Matcher(contacts)
+        self.probable: list[Probable] = []
         self.create: list[Planned] = []
         self.existing: list[Existing] = []
         self.problems: list[Problem] = []
@@ -113,6 +130,8 @@ class _Planner:
         new = new_contact(person, self.circle, self.names.keys() | self.seen.keys(), self.label)
         self.seen.update(dict.fromkeys((fold(alias) for alias in new.aliases), person.line))
         self.create.append(Planned(person, new, f"{self.folder}/{stem}.md"))
+        matches = self.matcher.matches(person.name, person.emails, person.phones)
+        self.probable.extend(Probable(person, m.contact, m.why) for m in matches)
 
     def _problem(self, person: ImportedPerson, message: str) -> None:
         self.problems.append(Problem(Source(self.display, person.line), message))
