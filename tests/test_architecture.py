@@ -36,7 +36,7 @@ ADAPTERS = {
     "watchdog": {"watch.watcher"},
     "sqlite3": {"store.cache", "store.lookup"},
     "msgspec": {"store.codec"},
-    "anyascii": {"person.create"},
+    "anyascii": {"index.contacts"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
     # Starting programs and locking files each have one home too.

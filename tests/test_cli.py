@@ -149,7 +149,9 @@ def test_status_json_shape(make_vault: MakeVault) -> None:
     assert (bad["last_interaction"], bad["days_since"], bad["thirst"]) == (None, None, None)
     assert bad["state"] == "seedling"
     assert data["needs_watering"] == []
-    assert data["unresolved"] == [{"target": "Bob", "path": "journal/2026-11-01.md", "line": 1}]
+    assert data["unresolved"] == [
+        {"target": "Bob", "path": "journal/2026-11-01.md", "line": 1, "suggestion": None}
+    ]
     assert data["problems"] == [
         {
             "path": "people/bad.md",

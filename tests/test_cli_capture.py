@@ -75,7 +75,10 @@ def test_log_refuses_typos_and_ambiguity_and_writes_nothing(make_vault: MakeVaul
     root = make_vault({**FILES, "people/ada-2.md": "---\nname: Ada Byron\naliases: Ada\n---\n"})
     result = run(root, "log", "Ada Lovelce", "tea")
     assert result.exit_code == 1
-    assert result.stderr == "hortus: no contact called 'Ada Lovelce'; did you mean Ada Lovelace?\n"
+    assert result.stderr == (
+        "hortus: no contact called 'Ada Lovelce'; did you mean Ada Lovelace? "
+        "Nothing was written: add --yes to use Ada Lovelace (people/ada.md)\n"
+    )
     result = run(root, "log", "ada", "tea")
     assert result.exit_code == 1
     assert "could mean Ada Lovelace (people/ada.md); Ada Byron (people/ada-2.md)" in result.stderr
@@ -159,18 +162,41 @@ def test_show_prints_the_card_and_the_timeline(make_vault: MakeVault) -> None:
     assert result.stdout == (
         "Ada Lovelace  (people/ada.md)\n"
         "  circle    inner, every 14 days\n"
-        "  state     thriving, last contact 2026-11-15 (5 days ago)\n"
-        "  birthday  1815-12-10\n"
+        "  state     thriving, last contact 15 November 2026 (5 days ago)\n"
+        "  birthday  10 December 1815\n"
         "  aliases   Ada\n"
         "  tags      math\n"
         "\n"
         "Key moments\n"
-        "  2026-11-10  moment       she got the job #moment/job  people/ada.md:12\n"
+        "  10 November 2026  moment (new job)  she got the job #moment/job  people/ada.md:12\n"
         "\n"
         "Timeline (3 entries, newest first)\n"
-        "  2026-11-15  interaction  2026-11-15  journal/2026-11-15.md:1\n"
-        "  2026-11-10  moment       she got the job #moment/job  people/ada.md:12\n"
-        "  2026-11-01  interaction  tea  people/ada.md:11\n"
+        "  15 November 2026  interaction       2026-11-15  journal/2026-11-15.md:1\n"
+        "  10 November 2026  moment (new job)  she got the job #moment/job  people/ada.md:12\n"
+        "  1 November 2026   interaction       tea  people/ada.md:11\n"
+    )
+
+
+def test_show_speaks_the_vaults_language(make_vault: MakeVault) -> None:
+    root = make_vault({**FILES, "hortus.toml": 'today = 2026-11-20\nlanguage = "fr"\n'})
+    result = run(root, "show", "Ada")
+    assert result.stdout == (
+        "Ada Lovelace  (people/ada.md)\n"
+        "  cercle        intime, tous les 14 jours\n"
+        "  état          en forme, dernier contact le 15 novembre 2026 (il y a 5 jours)\n"
+        "  anniversaire  10 décembre 1815\n"
+        "  alias         Ada\n"
+        "  étiquettes    math\n"
+        "\n"
+        "Moments clés\n"
+        "  10 novembre 2026   moment (nouveau poste)  she got the job #moment/job  "
+        "people/ada.md:12\n"
+        "\n"
+        "Chronologie (3 entrées, les plus récentes d’abord)\n"
+        "  15 novembre 2026   échange                 2026-11-15  journal/2026-11-15.md:1\n"
+        "  10 novembre 2026   moment (nouveau poste)  she got the job #moment/job  "
+        "people/ada.md:12\n"
+        "  1er novembre 2026  échange                 tea  people/ada.md:11\n"
     )
 
 

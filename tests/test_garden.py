@@ -367,7 +367,7 @@ def test_status_document_shape(make_vault: MakeVault) -> None:
                 "intro_grown",
             )
         },
-        "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7}],
+        "unresolved": [{"target": "Zed", "path": "people/ada.md", "line": 7, "suggestion": None}],
         "problems": [
             {
                 "path": "people/bob.md",

@@ -82,7 +82,7 @@ def test_write_creates_seedlings_in_the_weak_circle(make_vault: MakeVault, tmp_p
     code, out, _ = run(root, "status", "--json")
     assert '"needs_watering": []' in out
     code, out, _ = run(root, "show", "Jane Roe")
-    assert "seedling" in out and "2021-03-12  news" in out
+    assert "seedling" in out and "12 March 2021  news" in out
 
 
 def test_people_already_there_are_never_touched(make_vault: MakeVault, tmp_path: Path) -> None:

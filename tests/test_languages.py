@@ -82,3 +82,44 @@ def test_the_example_vault_in_english_and_in_french(tmp_path: Path, update_golde
     assert "Féliciter Theo Lambert pour son nouveau poste" in status
     html = (french / "garden.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "Échanges par mois" in html
+
+
+def test_watch_lines_import_reports_and_show_speak_french(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    (root / "people").mkdir(parents=True)
+    (root / "hortus.toml").write_text('today = 2026-11-20\nlanguage = "fr"\n', encoding="utf-8")
+    (root / "people/ada.md").write_text(
+        "---\nname: Ada\ncircle: close\n---\n- 2026-11-02: thé #moment/wedding\n", encoding="utf-8"
+    )
+    linkedin = tmp_path / "Connections.csv"
+    linkedin.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Jane,Roe,,,,,12 Mar 2021\nAda,,,,,,\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(main, ["--vault", str(root), "import", "linkedin", str(linkedin)])
+    assert out.stdout.splitlines() == [
+        f"{linkedin} (LinkedIn)\u00a0: 2 lignes",
+        "serait créé\u00a0: people/jane-roe.md  Jane Roe",
+        "déjà là\u00a0: Ada est people/ada.md (même nom\u00a0; ligne 3)",
+        "1 à créer (cercle weak), 1 déjà là, 0 problème. "
+        "Rien d’écrit\u00a0: ajoutez --write pour les créer.",
+    ]
+    card = CliRunner().invoke(main, ["--vault", str(root), "show", "ada"]).stdout
+    assert "proche, tous les 30 jours" in card and "2 novembre 2026" in card
+    assert "moment (mariage)" in card and "2026-11-02" not in card
+
+
+def test_watch_lines_in_french() -> None:
+    from hortus.watch.watcher import _describe
+
+    fr_cat = catalogue("fr")
+    moves = {"people/bob.md": "people/robert.md"}
+    assert _describe(("people/robert.md",), (), False, moves, fr_cat) == (
+        "people/bob.md renommé en people/robert.md"
+    )
+    assert _describe(("a.md", "b.md"), ("c.md",), False, {}, fr_cat) == (
+        "2 notes modifiées, c.md supprimé"
+    )
+    assert _describe((), (), True, {}, fr_cat) == "relecture complète"
+    assert fr_cat.t("watch.watching", path="/v") == "surveillance de /v (Ctrl-C pour arrêter)"

@@ -42,7 +42,10 @@ def test_a_typo_suggests_the_closest_names(make_vault: MakeVault) -> None:
     contacts = index_of(make_vault(FILES)).contacts
     with pytest.raises(UnknownNameError) as caught:
         resolve(contacts, "Ada Lovelce")
-    assert caught.value.message == "no contact called 'Ada Lovelce'; did you mean Ada Lovelace?"
+    assert caught.value.message == (
+        "no contact called 'Ada Lovelce'; did you mean Ada Lovelace? "
+        "Nothing was written: add --yes to use Ada Lovelace (people/ada-lovelace.md)"
+    )
 
 
 def test_a_name_far_from_every_contact_points_to_add(make_vault: MakeVault) -> None:

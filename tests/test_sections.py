@@ -438,6 +438,23 @@ def test_gestures_follow_the_priority_and_name_each_person_once() -> None:
     assert short.gestures == ()
 
 
+def test_a_thanks_suggestion_reads_well_whatever_the_entry_says() -> None:
+    # An entry's text is a sentence of its own ("Helped me move"), not an object to fit in.
+    garden = garden_of(
+        {
+            "people/sean.md": (
+                f"---\nname: Seán O'Brien\n---\n- {ago(2)}: Helped me move #received\n"
+            ),
+        }
+    )
+    english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
+    assert english == ["Say thanks to Seán O'Brien (you wrote: “Helped me move”)"]
+    french = [g["suggestion"] for g in status_document(garden, "fr")["gestures"]]  # type: ignore[index]
+    assert french == [
+        "Remercier Seán O'Brien (vous aviez noté\u00a0: «\u00a0Helped me move\u00a0»)"
+    ]
+
+
 def test_suggestions_are_concrete_in_english_and_in_french() -> None:
     garden = garden_of(
         {
@@ -455,7 +472,7 @@ def test_suggestions_are_concrete_in_english_and_in_french() -> None:
         "Congratulate Alice on the new job",
         "Wish Fay a happy birthday on 22 November",
         "Keep your promise to Dan: send the article",
-        "Say thanks to Bob for the intro to Carla",
+        "Say thanks to Bob (you wrote: “the intro to Carla”)",
         "Get in touch with Eve: last contact 50 days ago",
     ]
     french = [g["suggestion"] for g in status_document(garden, "fr")["gestures"]]  # type: ignore[index]
@@ -463,7 +480,7 @@ def test_suggestions_are_concrete_in_english_and_in_french() -> None:
         "Féliciter Alice pour son nouveau poste",
         "Souhaiter un bon anniversaire à Fay le 22 novembre",
         "Tenir votre promesse à Dan\u00a0: send the article",
-        "Remercier Bob\u00a0: the intro to Carla",
+        "Remercier Bob (vous aviez noté\u00a0: «\u00a0the intro to Carla\u00a0»)",
         "Prendre des nouvelles de Eve\u00a0: dernier contact il y a 50 jours",
     ]
 

@@ -209,6 +209,18 @@ def test_a_burst_of_2000_files_in_a_new_folder(watching: Callable[..., Harness])
     assert "last contact 19 November 2026" in h.garden()
 
 
+def test_a_renamed_note_is_said_to_be_renamed(watching: Callable[..., Harness]) -> None:
+    h = watching({"people/ada.md": ADA, "people/bob.md": BOB})
+    os.rename(h.root / "people/bob.md", h.root / "people/bob-nguyen.md")
+    h.expect(3)  # the new path at once; the old one leaves once confirmed gone, a look later
+    what = [line.split(" ", 1)[1].split(" → wrote")[0] for line in h.lines[1:]]
+    assert what == [
+        "renamed people/bob.md → people/bob-nguyen.md",
+        "people/bob.md removed (renamed to people/bob-nguyen.md)",
+    ], h.lines
+    assert "people/bob-nguyen.md" in h.garden() and "people/bob.md" not in h.garden()
+
+
 def test_new_sub_folders_and_moves_are_followed(watching: Callable[..., Harness]) -> None:
     h = watching({"people/ada.md": ADA})
     (h.root / "people/friends").mkdir()
@@ -268,7 +280,7 @@ def test_a_new_day_regenerates(watching: Callable[..., Harness]) -> None:
     h = watching({"people/ada.md": ADA})
     h.day = TODAY + dt.timedelta(days=1)
     h.expect(2)
-    assert "a new day, 2026-11-21" in h.lines[-1]
+    assert "a new day, 21 November 2026" in h.lines[-1]
     assert "Tended for 21 November 2026" in h.garden()
 
 

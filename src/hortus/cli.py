@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -61,6 +62,12 @@ TODAY = click.option(
     help="Compute the garden for this date (YYYY-MM-DD, yesterday, -3d, monday…) instead of "
     "the clock or a pinned date.",
 )
+YES = click.option(
+    "--yes",
+    "-y",
+    is_flag=True,
+    help="When NAME is no contact but close to exactly one, use that one.",
+)
 
 
 def reports_errors(command: F) -> F:
@@ -86,7 +93,7 @@ def reports_errors(command: F) -> F:
     type=click.Path(file_okay=False, path_type=str),
     default=None,
     help="The vault folder. Default: $HORTUS_VAULT, else the nearest folder upward "
-    "holding hortus.toml, else the current folder.",
+    "holding hortus.toml (commands that only read: else the current folder).",
 )
 @click.pass_context
 def main(ctx: click.Context, vault_path: str | None) -> None:
@@ -94,11 +101,23 @@ def main(ctx: click.Context, vault_path: str | None) -> None:
     ctx.obj = vault_path  # located by the command that needs it (`--help` needs none)
 
 
-def _vault(ctx: click.Context) -> Vault:
-    from hortus.loader.vault import locate_vault, open_vault
+def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
+    """The vault; where none was named or found, a command that writes refuses and one that
+    only reads reads the current folder, saying so on stderr."""
+    from hortus.core.errors import NoVaultHereError
+    from hortus.loader.vault import find_vault, open_vault
 
     explicit: str | None = ctx.find_root().obj
-    return open_vault(locate_vault(explicit, os.environ, Path.cwd()))
+    root = find_vault(explicit, os.environ, Path.cwd())
+    if root is None:
+        if writes:
+            raise NoVaultHereError(str(Path.cwd()))
+        click.echo(
+            f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
+            err=True,
+        )
+        return dataclasses.replace(open_vault(Path.cwd()), keep_cache=False)
+    return open_vault(root)
 
 
 def _progress() -> Progress:
@@ -144,7 +163,7 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
     from hortus.loader.pages import regenerate
     from hortus.render.summary import calendar_written, regenerated
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     result = regenerate(vault, today, dt.date.today(), _progress())
     language = vault.config.language
     written = [
@@ -236,7 +255,7 @@ def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms
     from hortus.watch.watcher import watch as run_watcher
 
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx, writes=True), today, dt.date.today, click.echo, timing)
 
 
 def _complete_name(
@@ -291,6 +310,7 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     callback=_date_option,
     help="With --promise: its due date (`📅 DATE`, or `due:DATE` if the file writes those).",
 )
+@YES
 @click.pass_context
 @reports_errors
 def log(
@@ -302,17 +322,19 @@ def log(
     with_names: tuple[str, ...],
     promise: bool,
     due: DateWord | None,
+    yes: bool,
 ) -> None:
     """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR.
     With --promise, append a promise to NAME instead."""
     from hortus.commands.person import log_entry
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     if text == "-":
         text = sys.stdin.read()
     today = vault.day(None, dt.date.today()).date
     if promise or due is not None:
-        _log_promise(vault, name, text, due=_on(due, today), tags=tags, with_names=with_names)
+        due_day = _on(due, today)
+        _log_promise(vault, name, text, due=due_day, tags=tags, with_names=with_names, yes=yes)
         return
     logged = log_entry(
         vault,
@@ -322,6 +344,7 @@ def log(
         tags=tags,
         with_names=with_names,
         env=os.environ,
+        accept_guess=yes,
     )
     if logged is None:
         click.echo("Nothing written: the entry was empty.")
@@ -329,6 +352,8 @@ def log(
     click.echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
         click.echo(f"  {line}")
+    for missing in logged.no_page:
+        click.echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
 
 
 def _log_promise(
@@ -339,13 +364,16 @@ def _log_promise(
     due: dt.date | None,
     tags: tuple[str, ...],
     with_names: tuple[str, ...],
+    yes: bool,
 ) -> None:
     from hortus.commands.promise import log_promise
     from hortus.core.errors import HortusError
 
     if text is None:
         raise HortusError("a promise needs its TEXT: hortus log NAME TEXT --promise")
-    written = log_promise(vault, name, text, due=due, tags=tags, with_names=with_names)
+    written = log_promise(
+        vault, name, text, due=due, tags=tags, with_names=with_names, accept_guess=yes
+    )
     click.echo(f"{written.path}:{written.line}")
     click.echo(f"  {written.text}")
 
@@ -366,18 +394,24 @@ def _log_promise(
     callback=_date_option,
     help="The day it was kept (YYYY-MM-DD, yesterday, -3d, friday…). Default: today.",
 )
+@YES
 @click.pass_context
 @reports_errors
 def done(
-    ctx: click.Context, name: str, text: str | None, line: str | None, day: DateWord | None
+    ctx: click.Context,
+    name: str,
+    text: str | None,
+    line: str | None,
+    day: DateWord | None,
+    yes: bool,
 ) -> None:
     """Mark one of NAME's open promises kept: `- [ ]` becomes `- [x]` with `✅ DATE`. TEXT
     (words of the promise) or --line says which when there are several; unsure, writes nothing."""
     from hortus.commands.promise import choose, keep, open_promises
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     today = vault.day(None, dt.date.today())
-    contact, promises = open_promises(vault, name, today)
+    contact, promises = open_promises(vault, name, today, accept_guess=yes)
     found = choose(promises, text, line)
     if not found:
         which = f" matching {' '.join(filter(None, (text, line)))!r}" if text or line else ""
@@ -427,7 +461,7 @@ def add(
     from hortus.commands.person import add_contact
     from hortus.person.create import NewContact
 
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=True)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
     click.echo(f"created {rel}")
@@ -437,15 +471,16 @@ def add(
 @_name_argument()
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="Print the card as JSON (docs/json.md).")
+@YES
 @click.pass_context
 @reports_errors
-def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool) -> None:
+def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool, yes: bool) -> None:
     """Show NAME's card and every entry involving them, newest first, with path:line."""
     from hortus.commands.person import contact_card
     from hortus.render.card import render_card_json, render_card_text
 
     vault = _vault(ctx)
-    card = contact_card(vault, name, vault.day(today, dt.date.today()))
+    card = contact_card(vault, name, vault.day(today, dt.date.today()), accept_guess=yes)
     language = vault.config.language
     click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
@@ -501,13 +536,14 @@ def search(
 
 @main.command(name="open")
 @_name_argument()
+@YES
 @click.pass_context
 @reports_errors
-def open_command(ctx: click.Context, name: str) -> None:
+def open_command(ctx: click.Context, name: str, yes: bool) -> None:
     """Open NAME's file in $VISUAL or $EDITOR, at the last entry when the editor allows."""
     from hortus.commands.person import open_contact
 
-    open_contact(_vault(ctx), name, os.environ)
+    open_contact(_vault(ctx), name, os.environ, accept_guess=yes)
 
 
 @main.command(name="import")
@@ -531,7 +567,7 @@ def import_command(
     A dry run by default: says what would be created, what is already there and which rows
     have problems. --write creates the files; an existing contact is never changed. With
     --update (vcard), FILE may be a vdir folder: its cards' missing values are added instead."""
-    vault = _vault(ctx)
+    vault = _vault(ctx, writes=write)
     if update:
         _update_from_cards(vault, kind, file, write)
         return
@@ -547,7 +583,7 @@ def import_command(
         write=write,
         today=vault.day(None, dt.date.today()).date,
     )
-    click.echo(render_import(outcome.plan, outcome.written), nl=False)
+    click.echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
 def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None:

@@ -15,9 +15,9 @@ from hortus.garden.card import Card, build_card, last_own_entry_line
 from hortus.loader.load import load
 from hortus.loader.vault import Day, Vault
 from hortus.person.append import Logged, NewEntry, append_entry, check_tag
-from hortus.person.create import NewContact, create_contact
+from hortus.person.create import NewContact, check_typed_name, create_contact
 from hortus.person.editor import draft, editor_command, run_editor
-from hortus.person.names import completions, matches, resolve
+from hortus.person.names import completions, resolve, with_targets
 
 
 def log_entry(
@@ -29,23 +29,26 @@ def log_entry(
     tags: Sequence[str] = (),
     with_names: Sequence[str] = (),
     env: Mapping[str, str],
+    accept_guess: bool = False,
 ) -> Logged | None:
     """Append a dated entry to NAME's file; with no `text`, ask the editor for it (None when
-    the user wrote nothing). NAME and every `--with` must resolve before anything is written."""
+    the user wrote nothing). NAME and every `--with` are checked before anything is written
+    (`with_targets`); `accept_guess` takes a typo's one close contact (`--yes`)."""
     with load(vault) as loader:
         contacts = loader.contacts()
-    contact = resolve(contacts, name)
-    others = tuple(_mention(contacts, resolve(contacts, other)) for other in with_names)
+    contact = resolve(contacts, name, accept_guess=accept_guess)
+    others, no_page = with_targets(contacts, contact, with_names, accept_guess=accept_guess)
     entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
     if text is not None:
         if not text.strip():
             raise HortusError("nothing to log: the text is empty")
-        return append_entry(vault.root, contact.path, entry)
+        return replace(append_entry(vault.root, contact.path, entry), no_page=no_page)
     intro = _draft_intro(contact, date)
     with draft(vault.root, env, intro) as written:
         if not written:
             return None
-        return append_entry(vault.root, contact.path, replace(entry, text=written))
+        logged = append_entry(vault.root, contact.path, replace(entry, text=written))
+        return replace(logged, no_page=no_page)
 
 
 def _draft_intro(contact: Contact, date: dt.date) -> str:
@@ -56,35 +59,30 @@ def _draft_intro(contact: Contact, date: dt.date) -> str:
     )
 
 
-def _mention(contacts: Sequence[Contact], contact: Contact) -> str:
-    """The shortest `[[target]]` that means this contact and no one else."""
-    plain = not any(mark in contact.name for mark in "[]|#^")
-    if plain and matches(contacts, contact.name) == [contact]:
-        return contact.name
-    return contact.key
-
-
 def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     """Create the contact's file; the vault is read under the write lock, so two `add`s of
     the same person cannot both succeed."""
+    check_typed_name(new.name)
     new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
     with vault_lock(vault.root), load(vault) as loader:
         contacts = loader.contacts()
         return create_contact(vault.root, vault.config, contacts, new, today)
 
 
-def contact_card(vault: Vault, name: str, day: Day) -> Card:
+def contact_card(vault: Vault, name: str, day: Day, *, accept_guess: bool = False) -> Card:
     """NAME's card, from their own note and the notes that mention them."""
     with load(vault) as loader:
-        contact = resolve(loader.contacts(), name)
+        contact = resolve(loader.contacts(), name, accept_guess=accept_guess)
         index, garden = loader.person_garden(contact, day)
     return build_card(index, garden, contact)
 
 
-def open_contact(vault: Vault, name: str, env: Mapping[str, str]) -> str:
+def open_contact(
+    vault: Vault, name: str, env: Mapping[str, str], *, accept_guess: bool = False
+) -> str:
     """Open the contact's file in the user's editor, at its last entry; returns its path."""
     with load(vault) as loader:
-        contact = resolve(loader.contacts(), name)
+        contact = resolve(loader.contacts(), name, accept_guess=accept_guess)
         line = last_own_entry_line(loader.person(contact, own_only=True), contact)
     run_editor(editor_command(env, str(vault.root / contact.path), line))
     return contact.path

@@ -25,23 +25,26 @@ def log_promise(
     due: dt.date | None,
     tags: Sequence[str] = (),
     with_names: Sequence[str] = (),
+    accept_guess: bool = False,
 ) -> Edited:
     """Append an open promise to NAME's file; NAME and every `--with` resolve first."""
     if not text.strip():
         raise HortusError("nothing to promise: the text is empty")
     with load(vault) as loader:
         contacts = loader.contacts()
-    contact = resolve(contacts, name)
+    contact = resolve(contacts, name, accept_guess=accept_guess)
     others = tuple(mention_of(contacts, resolve(contacts, other)) for other in with_names)
     promise = NewPromise(text, due, tuple(check_tag(tag) for tag in tags), others)
     return append_promise(vault.root, contact.path, promise)
 
 
-def open_promises(vault: Vault, name: str, day: Day) -> tuple[str, tuple[OpenPromise, ...]]:
+def open_promises(
+    vault: Vault, name: str, day: Day, *, accept_guess: bool = False
+) -> tuple[str, tuple[OpenPromise, ...]]:
     """NAME's open promises (in their own file and every note that promises them something),
     as the garden orders them; with the contact's name."""
     with load(vault) as loader:
-        contact = resolve(loader.contacts(), name)
+        contact = resolve(loader.contacts(), name, accept_guess=accept_guess)
         _, garden = loader.person_garden(contact, day)
     return contact.name, tuple(p for p in garden.promises if p.contact.key == contact.key)
 

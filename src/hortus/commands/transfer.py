@@ -17,7 +17,7 @@ from hortus.exchange.calendar import calendar_events, promise_records
 from hortus.exchange.export.csvfile import render_csv
 from hortus.exchange.export.ics import render_ics
 from hortus.exchange.export.vcard import render_vcards
-from hortus.exchange.importers import MAX_IMPORT_BYTES, ImportedFile
+from hortus.exchange.importers import MAX_IMPORT_BYTES, ImportedFile, text_kind, wrong_kind
 from hortus.exchange.importers.google import read_google
 from hortus.exchange.importers.linkedin import read_linkedin
 from hortus.exchange.importers.plan import ImportPlan, Written, plan_import, write_plan
@@ -87,7 +87,10 @@ def read_import(kind: str, path: Path, display: str) -> ImportedFile:
             if kind == "vcard":
                 imported = read_vcards(stream, display)
                 if imported.records == 0:
-                    raise ImportFileError(display, "there is no BEGIN:VCARD in it")
+                    stream.seek(0)
+                    head = stream.read(8192).decode("utf-8-sig", "replace")
+                    reason = wrong_kind("vcard", text_kind(head))
+                    raise ImportFileError(display, reason or "there is no BEGIN:VCARD in it")
                 return imported
             data = stream.read(cap + 1)
     except OSError as exc:

@@ -21,6 +21,11 @@ _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 36
 MAX_CADENCE_DAYS = 36_500
 _NAMED_CADENCES = {"weekly": 7, "biweekly": 14, "monthly": 30, "quarterly": 90, "yearly": 365}
 _CADENCE_RE = re.compile(r"(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)")
+# A day, or a day and a time of it (`2026-11-16T19:30`, `2026-11-16 19:30:00+01:00`).
+_ISO_DAY_RE = re.compile(
+    r"(\d{4}-\d{2}-\d{2})(?:[Tt ] *\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r" *(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 LANGUAGES = ("en", "fr")
 DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14, "ask": 14}
@@ -270,15 +275,17 @@ def _relative_path(
 
 
 def date_value(value: object) -> dt.date | None:
-    """A date from a settings or front-matter value: a TOML/YAML date (a datetime's day) or an
-    ISO `YYYY-MM-DD` string; None for anything else."""
+    """A date from a settings or front-matter value: a TOML date (a datetime's day) or the text
+    `YYYY-MM-DD`, maybe with a time (front matter is text: notes/read.py); None for anything
+    else, including the other ISO forms (`20261120`, `2026-W47-5`) few people read as a day."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    match = _ISO_DAY_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is not None:
         try:
-            return dt.date.fromisoformat(value.strip())
+            return dt.date.fromisoformat(match.group(1))
         except ValueError:
             return None
     return None

@@ -24,6 +24,18 @@ class VaultNotFoundError(HortusError):
         self.path = path
 
 
+class NoVaultHereError(HortusError):
+    """A command that writes, run where no vault was named or found: it never makes one."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(
+            f"no vault here: no hortus.toml in {folder} or any folder above it, and no --vault "
+            "or $HORTUS_VAULT. Nothing was written. Start one with `hortus init` "
+            "(or `hortus init PATH`), or name it with --vault PATH"
+        )
+        self.folder = folder
+
+
 class NotOurFileError(HortusError):
     def __init__(self, path: str) -> None:
         super().__init__(
@@ -77,15 +89,20 @@ class VaultGoneError(HortusError):
 
 
 class UnknownNameError(HortusError):
-    def __init__(self, query: str, suggestions: list[str]) -> None:
+    """`guess`: the one contact close to `query` (name and path), which `--yes` takes."""
+
+    def __init__(self, query: str, suggestions: list[str], guess: str | None = None) -> None:
         hint = (
             f"; did you mean {_either(suggestions)}?"
             if suggestions
             else f" (`hortus add {query!r}` creates one)"
         )
+        if guess is not None:
+            hint += f" Nothing was written: add --yes to use {guess}"
         super().__init__(f"no contact called '{query}'{hint}")
         self.query = query
         self.suggestions = suggestions
+        self.guess = guess
 
 
 class AmbiguousNameError(HortusError):

@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import Any, ClassVar
 
 # The one empty set of tags: most entries have none, and every `frozenset()` is a new object
-# of 216 bytes (a vault of 50,000 notes held 200,000 of them).
+# of its own, and a big vault holds hundreds of thousands of them.
 NO_TAGS: frozenset[str] = frozenset()
 
 
@@ -77,7 +77,7 @@ class Mention(Record):
 
     def __post_init__(self) -> None:
         # One copy of each name, however many notes mention it (a big vault's cache holds
-        # 400,000 mentions of 10,000 names).
+        # many mentions of far fewer names).
         object.__setattr__(self, "target", sys.intern(self.target))
 
 
@@ -199,6 +199,9 @@ class Unresolved(Record):
 
     target: str
     source: Source
+    # The one contact the name means once accents and case are set aside (`[[Ines Moreau]]`
+    # for Inès Moreau): Obsidian would not open her page, so it is a suggestion, not a match.
+    suggestion: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

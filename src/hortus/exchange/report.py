@@ -1,41 +1,66 @@
 """What `hortus import` did, or would do: one line per person, problems as `file:line:
-message`, and the totals."""
+message`, and the totals, in the vault's language."""
 
 from __future__ import annotations
 
 from hortus.core.errors import format_problem
-from hortus.exchange.importers.plan import LABELS, ImportPlan, Written
-from hortus.render import plural
+from hortus.exchange.importers.plan import LABELS, Existing, ImportPlan, Written
+from hortus.render.i18n import Catalogue, catalogue
+
+_EMAIL_WHY = "same e-mail "
 
 
-def render_import(plan: ImportPlan, written: Written | None) -> str:
-    records = plural(plan.records, "card" if plan.kind == "vcard" else "row")
-    lines = [f"{plan.display} ({LABELS.get(plan.kind, plan.kind)}): {records}"]
+def render_import(plan: ImportPlan, written: Written | None, language: str = "en") -> str:
+    cat = catalogue(language)
+    records = cat.n("cards" if plan.kind == "vcard" else "rows", plan.records)
+    label = LABELS.get(plan.kind, plan.kind)
+    lines = [cat.t("import.header", file=plan.display, label=label, records=records)]
     if written is None:
-        lines.extend(f"would create {p.path}  {p.person.name}" for p in plan.create)
+        lines.extend(
+            cat.t("import.would_create", path=p.path, name=p.person.name) for p in plan.create
+        )
     else:
-        lines.extend(f"created {p.path}  {p.person.name}" for p in written.created)
+        lines.extend(
+            cat.t("import.created", path=p.path, name=p.person.name) for p in written.created
+        )
+    lines.extend(_existing(e, cat) for e in plan.existing)
     lines.extend(
-        f"already there: {e.person.name} is {e.contact.path} ({e.why}; line {e.person.line})"
-        for e in plan.existing
-    )
-    lines.extend(
-        f"probably already there: {p.person.name} may be {p.contact.name} "
-        f"({p.contact.path}; {p.why}; line {p.person.line})"
+        cat.t(
+            "import.probable",
+            name=p.person.name,
+            contact=p.contact.name,
+            path=p.contact.path,
+            why=p.why,
+            line=p.person.line,
+        )
         for p in plan.probable
     )
     problems = sorted((*plan.problems, *(written.problems if written else ())))
     lines.extend(format_problem(problem) for problem in problems)
-    lines.append(_totals(plan, written, len(problems)))
+    lines.append(_totals(plan, written, len(problems), cat))
     return "\n".join(lines) + "\n"
 
 
-def _totals(plan: ImportPlan, written: Written | None, problems: int) -> str:
-    there = f"{len(plan.existing)} already there"
-    found = plural(problems, "problem")
+def _existing(existing: Existing, cat: Catalogue) -> str:
+    why = existing.why
+    if why.startswith(_EMAIL_WHY):
+        why = cat.t("import.why.email", email=why.removeprefix(_EMAIL_WHY))
+    else:
+        why = cat.messages.get(f"import.why.{why.replace(' ', '_')}", why)
+    person = existing.person
+    return cat.t(
+        "import.existing", name=person.name, path=existing.contact.path, why=why, line=person.line
+    )
+
+
+def _totals(plan: ImportPlan, written: Written | None, problems: int, cat: Catalogue) -> str:
+    there = cat.t("import.there", count=len(plan.existing))
+    found = cat.n("problems", problems)
     if written is None:
         count = len(plan.create)
-        todo = "Nothing written: add --write to create them." if count else "Nothing to write."
-        return f"{count} to create (circle {plan.circle}), {there}, {found}. {todo}"
-    created = plural(len(written.created), "contact")
-    return f"Created {created} (circle {plan.circle}), {there}, {found}."
+        todo = cat.t("import.todo" if count else "import.nothing")
+        return cat.t(
+            "import.plan", count=count, circle=plan.circle, there=there, problems=found, todo=todo
+        )
+    created = cat.n("contacts", len(written.created))
+    return cat.t("import.done", created=created, circle=plan.circle, there=there, problems=found)

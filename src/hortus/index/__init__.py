@@ -25,7 +25,15 @@ from hortus.core.model import (
     Task,
     Unresolved,
 )
-from hortus.index.contacts import Resolver, aliases_of, is_contact_note, read_contact
+from hortus.index.contacts import (
+    Resolver,
+    aliases_of,
+    field_value,
+    is_contact_note,
+    read_contact,
+    suggest,
+)
+from hortus.index.contacts import bare as bare
 from hortus.index.contacts import fold as fold  # re-exported: names are compared the same way after
 from hortus.index.contacts import names_of as names_of
 from hortus.index.contacts import strip_md as strip_md
@@ -233,7 +241,8 @@ class LiveIndex:
             for name in part.names
             if not _is_note(name.target, names)
         ]
-        problems = {*known_problems, *self.duplicates}
+        unresolved, near = suggest(unresolved, self.contacts)
+        problems = {*known_problems, *near, *self.duplicates}
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
@@ -368,9 +377,9 @@ def _whole_note_entry(note: Note, day: dt.date) -> Entry:
 
 
 def note_date(note: Note, problems: list[Problem]) -> dt.date | None:
-    value = note.meta.values.get("date")
+    value = field_value(note, "date")
     if value is not None:
-        day = date_value(value)  # a YAML date, or a quoted "2026-11-20"
+        day = date_value(value)  # `2026-11-20`, quoted or not, maybe with a time
         if day is not None:
             return day
         line = note.meta.line_of("date")

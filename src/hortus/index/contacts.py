@@ -11,8 +11,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from anyascii import anyascii
 
 from hortus.core.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.core.model import (
@@ -35,12 +37,57 @@ _KNOWN_FIELDS = frozenset(
 DATE_FIELDS = ("anniversary", "memorial", "name_day")  # read like `birthday`; `dates:` too
 _LINK_TEXT_RE = re.compile(r"!?\[\[([^\[\]|#\n]*)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
 _BIRTHDAY_RE = re.compile(r"(?:(\d{4})-|--)?(\d{1,2})-(\d{1,2})")
+# `12/10/1990` or `12.10.90`: day and month cannot be told apart, so hortus guesses neither.
+_SLASHED_RE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+# Front matter arrives as text (notes/read.py); these are the only words a field hortus reads
+# takes for "not set" and for yes/no, whatever their case.
+_UNSET_WORDS = frozenset({"~", "null"})
+_BOOLEAN_WORDS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 _LINK = MentionKind.LINK  # looked up once: an enum member read from its class costs 50 ns
 
 
 def fold(text: str) -> str:
     """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
     return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def bare(text: str) -> str:
+    """A name as typed on a plain keyboard: folded and transliterated (anyascii), so `zoe`
+    is Zoë, `soren` Søren and `ines` Inès. Only for finding what a person meant, never for
+    deciding what a `[[link]]` means."""
+    return fold(anyascii(fold(text)))
+
+
+def bare_names(contacts: Iterable[Contact]) -> dict[str, frozenset[str]]:
+    """Every name, alias and file stem, `bare`, with the keys of the contacts it may mean."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for contact in contacts:
+        for name in names_of(contact):
+            found[bare(strip_md(name))].add(contact.key)
+    return {name: frozenset(keys) for name, keys in found.items()}
+
+
+def suggest(
+    unresolved: Sequence[Unresolved], contacts: Sequence[Contact]
+) -> tuple[list[Unresolved], list[Problem]]:
+    """Unresolved names that mean exactly one contact but for accents and case get that
+    contact as a suggestion, and a problem at their line (`check` shows it)."""
+    if not unresolved:
+        return [], []
+    table = bare_names(contacts)
+    names = {c.key: c.name for c in contacts}
+    out: list[Unresolved] = []
+    problems: list[Problem] = []
+    for item in unresolved:
+        keys = table.get(bare(strip_md(item.target)), frozenset())
+        if len(keys) != 1:
+            out.append(item)
+            continue
+        name = names[next(iter(keys))]
+        out.append(Unresolved(item.target, item.source, name))
+        message = f"[[{item.target}]] has no page; did you mean [[{name}]]?"
+        problems.append(Problem(item.source, message))
+    return out, problems
 
 
 def strip_md(path: str) -> str:
@@ -50,7 +97,7 @@ def strip_md(path: str) -> str:
 def is_contact_note(note: Note, people_folder: str) -> bool:
     if fold(note.path).startswith(_folder_prefix(people_folder)):
         return True
-    kind = note.meta.values.get("type")
+    kind = field_value(note, "type")
     return isinstance(kind, str) and fold(kind) == "person"
 
 
@@ -71,15 +118,15 @@ def read_contact(note: Note, config: Config, problems: list[Problem]) -> Contact
         aliases=aliases_of(note),
         circle=circle,
         cadence_days=_cadence(note, config.circles[circle], problems),
-        birthday=_text(meta.values.get("birthday")),
-        tags=tuple(tag.lstrip("#") for tag in _as_list(meta.values.get("tags"))),
+        birthday=_text(field_value(note, "birthday")),
+        tags=tuple(tag.lstrip("#") for tag in _as_list(field_value(note, "tags"))),
         fields={k: v for k, v in meta.values.items() if k not in _KNOWN_FIELDS},
         birth=_birthday(note, problems),
         birthday_line=meta.line_of("birthday"),
         resting=_resting(note, problems),
         pause_until=_pause_until(note, problems),
         dates=_named_dates(note, problems),
-        gift_ideas=tuple(_as_list(meta.values.get("gift_ideas"), split=False)),
+        gift_ideas=tuple(_as_list(field_value(note, "gift_ideas"), split=False)),
         met_through=link_targets(meta.values.get("met_through")),
         met_through_line=meta.line_of("met_through"),
         not_duplicate_of=link_targets(meta.values.get("not_duplicate_of")),
@@ -135,6 +182,14 @@ def _named_date(
     return [NamedDate(occasion, label, when, where)]
 
 
+def field_value(note: Note, key: str) -> object:
+    """A front-matter field hortus reads, None when it is absent, empty, `~` or `null`."""
+    value = note.meta.values.get(key)
+    if isinstance(value, str) and (not value.strip() or value.strip().casefold() in _UNSET_WORDS):
+        return None
+    return value
+
+
 def parse_birthday(value: object) -> Birthday | None:
     """`1992-03-08`, `--03-08` or `03-08`; None when it is not a real day of the year."""
     if isinstance(value, dt.date):
@@ -154,27 +209,43 @@ def parse_birthday(value: object) -> Birthday | None:
 
 
 def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:
-    value = note.meta.values.get("birthday")
+    value = field_value(note, "birthday")
     if value is None:
         return None
     birth = parse_birthday(value)
     if birth is None:
-        message = f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
-        problems.append(Problem(Source(note.path, note.meta.line_of("birthday")), message))
+        problems.append(Problem(Source(note.path, note.meta.line_of("birthday")), _why(value)))
     return birth
 
 
+def _why(value: object) -> str:
+    """Why a birthday is not read; a slashed date is ambiguous, so the message offers both."""
+    match = _SLASHED_RE.fullmatch(str(value).strip())
+    if match is not None:
+        first, second, year = match.groups()
+        year = year if len(year) == 4 else f"??{year}"
+        one, two = f"{int(first):02d}", f"{int(second):02d}"
+        return (
+            f"birthday {value!r} is ambiguous (day/month or month/day?): "
+            f"write {year}-{two}-{one} or {year}-{one}-{two}"
+        )
+    return f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
+
+
 def _resting(note: Note, problems: list[Problem]) -> bool:
-    value = note.meta.values.get("resting")
-    if value is None or isinstance(value, bool):
-        return bool(value)
+    value = field_value(note, "resting")
+    if value is None:
+        return False
+    answer = _BOOLEAN_WORDS.get(str(value).strip().casefold())
+    if answer is not None:
+        return answer
     message = f"resting {value!r} should be true or false; read as false"
     problems.append(Problem(Source(note.path, note.meta.line_of("resting")), message))
     return False
 
 
 def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
-    value = note.meta.values.get("pause_until")
+    value = field_value(note, "pause_until")
     if value is None:
         return None
     day = date_value(value)
@@ -186,7 +257,7 @@ def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
 
 
 def _name(note: Note, problems: list[Problem]) -> str:
-    value = note.meta.values.get("name")
+    value = field_value(note, "name")
     fallback = note.h1 or note.stem
     if isinstance(value, list | dict):
         message = f"name should be one line of text, not a list or a mapping; using '{fallback}'"
@@ -196,7 +267,7 @@ def _name(note: Note, problems: list[Problem]) -> str:
 
 
 def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
-    value = note.meta.values.get("circle")
+    value = field_value(note, "circle")
     if value is None:
         return DEFAULT_CIRCLE
     name = fold(str(value))
@@ -209,7 +280,7 @@ def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
 
 
 def _cadence(note: Note, circle_days: int, problems: list[Problem]) -> int:
-    value = note.meta.values.get("cadence")
+    value = field_value(note, "cadence")
     if value is None:
         return circle_days
     days = parse_cadence(value)
@@ -229,8 +300,8 @@ def aliases_of(note: Note) -> tuple[str, ...]:
 
 
 def _alias_value(note: Note) -> object:
-    values = note.meta.values
-    return values.get("aliases", values.get("alias"))
+    key = "aliases" if "aliases" in note.meta.values else "alias"
+    return field_value(note, key)
 
 
 def _as_list(value: object, *, split: bool = True) -> list[str]:
@@ -238,10 +309,12 @@ def _as_list(value: object, *, split: bool = True) -> list[str]:
     as clean strings."""
     if value is None:
         return []
-    items: list[object] = list(value) if isinstance(value, list) else [str(value)]
-    if split and not isinstance(value, list):
-        items = [part for text in items for part in str(text).split(",")]
-    return [text for item in items if item is not None and (text := str(item).strip())]
+    if isinstance(value, list):
+        items: list[object] = list(value)
+    else:
+        items = list(str(value).split(",")) if split else [str(value)]
+    texts = (str(item).strip() for item in items if item is not None)
+    return [text for text in texts if text and text.casefold() not in _UNSET_WORDS]
 
 
 def _text(value: object) -> str | None:

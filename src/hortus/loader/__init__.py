@@ -12,6 +12,7 @@ from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import (
     Day,
     Vault,
+    find_vault,
     init_vault,
     locate_vault,
     no_gc,
@@ -28,6 +29,7 @@ __all__ = [
     "Regenerated",
     "Vault",
     "build_garden",
+    "find_vault",
     "init_vault",
     "load",
     "load_index",

@@ -22,6 +22,9 @@ class Vault:
     root: Path  # always absolute: the watcher compares event paths with it
     config: Config
     config_problems: tuple[Problem, ...]
+    # False for a folder read where no vault was found: nothing is written in it, not even
+    # `.hortus/cache.sqlite` (it is no vault until `hortus init`).
+    keep_cache: bool = True
 
     def day(self, today: dt.date | None, clock_today: dt.date) -> Day:
         """The vault's today, resolved once per command: the given date, else the one pinned
@@ -39,13 +42,19 @@ class Day:
 def locate_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path:
     """`--vault`, else `$HORTUS_VAULT`, else the nearest folder up with hortus.toml, else cwd;
     always absolute (a relative `--vault` is relative to `cwd`)."""
+    return find_vault(explicit, env, cwd) or absolute(cwd)
+
+
+def find_vault(explicit: str | None, env: Mapping[str, str], cwd: Path) -> Path | None:
+    """The vault named (`--vault`, `$HORTUS_VAULT`) or found (hortus.toml here or above),
+    absolute; None when there is none: only commands that write nothing may then read `cwd`."""
     chosen = explicit or env.get("HORTUS_VAULT")
     if chosen:
         return absolute(cwd / Path(chosen).expanduser())
     for folder in (cwd, *cwd.parents):
         if (folder / CONFIG_NAME).is_file():
             return absolute(folder)
-    return absolute(cwd)
+    return None
 
 
 def absolute(path: Path) -> Path:

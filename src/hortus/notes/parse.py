@@ -97,8 +97,8 @@ def _markdown(links: bool = True) -> MarkdownIt:
 
 
 _MD = _markdown()
-# markdown-it's link rule looks for the end of every `[`: about 7 µs each, so a note of nothing
-# but brackets (2 MiB of them) would take 15 s. Past this many `[` that open no `](` link, the
+# markdown-it's link rule looks for the end of every `[`, so a note of nothing but brackets
+# would take many seconds. Past this many `[` that open no `](` link, the
 # note is read without Markdown links (wikilinks still count) and the user is told if it had any.
 MAX_LOOSE_BRACKETS = 20_000
 _MD_NO_LINKS = _markdown(links=False)

@@ -11,6 +11,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -36,6 +37,13 @@ _PLAIN_TAGS = frozenset(
     _YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+class _TextLoader(_Loader):  # type: ignore[misc,valid-type]
+    """The safe loader without YAML 1.1's implicit types: `0123`, `NO`, `1:20`, `1_000` and
+    `2026-11-20` stay the text they are written as (and composing skips the regex guesses)."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
 
 @dataclass(frozen=True)
@@ -89,8 +97,7 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
 
 def _read_capped(fd: int, expected: int) -> bytes:
     """At most the cap and one byte more. Asks for the size `lstat` gave, plus one byte to see
-    the file grew: asking for the cap itself costs a 2 MiB buffer a note (20 µs; 1 s a big
-    vault)."""
+    the file grew: asking for the cap itself would cost a cap-sized buffer per note."""
     parts: list[bytes] = []
     total, want = 0, expected + 1
     while total <= MAX_NOTE_BYTES:
@@ -147,7 +154,7 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
         message = "front matter uses YAML anchors or aliases, which hortus does not read"
         return Meta(), [_problem(rel, message, anchor_line + first_line)]
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        node = yaml.compose(yaml_text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as exc:
         return Meta(), [_yaml_problem(rel, exc, first_line)]
     except (yaml.YAMLError, RecursionError, ValueError, MemoryError) as exc:
@@ -202,24 +209,35 @@ def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:
 
 
 def _build_meta(rel: str, node: yaml.MappingNode, first_line: int) -> tuple[Meta, list[Problem]]:
-    constructor = yaml.constructor.SafeConstructor()
+    """Every value as its source text: hortus types only the fields it reads, each by its own
+    rule (index/contacts.py), so no phone number, postcode or country code changes on the way."""
     values: dict[str, object] = {}
     lines: dict[str, int] = {}
     problems: list[Problem] = []
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + first_line
-        try:
-            key = str(constructor.construct_object(key_node, deep=True))
-            value = constructor.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            problems.append(_problem(rel, f"front matter value cannot be read ({exc})", line))
-            continue
+        key = _key(key_node)
         if key in values:
             message = f"'{key}' appears twice (lines {lines[key]} and {line}); the last one is used"
             problems.append(_problem(rel, message, line))
-        values[key] = value
+        values[key] = _text_value(value_node)
         lines[key] = line
     return Meta(values, lines), problems
+
+
+def _text_value(node: yaml.Node) -> object:
+    """A node as text, lists and text-keyed mappings; `key:` with nothing after it is None."""
+    if isinstance(node, yaml.ScalarNode):
+        value: str = node.value
+        return None if not value and not node.style else value  # plain: libyaml says ""
+    if isinstance(node, yaml.SequenceNode):
+        return [_text_value(child) for child in node.value]
+    return {_key(key): _text_value(value) for key, value in node.value}
+
+
+def _key(node: yaml.Node) -> str:
+    value = _text_value(node)
+    return value if isinstance(value, str) else str(value)
 
 
 def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, first_line: int) -> Problem:

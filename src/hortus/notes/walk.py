@@ -40,8 +40,8 @@ def walk_vault(root: Path, skip: frozenset[str]) -> Walk:
         problem = _refusal(rel, entry)
         if problem is not None:
             problems.append(problem)
-        else:
-            paths.append(rel)
+            continue
+        paths.append(rel)
     paths.sort()
     problems.sort()
     return Walk(paths, problems)
@@ -67,7 +67,10 @@ def _walk(root: Path, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
 
 
 def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
-    return _refusal_of(rel, entry.is_symlink(), entry.is_file(follow_symlinks=False))
+    is_link, is_file = entry.is_symlink(), entry.is_file(follow_symlinks=False)
+    if is_file and not is_link and rel.isascii() and rel.isprintable() and "onflict" not in rel:
+        return None  # nearly every note: a plain name, no sync-conflict word, a regular file
+    return _refusal_of(rel, is_link, is_file)
 
 
 def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:

@@ -44,6 +44,7 @@ class Logged:
     path: str  # vault-relative
     line: int  # the entry's first line in the file
     lines: tuple[str, ...]  # the entry as written, without line breaks
+    no_page: tuple[str, ...] = ()  # `--with` names written as typed: no contact has them yet
 
 
 def between_read_and_write(path: Path) -> None:

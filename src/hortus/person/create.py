@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from anyascii import anyascii
-
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
 from hortus.files.atomic import fsync_folder, in_vault
-from hortus.index import fold
+from hortus.index import bare, fold
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.names import matches
 
@@ -44,8 +42,8 @@ class NewContact:
 
 
 def safe_stem(name: str) -> str:
-    """`Zoë Durand` → `zoe-durand`: transliterated (anyascii), lower-case, hyphens only."""
-    stem = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")[:MAX_STEM].strip("-")
+    """`Zoë Durand` → `zoe-durand`: transliterated (`bare`), lower-case, hyphens only."""
+    stem = re.sub(r"[^a-z0-9]+", "-", bare(name)).strip("-")[:MAX_STEM].strip("-")
     if not stem:
         raise HortusError(f"cannot make a file name from {name!r}; use letters or digits")
     return f"{stem}-contact" if stem in _WINDOWS_RESERVED else stem
@@ -99,6 +97,19 @@ def check_fields(new: NewContact, config: Config) -> None:
         )
     if new.birthday is not None and not _is_birthday(new.birthday):
         raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
+
+
+def check_typed_name(name: str) -> None:
+    """Refuse a NAME typed for `add` that reads like a path or is only punctuation: `../evil`,
+    `...`, `/etc` (`O'Brien`, `Zoë`, `李` and `R2-D2` are names). Imports keep their own rule:
+    a row's name is made safe as a file name, and the row says so."""
+    text = name.strip()
+    path_like = text.startswith(".") or "/" in text or "\\" in text
+    if path_like or not any(char.isalnum() for char in text):
+        raise HortusError(
+            f"'{name}' is not a person's name: a name needs a letter or a digit, and "
+            "cannot start with a dot or hold '/' or '\\' (it would read like a path)"
+        )
 
 
 def _is_birthday(text: str) -> bool:

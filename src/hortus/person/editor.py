@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from hortus.core.errors import HortusError
+from hortus.files.lock import STATE_DIR
 
 # Editors that understand `+LINE` before the file, and those that take `--goto FILE:LINE`.
 PLUS_LINE = frozenset(
@@ -22,7 +23,7 @@ PLUS_LINE = frozenset(
 GOTO = frozenset({"code", "codium", "code-insiders", "cursor"})
 FALLBACK = "vi"
 SCISSORS = "# ------------------------ >8 ------------------------"
-DRAFTS = ".hortus"
+DRAFTS = STATE_DIR  # drafts live in the vault's own state folder
 
 
 def editor_command(env: Mapping[str, str], path: str, line: int | None) -> list[str]:

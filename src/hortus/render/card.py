@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from hortus.core.model import Birthday
@@ -76,24 +77,37 @@ def render_card_text(card: Card, language: str = "en") -> str:
     rows = [
         (
             "circle",
-            cat.t("card.rhythm", circle=contact.circle, days=cat.n("days", contact.cadence_days)),
+            cat.t(
+                "card.rhythm",
+                circle=words.circle(contact.circle, cat),
+                days=cat.n("days", contact.cadence_days),
+            ),
         ),
         ("state", _state(card, cat)),
-        ("birthday", contact.birthday or "—"),
+        ("birthday", _birthday(contact.birth, contact.birthday, cat)),
         ("aliases", ", ".join(contact.aliases) or "—"),
         ("tags", ", ".join(contact.tags) or "—"),
     ]
     rows += _craft_rows(card, cat)
     labels = [cat.t(f"card.{key}") if key else "" for key, _ in rows]
-    width = max(len(label) for label in labels) + 2
+    width = max(words.display_width(label) for label in labels) + 2
     out = [f"{contact.name}  ({contact.path})"]
-    out += [f"  {label:<{width}}{value}" for label, (_, value) in zip(labels, rows, strict=True)]
+    out += [
+        f"  {words.pad(label, width)}{value}"
+        for label, (_, value) in zip(labels, rows, strict=True)
+    ]
     if card.promises:
         out += ["", cat.t("promises")] + [_promise_line(p, cat) for p in card.promises]
+    items = (*card.moments, *card.timeline)
+    widths = (
+        max((words.display_width(cat.date(i.date)) for i in items), default=0),
+        max((words.display_width(_kind(i, cat)) for i in items), default=0),
+    )
     if card.moments:
-        out += ["", cat.t("key_moments")] + [_line(item, cat) for item in card.moments]
+        out += ["", cat.t("key_moments")] + [_line(item, cat, widths) for item in card.moments]
     out += ["", cat.t("card.timeline", entries=cat.n("entries", len(card.timeline)))]
-    out += [_line(item, cat) for item in card.timeline] or [f"  {cat.t('card.nothing')}"]
+    timeline = [_line(item, cat, widths) for item in card.timeline]
+    out += timeline or [f"  {cat.t('card.nothing')}"]
     return "\n".join(out) + "\n"
 
 
@@ -125,13 +139,27 @@ def _state(card: Card, cat: Catalogue) -> str:
     if plant.last_interaction is None:
         return cat.t("card.seedling", state=state)
     ago = words.ago(plant.days_since or 0, cat)
-    return cat.t("card.last", state=state, date=plant.last_interaction.isoformat(), ago=ago)
+    return cat.t("card.last", state=state, date=cat.date(plant.last_interaction), ago=ago)
 
 
-def _line(item: TimelineItem, cat: Catalogue) -> str:
+def _birthday(birth: Birthday | None, written: str | None, cat: Catalogue) -> str:
+    """In the page's language when it is a real day; as written otherwise (check says why)."""
+    if birth is None:
+        return written or "—"
+    day = dt.date(birth.year or 2000, birth.month, birth.day)
+    return cat.date(day) if birth.year else cat.day_month(day)
+
+
+def _line(item: TimelineItem, cat: Catalogue, widths: tuple[int, int]) -> str:
+    """A dated line in the page's language, padded so the columns stay aligned."""
     title = item.title or cat.t("card.untitled")
+    date, kind = words.pad(cat.date(item.date), widths[0]), words.pad(_kind(item, cat), widths[1])
+    return f"  {date}  {kind}  {title}  {item.path}:{item.line}"
+
+
+def _kind(item: TimelineItem, cat: Catalogue) -> str:
     kind = cat.t(f"timeline.{item.kind}")
-    return f"  {item.date.isoformat()}  {kind:<12} {title}  {item.path}:{item.line}"
+    return f"{kind} ({words.moment_kind(item.moment, cat)})" if item.moment else kind
 
 
 def _promise_line(promise: OpenPromise, cat: Catalogue) -> str:

@@ -166,7 +166,7 @@ class _Page:
         cat = self.cat
         return [
             f'{self.who(m.contact)} <span class="meta">{escape(cat.date(m.date))}'
-            + (f" · {escape(m.kind)}" if m.kind else "")
+            + (f" · {escape(words.moment_kind(m.kind, cat))}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
             for m in self.garden.key_moments
         ]
@@ -331,6 +331,8 @@ class _Page:
         for _, group in groupby(self.garden.unresolved, key=lambda u: fold(u.target)):
             found = list(group)
             places = ", ".join(self.where(u.source) for u in found)
+            if found[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(found[0].suggestion))
             items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 

@@ -96,7 +96,7 @@ class _Page:
         cat = self.cat
         return [
             f"- {cat.date(m.date)} · {self.who(m.contact)}"
-            + (f" · *{escape(m.kind)}*" if m.kind else "")
+            + (f" · *{escape(words.moment_kind(m.kind, cat))}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
             for m in self.garden.key_moments
         ]
@@ -222,6 +222,8 @@ class _Page:
         for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
             items = list(group)
             places = ", ".join(self.where(u.source) for u in items)
+            if items[0].suggestion:
+                places += " · " + self.cat.t("unresolved.suggest", name=escape(items[0].suggestion))
             lines.append("- " + self.cat.t("labelled", label=escape(items[0].target), text=places))
         return lines
 

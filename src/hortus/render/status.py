@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import groupby
 
 from hortus.core.errors import format_problem
+from hortus.core.model import Unresolved
 from hortus.garden import Garden, Plant
+from hortus.index import fold
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 
@@ -124,7 +127,12 @@ def status_document(garden: Garden, language: str = "en") -> dict[str, object]:
             for g in garden.intro_grown
         ],
         "unresolved": [
-            {"target": u.target, "path": u.source.path, "line": u.source.line}
+            {
+                "target": u.target,
+                "path": u.source.path,
+                "line": u.source.line,
+                "suggestion": u.suggestion,
+            }
             for u in garden.unresolved
         ],
         "problems": [
@@ -179,11 +187,27 @@ def render_text(garden: Garden, language: str = "en") -> str:
         if key == "seedlings" and more:
             out.append(f"  {cat.t('seedlings.more', count=more)}")
     if garden.unresolved:
-        out += ["", cat.t("unresolved")]
-        out += [f"  {u.target}  ({u.source.path}:{u.source.line})" for u in garden.unresolved]
+        out += ["", cat.t("unresolved"), *_unresolved_lines(garden.unresolved, cat)]
     if garden.problems:
         out += ["", cat.t("problems")] + [f"  {format_problem(p)}" for p in garden.problems]
     return "\n".join(out) + "\n"
+
+
+def _unresolved_lines(unresolved: Sequence[Unresolved], cat: Catalogue) -> list[str]:
+    """Each name once (they come sorted by folded name, then place), with its count and first
+    place, and the contact it may mean."""
+    lines = []
+    for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
+        items = list(group)
+        first = items[0]
+        place = f"{first.source.path}:{first.source.line}"
+        if len(items) > 1:
+            place = cat.t("unresolved.first", count=cat.n("mentions", len(items)), place=place)
+        line = f"  {first.target}  ({place})"
+        if first.suggestion:
+            line += "  " + cat.t("unresolved.suggest", name=first.suggestion)
+        lines.append(line)
+    return lines
 
 
 def _others(garden: Garden, cat: Catalogue) -> list[str]:
@@ -246,18 +270,18 @@ def _text_section(title: str, plants: Iterable[Plant], cat: Catalogue) -> list[s
     rows = list(plants)
     if not rows:
         return []
-    width = max(len(p.contact.name) for p in rows)
-    states = max(len(words.state(p, cat)) for p in rows)
+    width = max(words.display_width(p.contact.name) for p in rows)
+    states = max(words.display_width(words.state(p, cat)) for p in rows)
     lines = ["", title]
     for plant in rows:
-        name = plant.contact.name
+        name = words.pad(plant.contact.name, width)
         rhythm = words.rhythm(plant, cat)
         if plant.last_interaction is None:
-            lines.append(f"  {name:<{width}}  {cat.t('no_contact')} · {rhythm}")
+            lines.append(f"  {name}  {cat.t('no_contact')} · {rhythm}")
         else:
-            state = words.state(plant, cat)
+            state = words.pad(words.state(plant, cat), states)
             last = words.last_contact(plant, cat)
-            lines.append(f"  {name:<{width}}  {state:<{states}}  {last} · {rhythm}")
+            lines.append(f"  {name}  {state}  {last} · {rhythm}")
     return lines
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from hortus.core.model import Contact
@@ -111,7 +112,9 @@ def state(plant: Plant, cat: Catalogue) -> str:
 
 def rhythm(plant: Plant, cat: Catalogue) -> str:
     contact = plant.contact
-    return cat.t("rhythm", days=cat.n("days", contact.cadence_days), circle=contact.circle)
+    return cat.t(
+        "rhythm", days=cat.n("days", contact.cadence_days), circle=circle(contact.circle, cat)
+    )
 
 
 def last_contact(plant: Plant, cat: Catalogue) -> str:
@@ -215,5 +218,34 @@ def met_through(people: Sequence[Contact], cat: Catalogue) -> str:
     return cat.t("met_through", names=", ".join(p.name for p in people))
 
 
+def circle(name: str, cat: Catalogue) -> str:
+    """A circle's name in the page's language; a circle of the user's own as they wrote it."""
+    return cat.messages.get(f"circle.{name}", name)
+
+
+def moment_kind(kind: str, cat: Catalogue) -> str:
+    """`job` (of `#moment/job`) → "new job" / "nouveau poste"; a kind of the user's own as is."""
+    return cat.messages.get(f"moment.{kind}", kind)
+
+
 def kind_label(gesture: Gesture, cat: Catalogue) -> str:
     return cat.t(f"kind.{gesture.kind}")
+
+
+# How wide text shows in a terminal, so columns line up with names in Chinese, Japanese or
+# Korean (two cells a character) and with combining accents (none).
+def display_width(text: str) -> int:
+    """Terminal cells: East Asian wide and full-width characters take two, combining marks and
+    format characters (zero-width joiner, variation selectors' kin) none, the rest one."""
+    return sum(_cells(char) for char in text)
+
+
+def _cells(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` cells (`str.ljust` counts characters)."""
+    return text + " " * max(0, width - display_width(text))

@@ -8,24 +8,19 @@ pickle). It is also ten times faster than the JSON codec it replaced (a big vaul
 spent 2.5 s encoding records, every later run 2 s decoding them).
 
 A record class's new field needs no change here (bump `cache.CACHE_VERSION`). Front-matter
-values are typed `object`, so the YAML types msgpack has none for (dates, datetimes, sets,
-tuples, maps whose keys are not all text) travel as msgpack extension types. Anything that
-cannot be stored (bytes from `!!binary`, an integer beyond 64 bits) raises `CodecError`: that
-note then simply keeps no record and is read again each run.
+values are what notes/read.py makes of YAML: text, None (`key:` with no value), lists and
+mappings with text keys, all of which msgpack holds as they are. Any other value (only a caller
+other than the reader can make one) raises `CodecError`: that note then simply keeps no record
+and is read again each run.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
 import msgspec
 
 from hortus.core.model import Contact, Meta, Note
-
-_DATE, _DATETIME, _TUPLE, _SET, _FROZENSET, _MAP = range(1, 7)
 
 
 class CodecError(ValueError):
@@ -67,66 +62,18 @@ def unpack_contact(data: bytes) -> Contact:
 
 
 def _value(value: object) -> object:
-    """A front-matter value as msgspec can store it without losing its type."""
+    """A front-matter value checked to be one that reads back the same: exact types only, so a
+    number or a date (which the reader never makes) is refused rather than turned into text."""
     kind = type(value)
-    if kind in _PLAIN:
+    if kind is str or value is None:
         return value
     if kind is list:
         return [_value(item) for item in value]  # type: ignore[attr-defined]
-    if kind is dict:
-        items: dict[Any, object] = value  # type: ignore[assignment]
-        if all(type(key) is str for key in items):
-            return {key: _value(item) for key, item in items.items()}
-        return _ext(_MAP, [[_value(key), _value(item)] for key, item in items.items()])
-    ext = _EXTENSIONS.get(kind)
-    if ext is None:
-        raise CodecError(f"cannot store a {kind.__name__}")
-    return ext(value)
-
-
-def _ext(code: int, value: object) -> msgspec.msgpack.Ext:
-    return msgspec.msgpack.Ext(code, _ENCODER.encode(value))
-
-
-def _iso(code: int) -> Callable[[Any], msgspec.msgpack.Ext]:
-    return lambda value: msgspec.msgpack.Ext(code, value.isoformat().encode())
-
-
-def _items(code: int) -> Callable[[Any], msgspec.msgpack.Ext]:
-    return lambda value: _ext(code, [_value(item) for item in value])
-
-
-# Exact types: a `bool` is stored as a bool, a `str` subclass is refused rather than flattened.
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-_EXTENSIONS: dict[type, Callable[[Any], msgspec.msgpack.Ext]] = {
-    dt.date: _iso(_DATE),
-    dt.datetime: _iso(_DATETIME),
-    tuple: _items(_TUPLE),
-    set: _items(_SET),
-    frozenset: _items(_FROZENSET),
-}
-
-
-def _from_ext(code: int, data: memoryview) -> object:
-    if code == _DATE:
-        return dt.date.fromisoformat(bytes(data).decode())
-    if code == _DATETIME:
-        return dt.datetime.fromisoformat(bytes(data).decode())
-    items = _ANY.decode(data)
-    if not isinstance(items, list):
-        raise CodecError("a malformed front-matter value")
-    if code == _TUPLE:
-        return tuple(items)
-    if code == _SET:
-        return set(items)
-    if code == _FROZENSET:
-        return frozenset(items)
-    if code == _MAP:
-        return dict(items)
-    raise CodecError(f"an unknown front-matter type {code}")
+    if kind is dict and all(type(key) is str for key in value):  # type: ignore[attr-defined]
+        return {key: _value(item) for key, item in value.items()}  # type: ignore[attr-defined]
+    raise CodecError(f"cannot store a {kind.__name__} front-matter value")
 
 
 _ENCODER = msgspec.msgpack.Encoder()
-_NOTE = msgspec.msgpack.Decoder(Note, ext_hook=_from_ext)
-_CONTACT = msgspec.msgpack.Decoder(Contact, ext_hook=_from_ext)
-_ANY = msgspec.msgpack.Decoder(ext_hook=_from_ext)
+_NOTE = msgspec.msgpack.Decoder(Note)
+_CONTACT = msgspec.msgpack.Decoder(Contact)

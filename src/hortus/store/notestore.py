@@ -28,7 +28,7 @@ from hortus.notes.parse import parse_note
 from hortus.notes.read import decode_note, read_bytes
 from hortus.notes.walk import Walk, walk_some, walk_vault
 
-# Worker processes pay for themselves from a few thousand notes on (about 0.3 ms each).
+# Worker processes pay for themselves from a few thousand notes on (docs/performance.md).
 PARALLEL_FROM = 2_000
 MAX_WORKERS = 8
 CHUNK = 200
@@ -99,7 +99,7 @@ def load_one(root: Path, rel: str, known_digest: str | None = None, encode: bool
     """Stat, read, hash and (unless the bytes are the known ones) parse one note; with
     `encode`, also encode the record for the cache (done here, so on every core). A file that
     cannot be read keeps no record: reading it again says the same, as fast."""
-    full = os.path.join(root, rel)  # a str: `Path` joins cost a big vault's first run 0.2 s
+    full = os.path.join(root, rel)  # a str: `Path` joins cost a big vault's first run dearly
     try:
         info = os.lstat(full)
     except OSError:
@@ -188,7 +188,7 @@ class NoteStore:
         differ from one of them only by case: a case-only rename may come without its delete."""
         rels = set(rels)
         # Only a name we do not know can be the new half of a case-only rename (and looking
-        # through every known name costs 10 ms on a big vault: not for every save).
+        # through every known name is slow on a big vault: not for every save).
         folded = {rel.casefold() for rel in rels if rel not in self.files}
         if folded:
             rels |= {rel for rel in self.files if rel.casefold() in folded}
@@ -251,7 +251,7 @@ class NoteStore:
 
 
 def _same_stamp(path: str, stamp: Stamp) -> bool:
-    """Whether the file at `path` has `stamp` still (50,000 times a run after a few edits:
+    """Whether the file at `path` has `stamp` still (once per note, every run after a few edits:
     no `Path`, no new `Stamp`)."""
     try:
         info = os.lstat(path)

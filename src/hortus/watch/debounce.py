@@ -24,6 +24,7 @@ class Timing:
 class Batch:
     paths: set[str] = field(default_factory=set)
     rescan: bool = False  # a folder moved, an overflow, a storm, an unknown event
+    moves: dict[str, str] = field(default_factory=dict)  # note renamed: old path → new path
     config: bool = False  # hortus.toml changed
 
     def __bool__(self) -> bool:
@@ -43,7 +44,15 @@ class Debouncer:
         self._last = 0.0
         self.events = 0  # relevant events seen, for tests and messages
 
-    def add(self, paths: Iterable[str] = (), *, rescan: bool = False, config: bool = False) -> None:
+    def add(
+        self,
+        paths: Iterable[str] = (),
+        *,
+        rescan: bool = False,
+        config: bool = False,
+        move: tuple[str, str] | None = None,
+    ) -> None:
+        """`move`: a note renamed from one note path to another, so the line can say so."""
         with self._cond:
             now = self.clock()
             if not self._batch:
@@ -52,6 +61,8 @@ class Debouncer:
             self._batch.paths.update(paths)
             self._batch.rescan |= rescan
             self._batch.config |= config
+            if move is not None:
+                self._batch.moves[move[0]] = move[1]
             self.events += 1
             self._cond.notify_all()
 

@@ -33,14 +33,14 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, VaultGoneError
 from hortus.loader.live import LiveGarden
 from hortus.loader.pages import Regenerated
 from hortus.loader.vault import Vault
-from hortus.render import plural
+from hortus.render.i18n import Catalogue, catalogue
 from hortus.watch.debounce import Batch, Debouncer, Timing
 
-CONFIG_FILE = "hortus.toml"
 _IGNORED_TYPES = frozenset({"opened", "closed_no_write"})
 _KNOWN_TYPES = frozenset({"created", "deleted", "modified", "moved", "closed", "attrib"})
 INOTIFY_HINT = (
@@ -74,9 +74,13 @@ class _Handler(FileSystemEventHandler):
         if event.is_directory:
             return  # a folder's own `modified`/`attrib`: its files report themselves
         wanted = {rel for rel in rels if rel is not None and self.wants(rel)}
-        config = CONFIG_FILE in rels
+        config = CONFIG_NAME in rels
+        # A note moved to another note's path is a rename; an editor's temp renamed onto a note
+        # (a save) is not, as the temp is no note.
+        src, dest = rels[0], rels[-1]
+        move = (src, dest) if src in wanted and dest in wanted and src != dest else None
         if wanted or config:
-            self.sink.add(wanted, config=config)
+            self.sink.add(wanted, config=config, move=move)
 
     def _rel(self, path: bytes | str) -> str | None:
         text = os.fsdecode(path)
@@ -122,6 +126,8 @@ class Watcher:
     def __post_init__(self) -> None:
         self.debouncer = Debouncer(self.timing)
         self.observer: BaseObserver | None = None
+        # Renames seen (old → new) until the old path is confirmed gone, a look later.
+        self.moves: dict[str, str] = {}
 
     @property
     def vault(self) -> Vault:
@@ -138,7 +144,7 @@ class Watcher:
         warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning)
         swept = self.live.sweep()
         if swept:
-            self.echo(f"removed {plural(len(swept), 'stale temp file')} left by a killed run")
+            self.echo(self.cat.t("watch.swept", count=self.cat.n("stale_temps", len(swept))))
         self.observer = self._start_observer()
         alarm = _OverflowAlarm(self.debouncer)
         logging.getLogger(WATCHDOG_LOGGER).addHandler(alarm)
@@ -147,12 +153,17 @@ class Watcher:
             self.live.start()
             if self.stopping.is_set():
                 return
-            self._regenerate("started", started)
+            self._regenerate(self.cat.t("watch.started"), started)
             self._loop()
         finally:
             logging.getLogger(WATCHDOG_LOGGER).removeHandler(alarm)
             self.observer.stop()
             self.observer.join(timeout=5)
+
+    @property
+    def cat(self) -> Catalogue:
+        """The vault's language, as hortus.toml says now (it may change while watching)."""
+        return catalogue(self.live.vault.config.language)
 
     def _start_observer(self) -> BaseObserver:
         handler = _Handler(self.vault.root, self.live.wants, self.debouncer)
@@ -191,7 +202,9 @@ class Watcher:
             today = self.live.day(self.clock_today())
             if today != day:
                 day = today
-                self._regenerate(f"a new day, {today.isoformat()}", time.perf_counter())
+                self._regenerate(
+                    self.cat.t("watch.new_day", date=self.cat.date(today)), time.perf_counter()
+                )
 
     def _apply(self, batch: Batch, started: float) -> None:
         what: list[str] = []
@@ -201,13 +214,18 @@ class Watcher:
             except HortusError:
                 raise VaultGoneError(str(self.vault.root)) from None
             batch.rescan = True
-            what.append(f"{CONFIG_FILE} changed")
+            what.append(self.cat.t("watch.changed", path=CONFIG_NAME))
         changes = self.live.rescan() if batch.rescan else self.live.update(batch.paths)
         if changes.pending:
             self.debouncer.add(set(changes.pending))  # gone mid-read: look again shortly
         if not changes and not batch.config:
             return
-        what.append(_describe(changes.changed, changes.removed, batch.rescan))
+        self.moves.update(batch.moves)
+        gone = {*changes.removed, *changes.pending}
+        moves = {old: new for old, new in self.moves.items() if old in gone}
+        for old in changes.removed:
+            self.moves.pop(old, None)
+        what.append(_describe(changes.changed, changes.removed, batch.rescan, moves, self.cat))
         self._regenerate(", ".join(w for w in what if w), started)
 
     def _regenerate(self, what: str, started: float) -> None:
@@ -218,37 +236,63 @@ class Watcher:
         except VaultGoneError:
             raise
         except HortusError as exc:
-            self.echo(f"{time.strftime('%H:%M:%S')} {what} → hortus: {exc.message}")
+            self.echo(
+                self.cat.t(
+                    "watch.failed", time=time.strftime("%H:%M:%S"), what=what, message=exc.message
+                )
+            )
             return
         self.regenerations += 1
-        self.echo(_line(what, result, time.perf_counter() - started))
+        self.echo(_line(what, result, time.perf_counter() - started, self.cat))
 
 
-def _describe(changed: tuple[str, ...], removed: tuple[str, ...], rescan: bool) -> str:
-    parts = []
-    if len(changed) == 1 and not removed:
-        return f"{changed[0]} changed"
+def _describe(
+    changed: tuple[str, ...],
+    removed: tuple[str, ...],
+    rescan: bool,
+    moves: dict[str, str],
+    cat: Catalogue,
+) -> str:
+    """What a batch changed, in a few words. `moves`: the renames among them (old → new); the
+    old path leaves the garden a look later, when it is confirmed gone (a save by rename looks
+    the same for a moment), so a rename is said when it is seen and when it is done."""
+    parts = [
+        cat.t("watch.renamed", old=old, new=new)
+        for old, new in sorted(moves.items())
+        if new in changed
+    ]
+    parts += [
+        cat.t("watch.removed_renamed", old=old, new=moves[old]) for old in removed if old in moves
+    ]
+    changed = tuple(rel for rel in changed if rel not in moves.values())
+    removed = tuple(rel for rel in removed if rel not in moves)
+    if len(changed) == 1 and not removed and not parts:
+        return cat.t("watch.changed", path=changed[0])
     if changed:
-        parts.append(f"{plural(len(changed), 'note')} changed")
+        parts.append(cat.n("notes_changed", len(changed)))
     if removed:
-        parts.append(
-            f"{removed[0]} removed" if len(removed) == 1 else f"{len(removed)} notes removed"
-        )
+        one = cat.t("watch.removed", path=removed[0])
+        parts.append(one if len(removed) == 1 else cat.n("notes_removed", len(removed)))
     if rescan and not parts:
-        parts.append("rescan")
-    return ", ".join(parts) or "files changed"
+        parts.append(cat.t("watch.rescan"))
+    return ", ".join(parts) or cat.t("watch.files_changed")
 
 
-def _line(what: str, result: Regenerated, seconds: float) -> str:
+def _line(what: str, result: Regenerated, seconds: float, cat: Catalogue) -> str:
     pages = (
         (result.path, result.written),
         (result.html_path, result.html_written),
         (result.ics or "", result.ics_written),
     )
     written = [path for path, wrote in pages if path and wrote]
-    done = f"wrote {', '.join(written)}" if written else "pages unchanged"
-    return (
-        f"{time.strftime('%H:%M:%S')} {what} → {done} in {seconds * 1000:.0f} ms: {result.summary}."
+    done = cat.t("watch.wrote", paths=", ".join(written)) if written else cat.t("watch.unchanged")
+    return cat.t(
+        "watch.line",
+        time=time.strftime("%H:%M:%S"),
+        what=what,
+        done=done,
+        ms=f"{seconds * 1000:.0f}",
+        summary=result.summary,
     )
 
 
@@ -280,9 +324,9 @@ def watch(
     release = live.hold_watch_lock()
     try:
         watcher = Watcher(live, clock_today, echo, timing or Timing())
-        echo(f"watching {vault.root} (Ctrl-C to stop)")
+        echo(watcher.cat.t("watch.watching", path=vault.root))
         with stop_on_signals(watcher):
             watcher.run()
-        echo("stopped watching.")
+        echo(watcher.cat.t("watch.stopped"))
     finally:
         release()

@@ -19,7 +19,7 @@ _TAG_CHARS_RE = re.compile(r"[^\w/-]+")
 
 
 def read_google(data: bytes, display: str) -> ImportedFile:
-    return import_table(data, display, REQUIRED, _person)
+    return import_table(data, display, REQUIRED, _person, "google")
 
 
 def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson | None:

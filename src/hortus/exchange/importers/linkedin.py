@@ -23,7 +23,7 @@ _DATE_RE = re.compile(r"(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -,]+(\d{4})")
 
 
 def read_linkedin(data: bytes, display: str) -> ImportedFile:
-    return import_table(data, display, REQUIRED, _person)
+    return import_table(data, display, REQUIRED, _person, "linkedin")
 
 
 def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson | None:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from hortus.core.errors import ImportFileError
 from hortus.core.model import Problem, Source
-from hortus.exchange.importers import ImportedFile, ImportedPerson
+from hortus.exchange.importers import (
+    ImportedFile,
+    ImportedPerson,
+    table_kind,
+    text_kind,
+    wrong_kind,
+)
 
 # A row to a person, or None after adding the row's problem to the list.
 PersonOf = Callable[["Row", str, list[Problem]], ImportedPerson | None]
@@ -38,10 +44,24 @@ class Table:
 
 
 def import_table(
-    data: bytes, display: str, required: Sequence[Sequence[str]], person_of: PersonOf
+    data: bytes,
+    display: str,
+    required: Sequence[Sequence[str]],
+    person_of: PersonOf,
+    kind: str | None = None,
 ) -> ImportedFile:
-    """Every row of a CSV export as a person, or as a problem at the row's line."""
-    table = read_table(decode(data, display), display, required)
+    """Every row of a CSV export as a person, or as a problem at the row's line. `kind`: the
+    service the file must come from; a file whose header is another's is refused."""
+    text = decode(data, display)
+    try:
+        table = read_table(text, display, required)
+    except ImportFileError:
+        if kind is not None and (reason := wrong_kind(kind, text_kind(text))):
+            raise ImportFileError(display, reason) from None
+        raise
+    reason = wrong_kind(kind, table_kind(table.header)) if kind is not None else None
+    if reason is not None:
+        raise ImportFileError(display, reason)
     people: list[ImportedPerson] = []
     problems = list(table.problems)
     for row in table.rows:
