@@ -133,3 +133,19 @@ def test_under_25_lines_for_any_vault_size(make_vault: MakeVault) -> None:
     document = json.loads(run(root, "--format", "json").stdout)
     assert len(document["gestures"]) == 5
     assert document["coming_more"] > 0 and document["moments_more"] > 0
+
+
+def test_a_late_promise_of_someone_already_in_the_gestures_is_still_said(
+    make_vault: MakeVault,
+) -> None:
+    files = {
+        "hortus.toml": TOML,
+        "people/ada.md": (
+            "---\nbirthday: 1990-11-21\n---\n- 2026-11-18: tea\n"
+            "- [ ] send the article 📅 2026-11-17\n- [ ] an old one 📅 2020-01-01\n"
+        ),
+    }
+    text = run(make_vault(files)).stdout
+    assert "1. Wish ada a happy birthday tomorrow · people/ada.md:2\n" in text
+    assert "- 17 November · Promise to ada: send the article (overdue) · people/ada.md:5\n" in text
+    assert "an old one" not in text

@@ -5,7 +5,8 @@ each list keeps its first few items (in the garden's own order) and counts the r
 vault of 10,000 people gives the same two dozen lines at most as a vault of ten. An item that
 is already one of today's gestures is not said twice.
 
-"The next N days" is today and the N−1 days after it, as everywhere in the garden.
+"The next N days" is today and the N−1 days after it, as everywhere in the garden; a promise
+that fell due up to N−1 days ago is listed too, marked overdue, unless it is a gesture.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Coming:
     age: int | None  # the age a birthday turns (the years of a dated anniversary), if known
     source: Source
     soon: BirthdaySoon | None = None  # a birthday or another date, as the garden has them
+    overdue: bool = False  # a promise whose due date is before today
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +107,13 @@ def _birthdays(garden: Garden, last: dt.date) -> list[Coming]:
 
 
 def _promises(garden: Garden, last: dt.date) -> list[Coming]:
-    """Open promises falling due from today on (the overdue ones are today's gestures)."""
+    """Open promises falling due in the window, and those that fell due as many days before
+    today (one a week late is still news; one from three years ago is on the garden page)."""
+    first = garden.today - (last - garden.today)
     return [
-        Coming(p.due, ComingKind.PROMISE, (p.contact,), p.text, None, p.source)
+        Coming(p.due, ComingKind.PROMISE, (p.contact,), p.text, None, p.source, overdue=p.overdue)
         for p in garden.promises
-        if p.due is not None and garden.today <= p.due <= last
+        if p.due is not None and first <= p.due <= last
     ]
 
 

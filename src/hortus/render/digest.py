@@ -71,7 +71,8 @@ def coming_text(item: Coming, cat: Catalogue) -> str:
         return cat.t("labelled", label=name, text=words.date_details(item.soon, cat))
     text = words.plain(item.text)
     if item.kind is ComingKind.PROMISE:
-        return cat.t("digest.promise", name=name, text=text)
+        late = f" ({cat.t('overdue')})" if item.overdue else ""
+        return cat.t("digest.promise", name=name, text=text) + late
     names = ", ".join(contact.name for contact in item.contacts)
     return cat.t("digest.plan", names=names, text=text)
 
@@ -103,6 +104,7 @@ def digest_document(digest: Digest, language: str = "en") -> dict[str, object]:
                 "names": [contact.name for contact in c.contacts],
                 "text": coming_text(c, cat),
                 "age": c.age,
+                "overdue": c.overdue,
                 "path": c.source.path,
                 "line": c.source.line,
             }
