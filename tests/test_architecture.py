@@ -42,6 +42,7 @@ ADAPTERS = {
     # Starting programs and locking files each have one home too.
     "subprocess": {"person.editor"},
     "fcntl": {"files.lock"},
+    "ctypes": {"files.atomic"},  # renameat2, for a swap that closes the last gap
 }
 
 

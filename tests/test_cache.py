@@ -15,6 +15,7 @@ import msgspec
 import pytest
 
 import hortus.store.notestore
+from hortus.core.errors import NoLockError
 from hortus.core.model import NO_TAGS, Meta, Note, Task
 from hortus.files.lock import vault_lock
 from hortus.garden import Garden
@@ -190,7 +191,9 @@ def test_no_cache_when_the_state_folder_is_a_link(make_vault: MakeVault, tmp_pat
     outside = tmp_path / "outside"
     outside.mkdir()
     os.symlink(outside, root / ".hortus")
-    same(cached(root), fresh(root))
+    # No write lock without `.hortus/`, so no pages either (issue 13, item 19).
+    with pytest.raises(NoLockError, match=r"\.hortus: it is a symbolic link"):
+        cached(root)
     assert list(outside.iterdir()) == []  # nothing written through the link
     assert DiskCache.open(root) is None
 

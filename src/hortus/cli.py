@@ -46,8 +46,16 @@ def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 def _today_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     """`--today`: a date word, relative to the clock (it replaces the vault's day)."""
+    from hortus.core.config import today_problem
+
     word = _date_option(ctx, param, value)
-    return None if word is None else word.on(dt.date.today())
+    if word is None:
+        return None
+    day = word.on(dt.date.today())
+    why = today_problem(day)
+    if why is not None:
+        raise click.BadParameter(why)
+    return day
 
 
 def _on(word: DateWord | None, day: dt.date) -> dt.date | None:
@@ -70,6 +78,13 @@ YES = click.option(
 )
 
 
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """`click.echo`, with control characters shown instead of obeyed (`render/terminal.py`)."""
+    from hortus.render.terminal import printable
+
+    click.echo(printable(message), err=err, nl=nl)
+
+
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
     from hortus.core.errors import HortusError
@@ -79,7 +94,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except HortusError as exc:
-            click.echo(f"hortus: {exc.message}", err=True)
+            echo(f"hortus: {exc.message}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -112,7 +127,7 @@ def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
     if root is None:
         if writes:
             raise NoVaultHereError(str(Path.cwd()))
-        click.echo(
+        echo(
             f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
             err=True,
         )
@@ -146,11 +161,11 @@ def init(path: Path | None) -> None:
     root = path or Path.cwd()
     created = init_vault(root)
     for rel in created:
-        click.echo(f"created {rel}")
+        echo(f"created {rel}")
     if not created:
-        click.echo(f"{root} is already a hortus vault; nothing changed.")
+        echo(f"{root} is already a hortus vault; nothing changed.")
     else:
-        click.echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
+        echo("Your vault is ready: one note per person in people/, then `hortus regenerate`.")
 
 
 @main.command(name="regenerate")
@@ -170,9 +185,9 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
         p for p, w in ((result.path, result.written), (result.html_path, result.html_written)) if w
     ]
     paths = ", ".join(written or [result.path, result.html_path])
-    click.echo(regenerated(result.summary, paths, bool(written), language))
+    echo(regenerated(result.summary, paths, bool(written), language))
     if result.ics is not None:
-        click.echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
+        echo(calendar_written(result.ics, result.ics_written, result.ics_events, language))
 
 
 @main.command()
@@ -186,7 +201,7 @@ def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
 
     vault = _vault(ctx)
     day = vault.day(today, dt.date.today())
-    click.echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
+    echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
 
 
 @main.command()
@@ -215,7 +230,7 @@ def digest(ctx: click.Context, today: dt.date | None, days: int, fmt: str) -> No
 
     vault = _vault(ctx)
     day = vault.day(today, dt.date.today())
-    click.echo(digest_text(vault, day, days, fmt, _progress()), nl=False)
+    echo(digest_text(vault, day, days, fmt, _progress()), nl=False)
 
 
 @main.command()
@@ -226,7 +241,7 @@ def check(ctx: click.Context) -> None:
     from hortus.commands.garden import check_text
 
     text = check_text(_vault(ctx), _progress())
-    click.echo(text, nl=False)
+    echo(text, nl=False)
     if text:
         sys.exit(1)
 
@@ -255,7 +270,7 @@ def watch(ctx: click.Context, today: dt.date | None, quiet_ms: int, max_delay_ms
     from hortus.watch.watcher import watch as run_watcher
 
     timing = Timing(quiet=quiet_ms / 1000, max_delay=max(quiet_ms, max_delay_ms) / 1000)
-    run_watcher(_vault(ctx, writes=True), today, dt.date.today, click.echo, timing)
+    run_watcher(_vault(ctx, writes=True), today, dt.date.today, echo, timing)
 
 
 def _complete_name(
@@ -330,7 +345,9 @@ def log(
 
     vault = _vault(ctx, writes=True)
     if text == "-":
-        text = sys.stdin.read()
+        from hortus.person.append import decode_input
+
+        text = decode_input("stdin", sys.stdin.buffer.read())
     today = vault.day(None, dt.date.today()).date
     if promise or due is not None:
         due_day = _on(due, today)
@@ -347,13 +364,13 @@ def log(
         accept_guess=yes,
     )
     if logged is None:
-        click.echo("Nothing written: the entry was empty.")
+        echo("Nothing written: the entry was empty.")
         return
-    click.echo(f"{logged.path}:{logged.line}")
+    echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
-        click.echo(f"  {line}")
+        echo(f"  {line}")
     for missing in logged.no_page:
-        click.echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
+        echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
 
 
 def _log_promise(
@@ -374,8 +391,8 @@ def _log_promise(
     written = log_promise(
         vault, name, text, due=due, tags=tags, with_names=with_names, accept_guess=yes
     )
-    click.echo(f"{written.path}:{written.line}")
-    click.echo(f"  {written.text}")
+    echo(f"{written.path}:{written.line}")
+    echo(f"  {written.text}")
 
 
 @main.command()
@@ -415,23 +432,23 @@ def done(
     found = choose(promises, text, line)
     if not found:
         which = f" matching {' '.join(filter(None, (text, line)))!r}" if text or line else ""
-        click.echo(f"hortus: {contact} has no open promise{which}.", err=True)
+        echo(f"hortus: {contact} has no open promise{which}.", err=True)
         sys.exit(1)
     if len(found) > 1:
         found = (_ask(contact, found),)
     kept = keep(vault, found[0], _on(day, today.date) or today.date)
-    click.echo(f"{kept.path}:{kept.line}")
-    click.echo(f"  {kept.text}")
+    echo(f"{kept.path}:{kept.line}")
+    echo(f"  {kept.text}")
 
 
 def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
     """Which promise: asked on a terminal; elsewhere (a script) the list, and nothing written."""
-    click.echo(f"{contact} has {len(promises)} open promises:", err=True)
+    echo(f"{contact} has {len(promises)} open promises:", err=True)
     for number, p in enumerate(promises, start=1):
         due = f" (due {p.due.isoformat()})" if p.due else ""
-        click.echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
+        echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
     if not sys.stdin.isatty():
-        click.echo("Nothing written: say which with TEXT or --line PATH:N.", err=True)
+        echo("Nothing written: say which with TEXT or --line PATH:N.", err=True)
         sys.exit(1)
     choice = click.prompt("Which one", type=click.IntRange(1, len(promises)), err=True)
     return promises[choice - 1]
@@ -464,7 +481,7 @@ def add(
     vault = _vault(ctx, writes=True)
     new = NewContact(name.strip(), circle, cadence, aliases, tags, birthday)
     rel = add_contact(vault, new, vault.day(None, dt.date.today()).date)
-    click.echo(f"created {rel}")
+    echo(f"created {rel}")
 
 
 @main.command()
@@ -482,7 +499,7 @@ def show(ctx: click.Context, name: str, today: dt.date | None, as_json: bool, ye
     vault = _vault(ctx)
     card = contact_card(vault, name, vault.day(today, dt.date.today()), accept_guess=yes)
     language = vault.config.language
-    click.echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
+    echo(render_card_json(card) if as_json else render_card_text(card, language), nl=False)
 
 
 @main.command()
@@ -528,9 +545,11 @@ def search(
     query = Query(words, person, tag, _on(since, today), _on(until, today), limit)
     results = run_search(vault, query, _progress())
     if as_json:
-        click.echo(render_search_json(results), nl=False)
+        echo(render_search_json(results), nl=False)
         return
     mark = lambda text: click.style(text, bold=True)  # noqa: E731  (dropped when piped)
+    # Not `echo`: the marks are styles (click drops them in a pipe); the text from the
+    # notes is made printable by render/search.py itself.
     click.echo(render_search_text(results, vault.config.language, mark), nl=False)
 
 
@@ -582,8 +601,9 @@ def import_command(
         circle=circle,
         write=write,
         today=vault.day(None, dt.date.today()).date,
+        progress=_progress(),
     )
-    click.echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
+    echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
 def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None:
@@ -594,9 +614,9 @@ def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None
     if kind != "vcard":
         raise HortusError("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
     outcome = update_from_cards(vault, file, str(file), write=write)
-    click.echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
+    echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
     for problem in outcome.problems:
-        click.echo(format_problem(problem), err=True)
+        echo(format_problem(problem), err=True)
 
 
 @main.command(name="export")
@@ -609,6 +629,9 @@ def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None
     help="Write to this file (atomically) instead of stdout.",
 )
 @click.option(
+    "--force", is_flag=True, help="Replace an existing -o file that is not an earlier export."
+)
+@click.option(
     "--vdir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
@@ -618,7 +641,12 @@ def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, vdir: Path | None, today: dt.date | None
+    ctx: click.Context,
+    kind: str,
+    output: Path | None,
+    force: bool,
+    vdir: Path | None,
+    today: dt.date | None,
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
@@ -630,10 +658,13 @@ def export_command(
         return
     data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
-        click.echo(data, nl=False)
+        if sys.stdout.isatty():  # shown, not obeyed, on a terminal; raw bytes into a pipe
+            echo(data.decode("utf-8", "replace"), nl=False)
+        else:
+            click.echo(data, nl=False)
         return
-    write_export(output, data, kind)
-    click.echo(f"wrote {output}", err=True)
+    write_export(output, data, kind, force)
+    echo(f"wrote {output}", err=True)
 
 
 def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> None:
@@ -642,4 +673,4 @@ def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> 
 
     if kind != "vcard" or output is not None:
         raise HortusError("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
-    click.echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)
+    echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)

@@ -379,7 +379,9 @@ CASES: list[Case] = [
             "people/ada.md": '---\nname: "Ada](https://evil.example) [x"\n'
             'email: "a@b.c>\\nbcc: x"\n---\n'
         },
-        good=(("Ada\\](https://evil.example) \\[x", "people/ada.md"),),
+        # The e-mail is no address (issue 13, item 17); GARDEN.md links no scheme:// (item 16).
+        (("people/ada.md", 3, "is not an e-mail address"),),
+        good=(("Ada\\](https\\://evil.example) \\[x", "people/ada.md"),),
         absent=('href="https://evil', "mailto:"),
     ),
     Case(
@@ -404,8 +406,17 @@ CASES: list[Case] = [
         problems=(("people/secret.md", 1, "symbolic link"),),
         absent=("SECRET-TEXT", "Outside Secret"),
     ),
-    Case("linked-folder-out", make=_linked_folder_out, absent=("SECRET-TEXT", "Outside Eve")),
-    Case("folder-loops", make=_loop),
+    Case(
+        "linked-folder-out",
+        make=_linked_folder_out,
+        absent=("SECRET-TEXT", "Outside Eve"),
+        problems=(("people/others/", 1, "a linked folder"),),  # issue 13, item 11
+    ),
+    Case(
+        "folder-loops",
+        make=_loop,
+        problems=(("people/loop/", 1, "a linked folder"), ("people/up/", 1, "a linked folder")),
+    ),
     Case("dangling-link", make=_dangling, problems=(("people/gone.md", 1, "symbolic link"),)),
     Case("folder-named-md", make=_dir_md),
     Case(

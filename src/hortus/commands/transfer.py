@@ -16,11 +16,18 @@ from hortus.core.model import Contact
 from hortus.exchange.calendar import calendar_events, promise_records
 from hortus.exchange.export.csvfile import render_csv
 from hortus.exchange.export.ics import render_ics
+from hortus.exchange.export.ours import is_our_export
 from hortus.exchange.export.vcard import render_vcards
 from hortus.exchange.importers import MAX_IMPORT_BYTES, ImportedFile, text_kind, wrong_kind
 from hortus.exchange.importers.google import read_google
 from hortus.exchange.importers.linkedin import read_linkedin
-from hortus.exchange.importers.plan import ImportPlan, Written, plan_import, write_plan
+from hortus.exchange.importers.plan import (
+    ImportPlan,
+    Progress,
+    Written,
+    plan_import,
+    write_plan,
+)
 from hortus.exchange.importers.vcard import read_vcards
 from hortus.files.atomic import atomic_write
 from hortus.files.lock import vault_lock
@@ -45,9 +52,10 @@ def import_people(
     circle: str | None,
     write: bool,
     today: dt.date,
+    progress: Progress | None = None,
 ) -> ImportOutcome:
     """Read the file, plan the import against the vault; with `write`, create the files
-    under the vault's write lock (the vault is read again inside it)."""
+    under the vault's write lock (the vault is read again inside it), telling `progress`."""
     imported = read_import(kind, path, display)
 
     def plan(contacts: Sequence[Contact]) -> ImportPlan:
@@ -67,7 +75,7 @@ def import_people(
         contacts = loader.contacts()
         planned = plan(contacts)
         return ImportOutcome(
-            planned, write_plan(vault.root, vault.config, contacts, planned, today)
+            planned, write_plan(vault.root, vault.config, contacts, planned, today, progress)
         )
 
 
@@ -117,11 +125,31 @@ def export_data(vault: Vault, kind: str, day: Day) -> bytes:
     raise HortusError(f"unknown export kind '{kind}' (vcard, ics or csv)")
 
 
-def write_export(path: Path, data: bytes, kind: str) -> None:
+def write_export(path: Path, data: bytes, kind: str, force: bool = False) -> None:
     """Write an export to a file the user named, atomically; never over a note, never
-    through a link. A CSV file gets a UTF-8 BOM so that spreadsheets read it as UTF-8."""
+    through a link, and over an existing file only if it is an export of the same kind that
+    hortus wrote (`exchange/export/ours.py`), unless `force`. A CSV file gets a UTF-8 BOM so
+    that spreadsheets read it as UTF-8."""
     if path.suffix.lower() == ".md":
         raise WriteError(str(path), "it is a Markdown note; choose a .vcf, .ics or .csv name")
+    existing = _existing_bytes(path)
+    if existing is not None and not force and not is_our_export(kind, existing):
+        raise WriteError(
+            str(path),
+            f"it exists and is not a {kind} export hortus wrote; nothing was written "
+            "(choose another name, or add --force to replace it)",
+        )
     if kind == "csv":
         data = b"\xef\xbb\xbf" + data
     atomic_write(path, data, display=str(path))
+
+
+def _existing_bytes(path: Path) -> bytes | None:
+    """The file's first bytes (enough to recognise an export), or None if there is none."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4096)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteError(str(path), exc.strerror or str(exc)) from exc

@@ -7,7 +7,7 @@ import posixpath
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hortus.core.calendar import CalendarSettings, read_calendar
@@ -69,6 +69,8 @@ class Config:
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     garden_html: str | None = None  # None: `garden.html` beside the garden page
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    # Two outputs set to one path (case-insensitively): why, and then no page is written.
+    collision: str | None = None
 
     @property
     def html_path(self) -> str:
@@ -191,7 +193,31 @@ def _from_mapping(
             problems,
         ),
     )
+    collision = _collision(config, lines)
+    if collision is not None:
+        line, message = collision
+        problems.append(_problem(line, message))
+        config = replace(config, collision=message)
     return config, problems
+
+
+def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, str] | None:
+    """Two outputs on one path would overwrite each other (`ics = "garden.html"` puts the
+    calendar over the page). Compared case-insensitively: on many disks they are one file."""
+    outputs = [("garden", config.garden), ("garden_html", config.html_path)]
+    if config.ics:
+        outputs.append(("ics", config.ics))
+    seen: dict[str, str] = {}
+    for key, path in outputs:
+        folded = posixpath.normpath(path).casefold()
+        if folded in seen:
+            message = (
+                f"'{seen[folded]}' and '{key}' both name '{path}' (one file on many disks); "
+                "no page is written until they differ"
+            )
+            return lines.get(key, lines.get(seen[folded], 1)), message
+        seen[folded] = key
+    return None
 
 
 def _language(value: object, line: int, problems: list[Problem]) -> str:
@@ -291,12 +317,30 @@ def date_value(value: object) -> dt.date | None:
     return None
 
 
+# The days a garden can be computed for: every window, birthday and watering day around
+# them must stay inside the calendar (years 1 to 9999). Notes may hold any date.
+FIRST_TODAY = dt.date(1900, 1, 1)
+LAST_TODAY = dt.date(9000, 12, 31)
+
+
+def today_problem(day: dt.date) -> str | None:
+    """Why `day` cannot be the garden's today, or None."""
+    if FIRST_TODAY <= day <= LAST_TODAY:
+        return None
+    span = f"{FIRST_TODAY} to {LAST_TODAY}"
+    return f"{day.isoformat()} is outside the days a garden is computed for ({span})"
+
+
 def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
     if value is None:
         return None
     day = date_value(value)
     if day is not None and not isinstance(value, dt.datetime):
-        return day
+        why = today_problem(day)
+        if why is None:
+            return day
+        problems.append(_problem(line, f"'today': {why}; using the clock"))
+        return None
     problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
     return None
 

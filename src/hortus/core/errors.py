@@ -117,9 +117,15 @@ class AmbiguousNameError(HortusError):
 
 
 class ChangedWhileWritingError(HortusError):
-    def __init__(self, path: str) -> None:
-        super().__init__(f"{path} changed while writing; nothing written")
+    def __init__(self, path: str, kept: str | None = None) -> None:
+        also = (
+            f"; a save made on top of the entry in the same instant is kept beside it as {kept}"
+            if kept
+            else ""
+        )
+        super().__init__(f"{path} changed while writing; nothing written{also}")
         self.path = path
+        self.kept = kept
 
 
 class ContactExistsError(HortusError):
@@ -148,5 +154,14 @@ class ImportFileError(HortusError):
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(f"cannot import {path}: {reason}; nothing was imported")
+        self.path = path
+        self.reason = reason
+
+
+class NoLockError(HortusError):
+    """Writing needs the vault's write lock, and it cannot be taken: nothing is written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot lock the vault for writing ({path}: {reason}); nothing written")
         self.path = path
         self.reason = reason

@@ -58,10 +58,15 @@ class Source(Record):
 
 @dataclass(frozen=True, order=True, slots=True)
 class Problem(Record):
-    """Something in the user's files that hortus could not read as intended."""
+    """Something in the user's files that hortus could not read as intended. Always one line
+    at one place: a parser's message with line breaks is joined (it would read as several)."""
 
     source: Source
     message: str
+
+    def __post_init__(self) -> None:
+        if "\n" in self.message or "\r" in self.message:
+            object.__setattr__(self, "message", " ".join(self.message.split()))
 
 
 class MentionKind(Enum):

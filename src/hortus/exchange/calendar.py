@@ -160,10 +160,14 @@ def _capitalised(text: str) -> str:
 
 def next_watering(plant: Plant, today: dt.date) -> dt.date | None:
     """The day the contact will need watering: last contact + cadence, or today when that day
-    has passed. None for a seedling (no contact yet: an import of 800 people adds no events)."""
+    has passed. None for a seedling (no contact yet: an import of 800 people adds no events),
+    and when that day would be past 9999-12-31."""
     if plant.last_interaction is None:
         return None
-    due = plant.last_interaction + dt.timedelta(days=plant.contact.cadence_days)
+    try:
+        due = plant.last_interaction + dt.timedelta(days=plant.contact.cadence_days)
+    except OverflowError:
+        return None  # an entry dated near 9999-12-31: no watering day inside the calendar
     return max(due, today)
 
 

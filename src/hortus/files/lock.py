@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from hortus.core.errors import AlreadyWatchingError, LockedError
+from hortus.core.errors import AlreadyWatchingError, LockedError, NoLockError
 
 STATE_DIR = ".hortus"
 WATCH_LOCK = "watch.lock"
@@ -28,17 +28,29 @@ WAIT: float | None = None  # `vault_lock(root, WAIT)`: wait as long as the other
 
 def state_dir(root: Path) -> Path | None:
     """`.hortus/` inside the vault, created if needed; None when it cannot be used safely."""
+    return state_dir_or_reason(root)[0]
+
+
+def state_dir_or_reason(root: Path) -> tuple[Path | None, str]:
+    """`.hortus/` inside the vault, created if needed, or None and why it cannot be used."""
     folder = root / STATE_DIR
     try:
-        folder.mkdir(exist_ok=True)
-        if not stat.S_ISDIR(os.lstat(folder).st_mode):
-            return None  # a link or a file: hortus never writes through it
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
-    except OSError:
-        return None
-    return folder
+        with contextlib.suppress(FileExistsError):  # a file or link there is judged below
+            folder.mkdir()
+        info = os.lstat(folder)
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+    if stat.S_ISLNK(info.st_mode):
+        return None, "it is a symbolic link; hortus never writes through links"
+    if not stat.S_ISDIR(info.st_mode):
+        return None, "it is a file, not a folder"
+    # A new `.gitignore`, never through a link (a dangling one would create its target).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with contextlib.suppress(OSError):  # exists already (or is a link): left as it is
+        fd = os.open(folder / ".gitignore", flags, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write("*\n")
+    return folder, ""
 
 
 class Lock:
@@ -77,16 +89,15 @@ def vault_lock(root: Path, timeout: float | None = LOCK_TIMEOUT) -> Iterator[Non
 
     Gives up with `LockedError` after `timeout` seconds (`WAIT`: no limit; the watcher and
     `regenerate` wait, since the lock is only ever held by a live process). Without a usable
-    `.hortus/` (a link, a file, a read-only vault) there is nowhere to lock, for any writer."""
-    folder = state_dir(root)
+    `.hortus/` (a link, a file, a read-only vault) there is no lock, and no writer may write:
+    `NoLockError` names the reason (two writers without it undo each other's work)."""
+    folder, reason = state_dir_or_reason(root)
     if folder is None:
-        yield
-        return
+        raise NoLockError(STATE_DIR, reason)
     try:
         fd = _open(folder / WRITE_LOCK)
-    except OSError:
-        yield  # a read-only `.hortus/`: no other hortus can take the lock either
-        return
+    except OSError as exc:
+        raise NoLockError(LOCK_FILE, exc.strerror or str(exc)) from exc
     try:
         if timeout is None:
             fcntl.flock(fd, fcntl.LOCK_EX)
@@ -103,3 +114,36 @@ def vault_lock(root: Path, timeout: float | None = LOCK_TIMEOUT) -> Iterator[Non
         yield
     finally:
         Lock(fd).release()
+
+
+CLOSE_WAIT = 0.25  # seconds `wait_until_closed` gives another writer to finish its write
+
+
+def wait_until_closed(path: Path, timeout: float = CLOSE_WAIT) -> bool:
+    """Wait until no other open file refers to `path`'s file, so that a program that opened it
+    before hortus swapped it away has finished writing to it. Known from a Linux write lease,
+    which the kernel grants only to a file nobody else has open. False when that cannot be
+    known (another system, a file someone else owns, leases off) or did not happen in time."""
+    lease = getattr(fcntl, "F_SETLEASE", None)
+    if lease is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.fcntl(fd, lease, fcntl.F_WRLCK)
+            except BlockingIOError:  # EAGAIN: someone still has it open
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.001)
+                continue
+            except OSError:
+                return False
+            fcntl.fcntl(fd, lease, fcntl.F_UNLCK)
+            return True
+    finally:
+        os.close(fd)

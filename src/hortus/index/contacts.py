@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from hortus.core.address import EMAIL_KEYS, is_email_address
 from hortus.core.config import DEFAULT_CIRCLE, Config, date_value, parse_cadence
 from hortus.core.model import (
     Birthday,
@@ -111,6 +112,7 @@ def read_contact(note: Note, config: Config, problems: list[Problem]) -> Contact
     meta = note.meta
     key = strip_md(note.path)
     circle = _circle(note, config, problems)
+    _check_emails(note, problems)
     return Contact(
         key=key,
         name=_name(note, problems),
@@ -206,6 +208,21 @@ def parse_birthday(value: object) -> Birthday | None:
     except ValueError:
         return None
     return Birthday(year, month, day)
+
+
+def _check_emails(note: Note, problems: list[Problem]) -> None:
+    """An e-mail field holds addresses only: `a@b.com?bcc=…` would become a link that sends
+    a hidden copy (`core/address.py`)."""
+    for key, value in note.meta.values.items():
+        if fold(key) not in EMAIL_KEYS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip() and not is_email_address(item):
+                message = (
+                    f"{key} {item!r} is not an e-mail address (name@domain and nothing more); "
+                    "no link is made of it"
+                )
+                problems.append(Problem(Source(note.path, note.meta.line_of(key)), message))
 
 
 def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:

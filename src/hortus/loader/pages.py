@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, NotOurFileError, RenderError, WriteError
 from hortus.files.atomic import atomic_write, sweep_temps
 from hortus.files.lock import WAIT, vault_lock
@@ -137,6 +138,8 @@ def write_garden(
     """Write every output that changed (call with the write lock held). Every output's
     ownership is checked before any is written: one refusal writes nothing. Returns the result
     and the outputs. `rows` keeps rendered rows between calls (the watcher)."""
+    if vault.config.collision is not None:  # two outputs on one path: nothing at all
+        raise HortusError(f"{CONFIG_NAME}: {vault.config.collision}")
     outputs, events = render_outputs(vault, garden, rows)
     current = {out.rel: _read_existing(vault.root / out.rel, out.rel) for out in outputs}
     for out in outputs:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -93,6 +94,9 @@ def _markdown(links: bool = True) -> MarkdownIt:
         md.enable(["link", "image"])
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.inline.ruler.at("backticks", _backticks)
+    # Inline parsing is done one block at a time (`_inline_children`) and its tokens dropped
+    # once read: all of a 2 MiB note's inline tokens at once cost hundreds of megabytes.
+    md.core.ruler.disable(["inline", "text_join"])
     return md
 
 
@@ -104,17 +108,44 @@ MAX_LOOSE_BRACKETS = 20_000
 _MD_NO_LINKS = _markdown(links=False)
 
 
-def _tokens(src: SourceFile) -> tuple[list[Token], tuple[Problem, ...]]:
+@dataclass(slots=True)
+class _Blocks:
+    """markdown-it's block tokens of a note, with what reading their inline content needs."""
+
+    tokens: list[Token]
+    md: MarkdownIt
+    env: dict[str, Any]  # reference definitions, found by the block pass
+
+
+def _tokens(src: SourceFile) -> tuple[_Blocks, tuple[Problem, ...]]:
     links = src.body.count("](")
-    if src.body.count("[") - links <= MAX_LOOSE_BRACKETS:
-        return _MD.parse(src.body), ()
-    if not links:
-        return _MD_NO_LINKS.parse(src.body), ()
-    message = (
-        f"more than {MAX_LOOSE_BRACKETS:,} '[' that open no link; "
-        "its Markdown [text](links) are read as plain text"
-    )
-    return _MD_NO_LINKS.parse(src.body), (Problem(Source(src.path, src.body_line), message),)
+    md, problems = _MD, tuple[Problem, ...]()
+    if src.body.count("[") - links > MAX_LOOSE_BRACKETS:
+        md = _MD_NO_LINKS
+        if links:
+            message = (
+                f"more than {MAX_LOOSE_BRACKETS:,} '[' that open no link; "
+                "its Markdown [text](links) are read as plain text"
+            )
+            problems = (Problem(Source(src.path, src.body_line), message),)
+    env: dict[str, Any] = {}
+    return _Blocks(md.parse(src.body, env), md, env), problems
+
+
+def _inline_children(blocks: _Blocks, token: Token) -> list[Token]:
+    """An inline token's children, as markdown-it's core `inline` and `text_join` rules
+    would make them (escaped characters joined back into the text around them)."""
+    parsed: list[Token] = []
+    blocks.md.inline.parse(token.content, blocks.md, blocks.env, parsed)
+    children: list[Token] = []
+    for child in parsed:
+        if child.type == "text_special":
+            child.type = "text"
+        if child.type == "text" and children and children[-1].type == "text":
+            children[-1].content += child.content
+        else:
+            children.append(child)
+    return children
 
 
 @dataclass(slots=True)
@@ -197,13 +228,18 @@ def _mentions(
 def _parse_markdown(src: SourceFile) -> Note:
     """The reference reader: markdown-it's tokens, for any Markdown at all."""
     try:
-        tokens, slow = _tokens(src)
+        blocks, slow = _tokens(src)
     except RecursionError:
         problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
         return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
     found = _Found(problems=list(slow))
     total_lines = _line_count(src.body)
-    _scan_blocks(tokens, src, found, total_lines)
+    try:
+        _scan_blocks(blocks, src, found, total_lines)
+    except RecursionError:
+        problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
+        return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
+    del blocks  # the tokens go before the entries are made: the two never peak together
     return _assemble(src, found, total_lines)
 
 
@@ -213,11 +249,12 @@ def _line_count(body: str) -> int:
     return body.count("\n") + body.count("\r") - body.count("\r\n") + 1
 
 
-def _scan_blocks(tokens: Sequence[Token], src: SourceFile, found: _Found, total: int) -> None:
+def _scan_blocks(blocks: _Blocks, src: SourceFile, found: _Found, total: int) -> None:
     headings: list[tuple[int, int, _Span | None]] = []  # (level, start, span)
+    tokens = blocks.tokens
     for index, token in enumerate(tokens):
         if token.type == "inline" and token.map is not None:
-            _scan_inline(token, token.map[0], src, found)
+            _scan_inline(_inline_children(blocks, token), token.map[0], src, found)
         elif token.type == "heading_open" and token.map is not None:
             level = int(token.tag[1])
             content = tokens[index + 1].content
@@ -248,15 +285,21 @@ def _list_item(content: str, start: int, end: int, src: SourceFile, found: _Foun
 
 
 def _close_sections(headings: list[tuple[int, int, _Span | None]], total: int) -> None:
-    """A dated heading covers everything up to the next heading of the same or a higher level."""
-    for position, (level, _, span) in enumerate(headings):
-        if span is None:
-            continue
-        span.end = total
-        for later_level, later_start, _ in headings[position + 1 :]:
-            if later_level <= level:
-                span.end = later_start
-                break
+    """A dated heading covers everything up to the next heading of the same or a higher level.
+
+    One pass with a stack of the headings still open (levels strictly rising): each heading
+    closes the open ones of its level or deeper. Linear: copying the rest of the list for
+    every heading made 40,000 headings take seconds."""
+    open_: list[tuple[int, _Span | None]] = []
+    for level, start, span in headings:
+        while open_ and open_[-1][0] >= level:
+            closed = open_.pop()[1]
+            if closed is not None:
+                closed.end = start
+        open_.append((level, span))
+    for _, span in open_:
+        if span is not None:
+            span.end = total
 
 
 def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _Span | None:
@@ -278,9 +321,9 @@ def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _
     return span
 
 
-def _scan_inline(token: Token, first_line: int, src: SourceFile, found: _Found) -> None:
+def _scan_inline(children: list[Token], first_line: int, src: SourceFile, found: _Found) -> None:
     line = first_line
-    for child in token.children or ():
+    for child in children:
         line += _breaks_inside(child)
         if child.type in ("softbreak", "hardbreak"):
             line += 1

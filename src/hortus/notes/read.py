@@ -157,6 +157,8 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
         node = yaml.compose(yaml_text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as exc:
         return Meta(), [_yaml_problem(rel, exc, first_line)]
+    except yaml.reader.ReaderError as exc:
+        return Meta(), [_control_problem(rel, yaml_text, exc, first_line)]
     except (yaml.YAMLError, RecursionError, ValueError, MemoryError) as exc:
         return Meta(), [_problem(rel, f"front matter is not valid YAML ({exc})", first_line)]
     if node is None:
@@ -249,6 +251,21 @@ def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, first_line: int) -> Probl
     return _problem(
         rel, f"front matter is not valid YAML: {what} ({where})", mark.line + first_line
     )
+
+
+def _control_problem(
+    rel: str, yaml_text: str, exc: yaml.reader.ReaderError, first_line: int
+) -> Problem:
+    """A character YAML refuses (ESC, a C1 control…), at its own line and column."""
+    before = yaml_text[: exc.position]
+    line = before.count("\n") + first_line
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    message = (
+        f"front matter holds the control character U+{code:04X} (column {column}); "
+        "YAML reads only text (in double quotes, write it as an escape like \\x1b)"
+    )
+    return _problem(rel, message, line)
 
 
 def yaml_value(value: str | list[str]) -> str:

@@ -62,14 +62,27 @@ def _walk(root: Path, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
         if entry.is_dir(follow_symlinks=False):
             if name.casefold() not in SKIPPED_FOLDERS:
                 yield from _walk(root, rel)
-        elif name.lower().endswith(".md"):
-            yield rel, entry
+        elif name.lower().endswith(".md") or _is_linked_folder(entry):
+            yield rel, entry  # a linked folder: reported, not entered
+
+
+def _is_linked_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
 
 
 def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
     is_link, is_file = entry.is_symlink(), entry.is_file(follow_symlinks=False)
     if is_file and not is_link and rel.isascii() and rel.isprintable() and "onflict" not in rel:
         return None  # nearly every note: a plain name, no sync-conflict word, a regular file
+    if is_link and not rel.lower().endswith(".md") and _is_linked_folder(entry):
+        return _problem(
+            f"{displayable(rel)}/",
+            "a linked folder; its notes are skipped and nothing is written through it "
+            "(hortus never follows links: move the folder into the vault instead)",
+        )
     return _refusal_of(rel, is_link, is_file)
 
 

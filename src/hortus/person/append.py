@@ -3,8 +3,10 @@
 Nothing is ever re-serialised. The new bytes are the old bytes, untouched (BOM, front matter,
 comments, line endings, trailing blank lines), then a line break if the last line had none,
 then the entry in the file's own line-break style. The write is atomic and checked: if the
-file changed since it was read, it is read again and the entry applied once more; if it changes
-again, nothing is written. New contact files are in `create.py`.
+file changed since it was read, it is read again and the entry applied once more (a few
+times); if it keeps changing, nothing is written. A save by another writer in the last
+instant, between the final check and the rename, is put back by `swap_checked` before the
+entry is applied to it. New contact files are in `create.py`.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, HortusError, WriteError
 from hortus.core.model import Note, Problem
-from hortus.files.atomic import atomic_write, digest, in_vault, sweep_temps
+from hortus.files.atomic import digest, in_vault, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
-from hortus.notes.read import SourceFile, decode_note, read_bytes
+from hortus.notes.read import MAX_NOTE_BYTES, SourceFile, decode_note, read_bytes
+
+ATTEMPTS = 5  # reads of a note that keeps changing under `log`, before it gives up
 
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]")
@@ -57,14 +61,14 @@ def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
         sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in (1, 2):
+        for attempt in range(1, ATTEMPTS + 1):
             data = read_for_write(root, rel)
             new, logged = with_entry(rel, data, entry)
             between_read_and_write(path)
             try:
-                atomic_write(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError:
-                if attempt == 2:
+                swap_checked(path, new, display=rel, expected=digest(data))
+            except ChangedWhileWritingError as exc:
+                if attempt == ATTEMPTS or exc.kept is not None:
                     raise
                 continue
             return logged
@@ -82,6 +86,9 @@ def read_for_write(root: Path, rel: str) -> bytes:
         raise WriteError(rel, "it is a symbolic link; hortus never writes through links")
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(rel, "it is not a regular file")
+    if not info.st_mode & stat.S_IWUSR:
+        # Mode bits, not `os.access`: root may write anything, but the user said "read-only".
+        raise WriteError(rel, "it is read-only (its owner may not write it); nothing written")
     if info.st_nlink > 1:
         raise WriteError(
             rel, f"it has {info.st_nlink} hard links; replacing it would split them apart"
@@ -104,6 +111,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     Refuses (`WriteError`) a file that does not read cleanly, and an entry that would not read
     back as a dated entry at the line it was written to.
     """
+    utf8_text("the entry", " ".join((entry.text, *entry.tags, *entry.mentions)))
     source = _clean_source(rel, data)
     note = parse_note(source)
     text = source.text
@@ -114,8 +122,42 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     line = (text + before).count("\n") + 1
     added = (before + "\n".join(lines) + "\n").replace("\n", newline)
     new = data + added.encode("utf-8")
+    if len(new) > MAX_NOTE_BYTES:
+        raise WriteError(
+            rel,
+            f"the entry would make it larger than {MAX_NOTE_BYTES // 2**20} MiB, the most "
+            "hortus reads in one note; nothing written (start a second note for this person)",
+        )
     _check_reads_back(rel, new, line, entry.date)
     return new, Logged(rel, line, tuple(lines))
+
+
+def utf8_text(what: str, text: str) -> str:
+    """`text` if it is UTF-8 text, else `HortusError` naming the first byte that is not.
+
+    An argument that is not UTF-8 reaches Python as lone surrogates (`\\udcff` for 0xff): they
+    cannot be written to a UTF-8 note, and would fail there with a traceback."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = text[exc.start]
+        byte = f"0x{ord(bad) - 0xDC00:02x}" if 0xDC80 <= ord(bad) <= 0xDCFF else repr(bad)
+        raise HortusError(
+            f"{what} is not UTF-8 text (byte {byte} at character {exc.start + 1}); "
+            "nothing written. Set your terminal or file to UTF-8"
+        ) from None
+    return text
+
+
+def decode_input(what: str, data: bytes) -> str:
+    """Bytes read from stdin as text, or `HortusError` at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise HortusError(
+            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "nothing written. Set your terminal or file to UTF-8"
+        ) from None
 
 
 def _clean_source(rel: str, data: bytes) -> SourceFile:

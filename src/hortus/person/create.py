@@ -1,11 +1,12 @@
-"""A new contact file: a safe file name, the vault's template, created exclusively (`O_EXCL`)."""
+"""A new contact file: a safe file name, the vault's template, created exclusively (written
+to a temp file, then linked into place only if the name is free: never empty, never replacing)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +14,11 @@ from pathlib import Path
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
-from hortus.files.atomic import fsync_folder, in_vault
-from hortus.index import bare, fold
+from hortus.files.atomic import create_new, fsync_folder, in_vault
+from hortus.index import bare, fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
-from hortus.person.names import matches
+from hortus.person.append import utf8_text
+from hortus.render.terminal import CONTROL_RE, printable
 
 TEMPLATE = "templates/person.md"
 MAX_STEM = 80
@@ -25,6 +27,7 @@ _WINDOWS_RESERVED = frozenset(
 )
 _ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BOUNDARY_RE = re.compile(r"-{3,}\s*")
+_HIDDEN = "\x00"
 _PLACEHOLDER_RE = re.compile(r"\{\{\s*(title|date)(?::([^}]*))?\s*\}\}")
 
 
@@ -58,34 +61,107 @@ def create_contact(
 ) -> str:
     """Write the new contact's file and return its vault-relative path. Refuses a name, alias
     or file name that already belongs to a contact, and never replaces any file."""
-    check_fields(new, config)
-    stem = safe_stem(new.name)
-    for what, value in (
-        ("the name", new.name),
-        *(("the alias", alias) for alias in new.aliases),
-        ("the file name", stem),
-    ):
-        taken = matches(contacts, value)
-        if taken:
-            raise ContactExistsError(f"{what} '{value}'", taken[0].name, taken[0].path)
-    folder = _people_folder(root, config.people_folder)
-    rel = f"{folder}/{stem}.md"
-    _refuse_twin(root / folder, f"{stem}.md", rel)
-    data = contact_text(root, new, today, rel).encode("utf-8")
-    try:
-        (root / folder).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(folder, exc.strerror or str(exc)) from exc
+    return Creator(root, config, contacts, today, batch=False).create(new)
+
+
+class Creator:
+    """Creates contacts one after another (`hortus import` makes thousands): the names taken
+    and the people folder's listing are read once, then kept up to date, so each new contact
+    costs the same however many came before."""
+
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        contacts: Sequence[Contact],
+        today: dt.date,
+        *,
+        batch: bool = True,  # the folder is fsync'd once, by `finish`
+    ) -> None:
+        self.root, self.config, self.today, self.batch = root, config, today, batch
+        self.taken: dict[str, Contact] = {}
+        for contact in sorted(contacts, key=lambda c: c.key):
+            for name in names_of(contact):
+                self.taken.setdefault(fold(strip_md(name)), contact)
+        self.folder: str | None = None
+        self.made = False  # the folder checked and made (only once a file is about to be)
+        self.listing: dict[str, str] = {}  # folded file name → as on disk
+
+    def create(self, new: NewContact) -> str:
+        check_fields(new, self.config)
+        stem = safe_stem(new.name)
+        for what, value in (
+            ("the name", new.name),
+            *(("the alias", alias) for alias in new.aliases),
+            ("the file name", stem),
+        ):
+            taken = self.taken.get(fold(strip_md(value)))
+            if taken is not None:
+                raise ContactExistsError(f"{what} '{value}'", taken.name, taken.path)
+        folder = self._folder()
+        rel = f"{folder}/{stem}.md"
+        twin = self.listing.get(fold(f"{stem}.md"))
+        if twin is not None:
+            # `Zoe-Durand.md` (or an NFD twin) blocks `zoe-durand.md`: on many disks one file.
+            raise WriteError(rel, f"{twin} already exists there; nothing was created")
+        data = contact_text(self.root, new, self.today, rel).encode("utf-8")
+        if not self.made:
+            make_folders(self.root, folder)
+            self.made = True
+        create_new(self.root / rel, data, display=rel, sync_folder=not self.batch)
+        self.listing[fold(f"{stem}.md")] = f"{stem}.md"
+        return rel
+
+    def finish(self) -> None:
+        """Make the new names durable (one fsync of the folder for a whole import)."""
+        if self.folder is not None and self.made:
+            fsync_folder(self.root / self.folder)
+
+    def _folder(self) -> str:
+        if self.folder is None:
+            folder = _people_folder(self.root, self.config.people_folder)
+            self.listing = {fold(p.name): p.name for p in _list(self.root / folder)}
+            self.folder = folder
+        return self.folder
+
+
+def make_folders(root: Path, folder: str) -> None:
+    """Make `folder` (vault-relative) one level at a time, refusing any level that is a link
+    (even to a folder inside the vault) or not a folder: nothing is written through a link."""
+    here = root
+    for part in folder.split("/"):
+        here = here / part
+        rel = str(here.relative_to(root))
+        try:
+            info = os.lstat(here)
+        except FileNotFoundError:
+            try:
+                here.mkdir()
+            except OSError as exc:
+                raise WriteError(rel, exc.strerror or str(exc)) from exc
+            continue
+        except OSError as exc:
+            raise WriteError(rel, exc.strerror or str(exc)) from exc
+        if stat.S_ISLNK(info.st_mode):
+            raise WriteError(
+                f"{folder}/",
+                f"{rel} is a symbolic link; hortus never writes through links, nothing was created",
+            )
+        if not stat.S_ISDIR(info.st_mode):
+            raise WriteError(f"{folder}/", f"{rel} is not a folder; nothing was created")
     if not in_vault(root, root / folder):
-        raise WriteError(rel, f"{folder}/ leads outside the vault; nothing was created")
-    _create_exclusive(root / rel, data, rel)
-    return rel
+        raise WriteError(f"{folder}/", "it leads outside the vault; nothing was created")
 
 
 def check_fields(new: NewContact, config: Config) -> None:
     """Refuse what would only become a problem in the new file: say it now, write nothing."""
+    for what, text in (("the name", new.name), *_texts(new)):
+        utf8_text(what, text)
     if not new.name or "\n" in new.name:
         raise HortusError("a contact needs a name on one line")
+    if CONTROL_RE.search(new.name):
+        # An escape sequence in a heading would act on the terminal of whoever prints it.
+        raise HortusError(f"the name {printable(new.name)!r} holds a control character")
     if new.circle is not None and fold(new.circle) not in config.circles:
         known = ", ".join(sorted(config.circles))
         raise HortusError(
@@ -97,6 +173,17 @@ def check_fields(new: NewContact, config: Config) -> None:
         )
     if new.birthday is not None and not _is_birthday(new.birthday):
         raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
+
+
+def _texts(new: NewContact) -> list[tuple[str, str]]:
+    """Every piece of text a new contact's file would hold, with what to call it."""
+    texts = [("an alias", alias) for alias in new.aliases] + [("a tag", t) for t in new.tags]
+    for what, chosen in (("the circle", new.circle), ("the cadence", new.cadence)):
+        if chosen is not None:
+            texts.append((what, chosen))
+    for key, value in new.fields:
+        texts.extend((key, item) for item in ((value,) if isinstance(value, str) else value))
+    return texts
 
 
 def check_typed_name(name: str) -> None:
@@ -137,13 +224,6 @@ def _list(folder: Path) -> list[Path]:
         return list(folder.iterdir())
     except OSError:
         return []
-
-
-def _refuse_twin(folder: Path, name: str, rel: str) -> None:
-    """`Zoe-Durand.md` (or an NFD twin) blocks `zoe-durand.md`: on many disks they are one file."""
-    for other in _list(folder):
-        if fold(other.name) == fold(name):
-            raise WriteError(rel, f"{other.name} already exists there; nothing was created")
 
 
 def contact_text(root: Path, new: NewContact, today: dt.date, rel: str) -> str:
@@ -199,7 +279,11 @@ def _template(root: Path) -> str | None:
 
 def _fill(template: str, fields: dict[str, str], name: str, today: dt.date) -> str:
     """Set each field's line in the template's front matter (or add it), then fill the
-    Obsidian placeholders `{{title}}`, `{{date}}` and `{{date:YYYY-MM-DD}}`."""
+    Obsidian placeholders `{{title}}`, `{{date}}` and `{{date:YYYY-MM-DD}}` in the template's
+    own text only: a value is the user's or the imported file's text, inserted verbatim."""
+    # Field values hide their `{{` behind NUL while placeholders are filled: a YAML-quoted
+    # value never holds a raw NUL, and a template holding one is refused as binary.
+    fields = {key: value.replace("{{", _HIDDEN) for key, value in fields.items()}
     source = split_front_matter(TEMPLATE, template)
     if source.problems:
         raise HortusError(f"{TEMPLATE}: {source.problems[0].message}; nothing created")
@@ -219,7 +303,8 @@ def _fill(template: str, fields: dict[str, str], name: str, today: dt.date) -> s
         while end < limit and lines[end].startswith((" ", "\t", "- ")):
             end += 1
         lines[start:end] = [f"{key}: {fields[key]}"]
-    return _PLACEHOLDER_RE.sub(lambda m: _placeholder(m, name, today), "\n".join(lines))
+    filled = _PLACEHOLDER_RE.sub(lambda m: _placeholder(m, name, today), "\n".join(lines))
+    return filled.replace(_HIDDEN, "{{")
 
 
 def _placeholder(match: re.Match[str], name: str, today: dt.date) -> str:
@@ -229,24 +314,3 @@ def _placeholder(match: re.Match[str], name: str, today: dt.date) -> str:
     for token, code in (("YYYY", "%Y"), ("MM", "%m"), ("DD", "%d")):
         pattern = pattern.replace(token, code)
     return today.strftime(pattern)
-
-
-def _create_exclusive(path: Path, data: bytes, rel: str) -> None:
-    """Create the file only if no file has that name (`O_EXCL`); never a half-written file."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o666)
-    except FileExistsError:
-        raise WriteError(rel, "it already exists; nothing was created") from None
-    except OSError as exc:
-        raise WriteError(rel, exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        fsync_folder(path.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from hortus.core.errors import HortusError
-from hortus.files.lock import STATE_DIR
+from hortus.files.lock import STATE_DIR, state_dir_or_reason
 
 # Editors that understand `+LINE` before the file, and those that take `--goto FILE:LINE`.
 PLUS_LINE = frozenset(
@@ -27,7 +27,10 @@ DRAFTS = STATE_DIR  # drafts live in the vault's own state folder
 
 
 def editor_command(env: Mapping[str, str], path: str, line: int | None) -> list[str]:
-    """`$VISUAL`, else `$EDITOR`, else vi; with `+LINE` or `--goto` where the editor has it."""
+    """`$VISUAL`, else `$EDITOR`, else vi; with `+LINE` or `--goto` where the editor has it.
+    The path is made absolute: a note named `--load=evil.md` is then never read as an option
+    (`--` would do too, but not every editor knows it)."""
+    path = os.path.abspath(path)
     words = shlex.split(env.get("VISUAL") or env.get("EDITOR") or FALLBACK)
     if not words:
         words = [FALLBACK]
@@ -60,11 +63,9 @@ def draft(root: Path, env: Mapping[str, str], intro: str) -> Iterator[str]:
     once the caller is done with it, and kept (and named in the error) if the caller fails,
     so nothing the user typed is ever lost.
     """
-    folder = root / DRAFTS
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise HortusError(f"cannot make {DRAFTS}/ for a draft ({exc.strerror or exc})") from exc
+    folder, reason = state_dir_or_reason(root)
+    if folder is None:  # a link out of the vault would carry what the user types elsewhere
+        raise HortusError(f"cannot make a draft in {DRAFTS}/ ({reason})")
     handle = _new_draft(folder)
     rel = f"{DRAFTS}/{handle.name}"
     handle.write_text(f"\n\n{SCISSORS}\n{intro}", encoding="utf-8")
@@ -81,6 +82,7 @@ def _new_draft(folder: Path) -> Path:
     for number in range(1, 1000):
         path = folder / f"draft-{os.getpid()}-{number}.md"
         with contextlib.suppress(FileExistsError):
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            os.close(os.open(path, flags, 0o600))
             return path
     raise HortusError(f"cannot make a draft file in {DRAFTS}/")

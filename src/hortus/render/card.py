@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from hortus.core.model import Birthday
 from hortus.garden import OpenPromise
 from hortus.garden.card import Card, TimelineItem
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.jsontext import strict_json
 from hortus.render.status import contact_document
 
 
@@ -67,7 +67,7 @@ def _plain(value: object) -> object:
 
 
 def render_card_json(card: Card) -> str:
-    return json.dumps(card_document(card), indent=2, ensure_ascii=False) + "\n"
+    return strict_json(card_document(card))
 
 
 def render_card_text(card: Card, language: str = "en") -> str:

@@ -14,6 +14,7 @@ from html import escape
 from itertools import groupby
 from urllib.parse import quote
 
+from hortus.core.address import EMAIL_KEYS, is_email_address
 from hortus.core.model import Contact, Source
 from hortus.garden import Garden, GestureKind, Plant
 from hortus.index import fold
@@ -29,11 +30,10 @@ HTML_MARKER = (
 )
 # Nothing may load or run: only the page's own inline style. Its charts are inline SVG.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-_URL_RE = re.compile(r"(?:https?://|mailto:|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"[^\s@<>\"'\\`:/]+@[^\s@<>\"'\\`:/]+\.[A-Za-z]{2,}")
+_URL_RE = re.compile(r"(?:https?://|tel:)[^\s\x00-\x1f\x7f\"'<>\\`]+", re.IGNORECASE)
+_MAILTO_RE = re.compile(r"mailto:(.*)", re.IGNORECASE | re.DOTALL)
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ().-]{3,}")
 _SLOT = "\x00"  # where links go into an escaped sentence (no user text holds a NUL)
-_EMAIL_KEYS = frozenset({"email", "mail", "e-mail"})
 _PHONE_KEYS = frozenset({"phone", "tel", "mobile", "telephone"})
 
 
@@ -44,7 +44,10 @@ def safe_url(key: str, value: object) -> str | None:
     text = value.strip()
     if _URL_RE.fullmatch(text):
         return text
-    if fold(key) in _EMAIL_KEYS and _EMAIL_RE.fullmatch(text):
+    mailto = _MAILTO_RE.fullmatch(text)
+    if mailto is not None:  # an address and nothing more: no `?bcc=`, no `?body=`
+        return text if is_email_address(mailto.group(1)) else None
+    if fold(key) in EMAIL_KEYS and is_email_address(text):
         return "mailto:" + text
     if fold(key) in _PHONE_KEYS and _PHONE_RE.fullmatch(text):
         return "tel:" + re.sub(r"[^0-9+]", "", text)

@@ -17,7 +17,13 @@ from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.rows import Rows
 
 MARKER = "<!-- hortus: generated garden. Edits here are replaced at the next regenerate. -->"
-_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&])")
+_ESCAPE_RE = re.compile(r"([\\`*_\[\]<>#|~!&%$@])")
+# What GitHub and Obsidian would otherwise read in a user's text: `%%` opens an Obsidian
+# comment (unclosed, it hides the rest of the page), `$…$` is math, and GFM autolinks
+# `scheme://…`, `www.…` and `name@domain` (the `%`, `$` and `@` are escaped above; a bare
+# `example.com` is not a link in GFM). A backslash keeps each one plain text.
+_SCHEME_RE = re.compile(r":(?=//)")
+_WWW_RE = re.compile(r"\b(www)\.", re.IGNORECASE)
 
 
 def is_generated(first_line: str) -> bool:
@@ -237,5 +243,7 @@ def link(text: str, path: str, folder: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Markdown-safe inline text: punctuation escaped, line breaks flattened."""
-    return _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    """Markdown-safe inline text: punctuation escaped, line breaks flattened, and no comment,
+    math or autolink made of it (see `_SCHEME_RE`)."""
+    text = _ESCAPE_RE.sub(r"\\\1", " ".join(text.split()))
+    return _WWW_RE.sub(r"\1\\.", _SCHEME_RE.sub(r"\\:", text))

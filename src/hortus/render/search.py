@@ -9,6 +9,7 @@ from collections.abc import Callable
 from hortus.core.model import Contact
 from hortus.index.search import Found, Results
 from hortus.render.i18n import catalogue
+from hortus.render.terminal import printable
 
 MARK = re.compile(r"⟦(.*?)⟧", re.DOTALL)
 # Control characters from a note never reach the terminal as they are (an escape sequence
@@ -30,7 +31,7 @@ def render_search_text(results: Results, language: str, mark: Callable[[str], st
     cat = catalogue(language)
     lines: list[str] = []
     for group in results.groups:
-        lines.append(group.contact.name if group.contact else cat.t("search_nobody"))
+        lines.append(printable(group.contact.name) if group.contact else cat.t("search_nobody"))
         for found in group.found:
             day = cat.date(found.date) if found.date else cat.t("search_undated")
             lines.append(f"  {day}  {found.path}:{found.line}")

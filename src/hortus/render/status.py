@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 
@@ -13,6 +12,7 @@ from hortus.garden import Garden, Plant
 from hortus.index import fold
 from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.jsontext import strict_json
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -161,7 +161,7 @@ def contact_document(plant: Plant) -> dict[str, object]:
 
 
 def render_json(garden: Garden, language: str = "en") -> str:
-    return json.dumps(status_document(garden, language), indent=2, ensure_ascii=False) + "\n"
+    return strict_json(status_document(garden, language))
 
 
 def render_text(garden: Garden, language: str = "en") -> str:

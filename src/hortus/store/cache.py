@@ -86,6 +86,8 @@ class DiskCache:
         if folder is None:
             return None
         path = folder / CACHE_NAME
+        if os.path.islink(path):
+            return None  # sqlite would follow it (and create a dangling link's target)
         for _attempt in range(2):
             try:
                 db = sqlite3.connect(path, timeout=5)

@@ -34,7 +34,8 @@ def _event(event: CalendarEvent, stamp: dt.datetime) -> icalendar.Event:
     item.add("uid", event.uid)
     item.add("dtstamp", stamp)
     item.add("dtstart", event.day)
-    item.add("dtend", event.day + dt.timedelta(days=1))
+    if event.day < dt.date.max:  # 9999-12-31 ("someday") has no next day: DTEND is optional
+        item.add("dtend", event.day + dt.timedelta(days=1))
     item.add("summary", event.summary)
     if event.description:
         item.add("description", event.description)
