@@ -22,6 +22,7 @@ LAYERS = [
     "exchange",  # other services' files: importers, exporters, calendar events
     "loader",  # the one way in: the vault through the store, the garden, its pages written
     "commands",  # the commands about one person and about import/export, composed
+    "assistant",  # `hortus mcp`: the vault's answers to an AI assistant, over MCP
     "watch",  # the watcher
     "cli",
     "__main__",
@@ -39,6 +40,9 @@ ADAPTERS = {
     "anyascii": {"index.contacts"},
     "vobject": {"exchange.vcf"},
     "icalendar": {"exchange.export.ics"},
+    # The MCP SDK (an optional extra) and the pydantic it describes tools with.
+    "mcp": {"assistant.server"},
+    "pydantic": {"assistant.server"},
     # Starting programs and locking files each have one home too.
     "subprocess": {"person.editor"},
     "fcntl": {"files.lock"},

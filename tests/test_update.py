@@ -13,7 +13,8 @@ from hortus.cli import main
 from hortus.core.errors import ChangedWhileWritingError, WriteError
 from hortus.exchange.vcf import stable_uid
 from hortus.notes.read import SourceFile, decode_note
-from hortus.person import fields as fields_module
+from hortus.person import append as append_module
+from hortus.person.append import ATTEMPTS
 from hortus.person.fields import Addition, add_fields, with_fields
 from tests.conftest import MakeVault
 
@@ -151,7 +152,7 @@ def test_a_concurrent_save_is_kept_and_the_values_added_to_it(
             saves.append(path)
             path.write_text(saved)
 
-    monkeypatch.setattr(fields_module, "between_read_and_write", editor_saves_once)
+    monkeypatch.setattr(append_module, "between_read_and_write", editor_saves_once)
     add_fields(root, "people/ada.md", [Addition(("role",), ("Countess",), single=True)])
     assert (root / "people/ada.md").read_text() == saved.replace(
         "aliases: [Ada]\n", "aliases: [Ada]\nrole: Countess\n"
@@ -166,10 +167,10 @@ def test_a_file_that_keeps_changing_is_left_as_saved(
     def editor_saves_every_time(path: Path) -> None:
         path.write_text(path.read_text() + "more\n")
 
-    monkeypatch.setattr(fields_module, "between_read_and_write", editor_saves_every_time)
+    monkeypatch.setattr(append_module, "between_read_and_write", editor_saves_every_time)
     with pytest.raises(ChangedWhileWritingError):
         add_fields(root, "people/ada.md", [Addition(("role",), ("Countess",), single=True)])
-    assert (root / "people/ada.md").read_text() == ADA + "more\nmore\n"
+    assert (root / "people/ada.md").read_text() == ADA + "more\n" * ATTEMPTS
 
 
 def test_the_full_vdir_round_trip(make_vault: MakeVault, tmp_path: Path) -> None:

@@ -279,12 +279,14 @@ def _complete_name(
     """Contact names for the shell (bash, zsh, fish); silent when there is no vault."""
     from hortus.commands.person import complete_names
     from hortus.core.errors import HortusError
-    from hortus.loader.vault import locate_vault, open_vault
+    from hortus.loader.vault import find_vault, open_vault
 
     explicit = ctx.find_root().params.get("vault_path")
     try:
-        vault = open_vault(locate_vault(explicit, os.environ, Path.cwd()))
-        pairs = complete_names(vault, incomplete)
+        root = find_vault(explicit, os.environ, Path.cwd())
+        if root is None:
+            return []  # no vault here: nothing to offer, and nothing written
+        pairs = complete_names(open_vault(root), incomplete)
     except (HortusError, OSError):
         return []
     return [CompletionItem(value, help=name) for value, name in pairs]
@@ -392,7 +394,7 @@ def _log_promise(
         vault, name, text, due=due, tags=tags, with_names=with_names, accept_guess=yes
     )
     echo(f"{written.path}:{written.line}")
-    echo(f"  {written.text}")
+    echo(f"  {written.lines[0]}")
 
 
 @main.command()
@@ -438,7 +440,7 @@ def done(
         found = (_ask(contact, found),)
     kept = keep(vault, found[0], _on(day, today.date) or today.date)
     echo(f"{kept.path}:{kept.line}")
-    echo(f"  {kept.text}")
+    echo(f"  {kept.lines[0]}")
 
 
 def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
@@ -563,6 +565,29 @@ def open_command(ctx: click.Context, name: str, yes: bool) -> None:
     from hortus.commands.person import open_contact
 
     open_contact(_vault(ctx), name, os.environ, accept_guess=yes)
+
+
+@main.command()
+@click.option(
+    "--allow-write",
+    is_flag=True,
+    help="Also offer the tools that write: log an entry, add a promise.",
+)
+@click.pass_context
+@reports_errors
+def mcp(ctx: click.Context, allow_write: bool) -> None:
+    """Answer an AI assistant over MCP (stdin and stdout): today's garden, a person, search,
+    people by field, dates. Reads only, unless --allow-write. Needs `pip install 'hortus[mcp]'`."""
+    from hortus.assistant import INSTALL_HINT, sdk_missing
+
+    if sdk_missing():
+        click.echo(f"hortus: {INSTALL_HINT}", err=True)
+        sys.exit(1)
+    from hortus.assistant.server import serve
+
+    # Only a vault named or found, even to read: the assistant's app may start this in any
+    # folder (the home folder), and what is read here is sent on to the assistant.
+    serve(_vault(ctx, writes=True).root, dt.date.today, allow_write=allow_write)
 
 
 @main.command(name="import")

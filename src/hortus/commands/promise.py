@@ -12,9 +12,9 @@ from hortus.garden import OpenPromise
 from hortus.index import fold
 from hortus.loader.load import load
 from hortus.loader.vault import Day, Vault
-from hortus.person.append import check_tag
+from hortus.person.append import Logged, check_tag
 from hortus.person.names import mention_of, resolve
-from hortus.person.promise import Edited, NewPromise, append_promise, mark_kept
+from hortus.person.promise import NewPromise, add_promise, mark_kept
 
 
 def log_promise(
@@ -26,7 +26,7 @@ def log_promise(
     tags: Sequence[str] = (),
     with_names: Sequence[str] = (),
     accept_guess: bool = False,
-) -> Edited:
+) -> Logged:
     """Append an open promise to NAME's file; NAME and every `--with` resolve first."""
     if not text.strip():
         raise HortusError("nothing to promise: the text is empty")
@@ -35,7 +35,7 @@ def log_promise(
     contact = resolve(contacts, name, accept_guess=accept_guess)
     others = tuple(mention_of(contacts, resolve(contacts, other)) for other in with_names)
     promise = NewPromise(text, due, tuple(check_tag(tag) for tag in tags), others)
-    return append_promise(vault.root, contact.path, promise)
+    return add_promise(vault.root, contact.path, promise)
 
 
 def open_promises(
@@ -72,7 +72,7 @@ def _at(promise: OpenPromise, line: str) -> bool:
     return place.isdigit() and int(place) == source.line
 
 
-def keep(vault: Vault, promise: OpenPromise, day: dt.date) -> Edited:
+def keep(vault: Vault, promise: OpenPromise, day: dt.date) -> Logged:
     """Mark the promise kept on `day`: its checkbox ticked and `✅ DATE` added, one line."""
     source = promise.source
     return mark_kept(vault.root, source.path, source.line, promise.text, day)

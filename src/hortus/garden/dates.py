@@ -11,7 +11,7 @@ from hortus.garden.records import BirthdaySoon
 from hortus.garden.sections import next_birthday
 
 GIFT_OCCASIONS = frozenset({"birthday", "anniversary"})  # where `gift_ideas` are shown
-_COUNTED = frozenset({"anniversary", "memorial", "date"})  # years counted when the year is known
+COUNTED = frozenset({"anniversary", "memorial", "date"})  # years counted when the year is known
 
 
 def dates_of(life: Life, today: dt.date, window: int) -> list[BirthdaySoon]:
@@ -26,7 +26,7 @@ def _soon(life: Life, named: NamedDate, today: dt.date, window: int) -> Birthday
     in_days = (day - today).days
     if in_days > window - 1:
         return None
-    counted = named.occasion in _COUNTED and when.year is not None
+    counted = named.occasion in COUNTED and when.year is not None
     years = day.year - when.year if counted and when.year is not None else None
     contact = life.contact
     gifts = contact.gift_ideas if named.occasion in GIFT_OCCASIONS else ()

@@ -49,6 +49,8 @@ _LINK = MentionKind.LINK  # looked up once: an enum member read from its class c
 
 def fold(text: str) -> str:
     """The form two names are compared in: Unicode NFC, case-folded, outer spaces dropped."""
+    if text.isascii():
+        return text.lower().strip()  # the same, for the names most people have
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 
@@ -56,6 +58,8 @@ def bare(text: str) -> str:
     """A name as typed on a plain keyboard: folded and transliterated (anyascii), so `zoe`
     is Zoë, `soren` Søren and `ines` Inès. Only for finding what a person meant, never for
     deciding what a `[[link]]` means."""
+    if text.isascii():
+        return fold(text)
     return fold(anyascii(fold(text)))
 
 

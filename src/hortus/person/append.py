@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ ATTEMPTS = 5  # reads of a note that keeps changing under `log`, before it gives
 
 _TAG_RE = re.compile(r"[\w/-]*[^\W\d_][\w/-]*")
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]")
-_LIST_RE = re.compile(r"\s*(?:([-*+])|\d+[.)])[ \t]")
+LIST_RE = re.compile(r"\s*(?:([-*+])|\d+[.)])[ \t]")
 _CONTINUATION_RE = re.compile(r"[ \t]+\S")
 
 
@@ -57,13 +58,21 @@ def between_read_and_write(path: Path) -> None:
 
 def append_entry(root: Path, rel: str, entry: NewEntry) -> Logged:
     """Append `entry` to the note at `rel`, keeping every earlier byte; see the module doc."""
+    return append_with(root, rel, lambda data: with_entry(rel, data, entry))
+
+
+def append_with(root: Path, rel: str, make: Callable[[bytes], tuple[bytes, Logged]]) -> Logged:
+    """Write `make(bytes read)` to the note at `rel`, under the vault's lock, atomically and
+    only if the file still holds the bytes read (else read again and apply again, a few
+    times). Every append to a user's note goes through here: an entry (`with_entry`), a
+    promise (`promise.py`)."""
     path = root / rel
     with vault_lock(root):
         # A run killed mid-append left its temp beside the note; under the lock none is in use.
         sweep_temps(path.parent, frozenset({path.name}), 0)
         for attempt in range(1, ATTEMPTS + 1):
             data = read_for_write(root, rel)
-            new, logged = with_entry(rel, data, entry)
+            new, logged = make(data)
             between_read_and_write(path)
             try:
                 swap_checked(path, new, display=rel, expected=digest(data))
@@ -112,7 +121,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     back as a dated entry at the line it was written to.
     """
     utf8_text("the entry", " ".join((entry.text, *entry.tags, *entry.mentions)))
-    source = _clean_source(rel, data)
+    source = clean_source(rel, data)
     note = parse_note(source)
     text = source.text
     newline = newline_of(data)
@@ -160,7 +169,7 @@ def decode_input(what: str, data: bytes) -> str:
         ) from None
 
 
-def _clean_source(rel: str, data: bytes) -> SourceFile:
+def clean_source(rel: str, data: bytes) -> SourceFile:
     source = decode_note(rel, data)
     if isinstance(source, Problem):
         raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(source)}")
@@ -190,7 +199,7 @@ def _style(note: Note, text: str) -> str | None:
         return "##"
     last = max(note.entries, key=lambda e: e.line)
     raw = text.split("\n")[last.line - 1]
-    if _LIST_RE.match(raw):
+    if LIST_RE.match(raw):
         return None
     heading = _HEADING_RE.match(raw)
     return heading.group(1) if heading else "##"
@@ -205,7 +214,7 @@ def _separator(data: bytes, text: str, heading: str | None) -> str:
     last = text.rstrip("\n").rsplit("\n", 1)[-1]
     if missing == "" and text.endswith("\n\n"):
         return ""
-    if heading is None and (_LIST_RE.match(last) or _CONTINUATION_RE.match(last)):
+    if heading is None and (LIST_RE.match(last) or _CONTINUATION_RE.match(last)):
         return missing
     return missing + "\n"
 

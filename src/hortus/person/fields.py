@@ -2,7 +2,7 @@
 for byte: every existing byte is kept (BOM, comments, key order, line breaks), new lines go in
 just before the closing `---`, and a value joins an existing list in that list's own style. A
 value is never changed or removed. The result must read back as the old values plus the new
-ones, or nothing is written. The write is atomic and compare-and-swap, like `append.py`'s.
+ones, or nothing is written. The write is `append.py`'s: locked, atomic, compare-and-swap.
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.errors import WriteError
 from hortus.core.model import Problem
-from hortus.files.atomic import atomic_write, digest, sweep_temps
-from hortus.files.lock import vault_lock
 from hortus.notes.read import SourceFile, decode_note, yaml_value
-from hortus.person.append import newline_of, read_for_write
+from hortus.person.append import Logged, append_with, newline_of, read_for_write
 
 BOM = b"\xef\xbb\xbf"
 _BREAK_RE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -46,29 +44,21 @@ class Added:
     skipped: tuple[str, ...]  # why a value was not added (a form hortus does not edit)
 
 
-def between_read_and_write(path: Path) -> None:
-    """Does nothing. Tests replace it to change a file at the worst moment."""
-
-
 def add_fields(root: Path, rel: str, additions: Sequence[Addition]) -> Added:
-    """Add the values to the note's front matter under the vault's lock; see the module doc."""
-    path = root / rel
-    with vault_lock(root):
-        sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in (1, 2):
-            data = read_for_write(root, rel)
-            new, added = with_fields(rel, data, additions)
-            if new == data:
-                return added
-            between_read_and_write(path)
-            try:
-                atomic_write(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError:
-                if attempt == 2:
-                    raise
-                continue
-            return added
-    raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
+    """Add the values to the note's front matter, through the same locked, checked write as
+    `hortus log` (`append_with`); see the module doc. Nothing to add: nothing written."""
+    found = with_fields(rel, read_for_write(root, rel), additions)
+    if not found[1].written:
+        return found[1]
+    added: list[Added] = []
+
+    def make(data: bytes) -> tuple[bytes, Logged]:
+        new, done = with_fields(rel, data, additions)
+        added[:] = [done]
+        return new, Logged(rel, 1, ())
+
+    append_with(root, rel, make)
+    return added[0]
 
 
 def with_fields(rel: str, data: bytes, additions: Sequence[Addition]) -> tuple[bytes, Added]:

@@ -1,145 +1,121 @@
-"""Promises written from the terminal: one appended (`hortus log --promise`), one marked kept
-(`hortus done`).
+"""Writing a promise down, and marking one kept, byte for byte.
 
-Both are byte edits under the vault's lock, like `append.py`'s entries: appending keeps every
-earlier byte; marking a promise kept changes one line (`- [ ]` → `- [x]`, then `✅ DATE`) and
-no other byte. Both are atomic and compare-and-swap: if the file changed since it was read,
-it is read again and the edit made once more (the promise found again by its text when its
-line moved); if it changes again, nothing is written.
+`- [ ] text 📅 2026-12-01` at the end of the file, through the same locked, atomic, checked
+append as `hortus log` (`append.py`): the earlier bytes untouched, the file's own line breaks,
+and the todo.txt marker `due:2026-12-01` instead of 📅 when the file already writes its due
+dates that way. In a contact's own file an open task is a promise to that contact.
+
+Kept (`hortus done`): one line changes, `- [ ]` → `- [x]` and `✅ DATE` (`done:DATE` beside a
+`due:`) at its end, no other byte; through the same checked write, so a save made meanwhile
+is never lost: the promise is then found again by its text (its line may have moved).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.errors import HortusError, WriteError
 from hortus.core.model import Note, Problem, Task
-from hortus.files.atomic import atomic_write, digest, sweep_temps
-from hortus.files.lock import vault_lock
 from hortus.notes.parse import parse_note
 from hortus.notes.read import SourceFile, decode_note
-from hortus.person.append import newline_of, read_for_write
+from hortus.person.append import (
+    LIST_RE,
+    Logged,
+    append_with,
+    clean_source,
+    newline_of,
+    utf8_text,
+)
 
-# A task line whose due date is written todo.txt style (`due:2026-12-01`).
-_TODO_TXT_DUE_RE = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\].*(?<!\S)due:\d{4}-")
-_TASKS_DUE_RE = re.compile(r"(?m)^\s*(?:[-*+]|\d+[.)])[ \t]+\[[ xX]\].*📅")
-_LIST_RE = re.compile(r"\s*(?:[-*+]|\d+[.)])[ \t]")
+_TODO_TXT_DUE = re.compile(r"(?<!\S)due:\d{4}-\d{2}-\d{2}")
+_EMOJI_DUE = re.compile(r"📅\uFE0F?\s*\d{4}-\d{2}-\d{2}")
 _OPEN_BOX_RE = re.compile(rb"^([ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[ \]")
 _LINE_BREAK_RE = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
 class NewPromise:
-    """What `hortus log NAME TEXT --promise` writes: one task line."""
-
-    text: str
+    text: str  # one line
     due: dt.date | None = None
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # checked tags, without `#`
     mentions: tuple[str, ...] = ()  # targets already known to resolve to one contact each
 
 
-@dataclass(frozen=True)
-class Edited:
-    path: str  # vault-relative
-    line: int  # the promise's line in the file
-    text: str  # the line as written, without its line break
+def add_promise(root: Path, rel: str, promise: NewPromise) -> Logged:
+    """Append `promise` to the note at `rel` as an open task; where it landed."""
+    if not " ".join(promise.text.split()):
+        raise HortusError("nothing to promise: the text is empty")
+    return append_with(root, rel, lambda data: with_promise(rel, data, promise))
 
 
-def between_read_and_write(path: Path) -> None:
-    """Does nothing. Tests replace it to change a file at the worst moment."""
-
-
-def append_promise(root: Path, rel: str, promise: NewPromise) -> Edited:
-    """Append `- [ ] TEXT 📅 DATE` (or `due:DATE` when the file writes its due dates so) to
-    the note at `rel`, keeping every earlier byte."""
-    return _edit(root, rel, lambda data: with_promise(rel, data, promise))
-
-
-def mark_kept(root: Path, rel: str, line: int, text: str, day: dt.date) -> Edited:
-    """Mark the open promise `text` at `line` of `rel` kept on `day`. When the file changed
-    and the line no longer holds it, the one open promise with that text is marked; when
-    there is none, or several, `WriteError` and nothing is written."""
-    return _edit(root, rel, lambda data: with_kept(rel, data, line, text, day))
-
-
-def _edit(root: Path, rel: str, change: Callable[[bytes], tuple[bytes, Edited]]) -> Edited:
-    path = root / rel
-    with vault_lock(root):
-        # A run killed mid-write left its temp beside the note; under the lock none is in use.
-        sweep_temps(path.parent, frozenset({path.name}), 0)
-        for attempt in (1, 2):
-            data = read_for_write(root, rel)
-            new, edited = change(data)
-            between_read_and_write(path)
-            try:
-                atomic_write(path, new, display=rel, expected=digest(data))
-            except ChangedWhileWritingError:
-                if attempt == 2:
-                    raise
-                continue
-            return edited
-    raise ChangedWhileWritingError(rel)  # not reached: the loop returns or raises
-
-
-def with_promise(rel: str, data: bytes, promise: NewPromise) -> tuple[bytes, Edited]:
-    """The file's bytes with the promise appended (pure), and where it went."""
-    source = _source(rel, data)
-    if source.problems:
-        raise WriteError(
-            rel,
-            f"its front matter has a problem (line {source.problems[0].source.line}: "
-            f"{source.problems[0].message}); fix it first (`hortus check` lists every problem)",
-        )
-    text = source.text
-    line_text = promise_line(promise, todo_txt=_uses_todo_txt(text))
+def with_promise(rel: str, data: bytes, promise: NewPromise) -> tuple[bytes, Logged]:
+    """The file's bytes with the promise's task line appended (a pure function)."""
+    utf8_text("the promise", promise.text)
+    text = clean_source(rel, data).text
+    task = promise_line(promise, todo_txt=_writes_todo_txt(text))
     before = _separator(data, text)
     line = (text + before).count("\n") + 1
-    added = (before + line_text + "\n").replace("\n", newline_of(data))
+    added = (before + task + "\n").replace("\n", newline_of(data))
     new = data + added.encode("utf-8")
-    task = _task_at(parse_note(_source(rel, new)), line)
-    if task is None or task.checked or task.due != promise.due:
-        raise WriteError(
-            rel,
-            "the promise would not read back as an open task (does the file end inside a "
-            "code block or an HTML comment?); nothing written",
-        )
-    return new, Edited(rel, line, line_text)
+    _check_reads_back(rel, new, line, promise.due)
+    return new, Logged(rel, line, (task,))
 
 
-def promise_line(promise: NewPromise, *, todo_txt: bool) -> str:
-    """`- [ ] text (with [[X]]) #tag 📅 2026-12-01`: the text made one line."""
+def promise_line(promise: NewPromise, *, todo_txt: bool = False) -> str:
+    """`- [ ] text 📅 2026-12-01` (or `due:2026-12-01`); the text on one line."""
     parts = [" ".join(promise.text.split())]
     if promise.mentions:
         parts.append("(with " + ", ".join(f"[[{m}]]" for m in promise.mentions) + ")")
     parts.extend(f"#{tag}" for tag in promise.tags)
-    if promise.due is not None:
-        due = promise.due.isoformat()
-        parts.append(f"due:{due}" if todo_txt else f"📅 {due}")
-    return "- [ ] " + " ".join(part for part in parts if part)
+    text = " ".join(part for part in parts if part)
+    if promise.due is None:
+        return f"- [ ] {text}"
+    due = promise.due.isoformat()
+    return f"- [ ] {text} due:{due}" if todo_txt else f"- [ ] {text} 📅 {due}"
 
 
-def _uses_todo_txt(text: str) -> bool:
-    """Whether the file already writes due dates `due:DATE` (and never `📅 DATE`)."""
-    return bool(_TODO_TXT_DUE_RE.search(text)) and not _TASKS_DUE_RE.search(text)
+def _writes_todo_txt(text: str) -> bool:
+    """The file writes due dates as `due:` and never as 📅."""
+    return bool(_TODO_TXT_DUE.search(text)) and not _EMOJI_DUE.search(text)
 
 
 def _separator(data: bytes, text: str) -> str:
-    """A line break if the last line lacks one, then a blank line unless the promise joins
-    a list that ends the file."""
+    """A line break if the last line lacks one; then a blank line, unless the file already
+    ends with one or its last line is a list item the task can follow as a sibling."""
     if not text:
         return ""
     missing = "" if data.endswith((b"\n", b"\r")) else "\n"
-    if not missing and text.endswith("\n\n"):
+    if missing == "" and text.endswith("\n\n"):
         return ""
     last = text.rstrip("\n").rsplit("\n", 1)[-1]
-    return missing if _LIST_RE.match(last) else missing + "\n"
+    return missing if LIST_RE.match(last) else missing + "\n"
 
 
-def with_kept(rel: str, data: bytes, line: int, text: str, day: dt.date) -> tuple[bytes, Edited]:
+def _check_reads_back(rel: str, new: bytes, line: int, due: dt.date | None) -> None:
+    source = decode_note(rel, new)
+    note = parse_note(source) if isinstance(source, SourceFile) else None
+    if note is None or not any(
+        t.line == line and not t.checked and t.due == due for t in note.tasks
+    ):
+        raise WriteError(
+            rel,
+            "the promise would not read back as an open task (does the file end inside a "
+            "code block or an HTML comment, or does the text hold a date marker?); "
+            "nothing written",
+        )
+
+
+def mark_kept(root: Path, rel: str, line: int, text: str, day: dt.date) -> Logged:
+    """Mark the open promise `text` at `line` of `rel` kept on `day`. When the file changed
+    and the line no longer holds it, the one open promise with that text is marked; when
+    there is none, or several, `WriteError` and nothing is written."""
+    return append_with(root, rel, lambda data: with_kept(rel, data, line, text, day))
+
+
+def with_kept(rel: str, data: bytes, line: int, text: str, day: dt.date) -> tuple[bytes, Logged]:
     """The file's bytes with the promise at `line` (or, if it moved, the one open promise
     with `text`) checked and dated (pure); every other byte as it was."""
     note = parse_note(_source(rel, data))
@@ -161,7 +137,7 @@ def with_kept(rel: str, data: bytes, line: int, text: str, day: dt.date) -> tupl
     if task is None or not task.checked or task.done != day:
         raise WriteError(rel, f"line {line} would not read back as a kept promise; nothing written")
     written = pieces[line - 1].decode("utf-8").removeprefix("\ufeff")
-    return new, Edited(rel, line, written)
+    return new, Logged(rel, line, (written,))
 
 
 def _find_open(rel: str, note: Note, line: int, text: str) -> int:

@@ -27,7 +27,7 @@ def card_document(card: Card) -> dict[str, object]:
         "gift_ideas": list(contact.gift_ideas),
         "met_through": [person.name for person in card.met_through],
         "introduced": [person.name for person in card.introduced],
-        "fields": {key: _plain(value) for key, value in contact.fields.items()},
+        "fields": {key: plain_value(value) for key, value in contact.fields.items()},
         "promises": [
             {
                 "text": p.text,
@@ -55,12 +55,12 @@ def _item_document(item: TimelineItem) -> dict[str, object]:
     }
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """Front-matter values as JSON can hold them (dates as ISO text)."""
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): plain_value(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain_value(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
