@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GARDEN = "GARDEN.md"
+GARDEN_ALL = "GARDEN-all.md"  # the full lists, written beside the garden
 STATE = ".hortus"
 
 
@@ -35,13 +36,14 @@ class Measure:
 
 
 def markdown_files(vault: Path) -> list[str]:
-    """Every `.md` file under the vault but dot-folders and the root GARDEN.md, as hortus skips."""
-    garden = os.path.join(vault, GARDEN)
+    """Every `.md` file under the vault but dot-folders and the root GARDEN.md and GARDEN-all.md,
+    as hortus skips."""
+    pages = {os.path.join(vault, GARDEN), os.path.join(vault, GARDEN_ALL)}
     paths: list[str] = []
     for root, dirs, files in os.walk(vault):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         paths.extend(os.path.join(root, name) for name in sorted(files) if name.endswith(".md"))
-    return [path for path in paths if path != garden]
+    return [path for path in paths if path not in pages]
 
 
 def plain_read(vault: Path) -> tuple[float, int, int]:
@@ -131,7 +133,8 @@ def edit(path: str, stamp: str) -> None:
 
 
 def watch_latency(hortus: str, vault: Path, today: str, paths: list[str], saves: int) -> Measure:
-    """Median and p95 from a save to GARDEN.md replaced, over `saves` saves of different notes."""
+    """Median and p95 from a save to GARDEN.md (or GARDEN-all.md) replaced, over `saves` saves
+    of different notes."""
     garden = vault / GARDEN
     command = [hortus, "--vault", str(vault), "watch", "--today", today]
     proc = start(command)
@@ -147,12 +150,15 @@ def watch_latency(hortus: str, vault: Path, today: str, paths: list[str], saves:
             break
     startup = time.perf_counter() - started
     latencies = []
+    # GARDEN.md shows only the first few of each list, so a save may leave it as it was:
+    # wait for it or for the full lists (GARDEN-all.md), whichever is replaced.
+    pages = [page for page in (garden, vault / GARDEN_ALL) if page.exists()]
     for i, path in enumerate(spread(paths, saves, offset=7)):
-        before = os.stat(garden).st_ino
+        before = [os.stat(page).st_ino for page in pages]
         time.sleep(0.3)  # saves are separate events, as a person makes them
         t0 = time.perf_counter()
         edit(path, f"w{i}")
-        while os.stat(garden).st_ino == before:
+        while [os.stat(page).st_ino for page in pages] == before:
             if time.perf_counter() - t0 > 60:
                 raise SystemExit(f"error: no garden after saving {path}")
             time.sleep(0.001)

@@ -32,6 +32,13 @@ class _Links(HTMLParser):
         self.hrefs += [value or "" for name, value in attrs if name == "href"]
 
 
+# Three people with a contact: a garden past its welcome.
+OTHERS = {
+    "people/bob.md": "# Bob\n- 2026-11-19: tea\n",
+    "people/cy.md": "# Cy\n- 2026-11-19: tea\n",
+}
+
+
 def _pages(root: Path) -> tuple[str, str]:
     assert CliRunner().invoke(main, ["--vault", str(root), "regenerate"]).exit_code == 0
     return (root / "GARDEN.md").read_text(), (root / "garden.html").read_text()
@@ -39,7 +46,7 @@ def _pages(root: Path) -> tuple[str, str]:
 
 def test_gestures_and_people_get_call_text_and_mail_links(make_vault: MakeVault) -> None:
     markdown, html = _pages(
-        make_vault({"hortus.toml": "today = 2026-11-20\n", "people/ada.md": ADA})
+        make_vault({"hortus.toml": "today = 2026-11-20\n", "people/ada.md": ADA, **OTHERS})
     )
     gesture = next(line for line in markdown.splitlines() if line.startswith("1. "))
     assert gesture.endswith(
@@ -57,7 +64,7 @@ def test_gestures_and_people_get_call_text_and_mail_links(make_vault: MakeVault)
 
 def test_the_subject_is_in_the_vaults_language(make_vault: MakeVault) -> None:
     toml = 'today = 2026-11-20\nlanguage = "fr"\n'
-    markdown, _ = _pages(make_vault({"hortus.toml": toml, "people/ada.md": ADA}))
+    markdown, _ = _pages(make_vault({"hortus.toml": toml, "people/ada.md": ADA, **OTHERS}))
     assert "[SMS](sms:+442079460018)" in markdown
     assert "subject=Joyeux%20anniversaire%2C%20Ada%C2%A0%21" in markdown
     assert "subject=Bonjour%20Ada" in markdown

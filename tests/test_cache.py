@@ -319,7 +319,7 @@ def test_a_note_missing_once_is_kept_until_a_second_look(make_vault: MakeVault) 
     assert "people/ada.md" not in store.files
 
 
-OUTPUTS = ("GARDEN.md", "garden.html", "garden.ics")
+OUTPUTS = ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html", "garden.ics")
 WITH_CALENDAR: dict[str, str | bytes] = {**FILES, "hortus.toml": 'ics = "garden.ics"\n'}
 
 

@@ -33,6 +33,7 @@ GARDEN_SECTIONS = [
     "key_moments",
     "birthdays",
     "promises",
+    "renew_or_release",
     "thanks_owed",
     "give_back",
     "breathe",
@@ -266,7 +267,7 @@ def test_regenerate_never_changes_a_user_file(make_vault: MakeVault) -> None:
     run(root, "regenerate", "--today", "2026-11-20")
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_mode) for p in _files(root)}
     # hortus's own files: the pages, and its state (cache, locks) under .hortus/
-    pages = ("GARDEN.md", "garden.html")
+    pages = ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html")
     ours = {p for p in after if p.name in pages or ".hortus" in p.relative_to(root).parts}
     assert {p: v for p, v in after.items() if p not in ours} == before
 
@@ -286,26 +287,35 @@ def test_a_big_import_of_weak_ties_does_not_flood_the_seedlings(make_vault: Make
     seedlings = garden.split("## Seedlings", 1)[1].split("\n## ", 1)[0]
     named = [line for line in seedlings.splitlines() if line.startswith("- [")]
     assert named[0].startswith("- [Zed New]")  # closer circles first
-    assert len(named) == 12
-    assert "…and 9 more, mostly weak ties" in seedlings
+    assert len(named) == 8  # [lists] page
+    assert "- _…and 13 more_ · [see them all](GARDEN-all.md#seedlings)" in seedlings
+    every = (root / "GARDEN-all.md").read_text(encoding="utf-8").split("## Seedlings", 1)[1]
+    assert len([line for line in every.splitlines() if line.startswith("- [")]) == 21
     _, status_out, _ = run(root, "status", "--today", "2026-11-20")
-    assert "  …and 9 more, mostly weak ties" in status_out
+    assert "  …and 18 more: hortus status --section seedlings\n" in status_out
+    _, status_out, _ = run(root, "status", "--today", "2026-11-20", "--section", "seedlings")
+    assert status_out.count("every 365 days (weak)") == 20
 
 
-def test_pages_list_the_first_promises_and_count_the_rest(make_vault: MakeVault) -> None:
+def test_pages_list_the_first_promises_and_link_the_rest(make_vault: MakeVault) -> None:
     tasks = "".join(f"- [ ] task {n:02} 📅 2026-12-{n:02}\n" for n in range(1, 31))
-    root = make_vault({"people/ada.md": ADA + tasks})
+    root = make_vault({"people/ada.md": ADA + tasks, "hortus.toml": "[lists]\npage = 5\n"})
     assert run(root, "regenerate", "--today", "2026-11-20")[0] == 0
     garden = (root / "GARDEN.md").read_text(encoding="utf-8")
     section = garden.split("## Promises", 1)[1].split("\n## ", 1)[0]
     listed = [line for line in section.splitlines() if line.startswith("- [Ada")]
-    assert len(listed) == 25
+    assert len(listed) == 5
     assert "task 01" in listed[0]
-    assert "task 25" in listed[-1]
-    assert "…and 5 more; each person's card lists theirs (hortus show NAME)." in section
+    assert "task 05" in listed[-1]
+    assert "- _…and 25 more_ · [see them all](GARDEN-all.md#promises)" in section
+    full = (root / "GARDEN-all.md").read_text(encoding="utf-8")
+    assert "[Back to the garden](GARDEN.md)" in full and "task 30" in full
     html = (root / "garden.html").read_text(encoding="utf-8")
-    assert "task 25" in html
-    assert "task 26" not in html
-    assert "…and 5 more" in html
+    assert "task 05" in html
+    assert "task 06" not in html
+    assert '…and 25 more · <a href="garden-all.html#promises">see them all</a>' in html
+    full_html = (root / "garden-all.html").read_text(encoding="utf-8")
+    assert "task 30" in full_html and '<a href="garden.html">Back to the garden</a>' in full_html
+    assert "more" not in full_html.split("<main>")[1]
     data = json.loads(run(root, "status", "--json", "--today", "2026-11-20")[1])
     assert len(data["promises"]) == 30  # the JSON keeps every one

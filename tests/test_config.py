@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from hortus.core.config import CONFIG_TEMPLATE, DEFAULT_CIRCLES, Config, load_config, parse_cadence
+from hortus.core.config import (
+    CONFIG_TEMPLATE,
+    DEFAULT_CIRCLES,
+    DEFAULT_WINDOWS,
+    Config,
+    load_config,
+    parse_cadence,
+)
 from hortus.core.model import Problem, Source
 from tests.conftest import MakeVault, index_of
 
@@ -243,7 +250,7 @@ birthdays = 7
     config, problems = load_config(root)
     assert problems == []
     assert (config.language, config.daily_gestures) == ("fr", 3)
-    assert dict(config.windows) == {"moments": 30, "birthdays": 7, "ask": 14}
+    assert dict(config.windows) == {**DEFAULT_WINDOWS, "moments": 30, "birthdays": 7}
     assert config.html_path == "site/index.html"
 
 
@@ -267,7 +274,7 @@ decades = 3
     config, problems = load_config(root)
     assert config.html_path == "garden.html"
     assert (config.language, config.daily_gestures) == ("en", 5)
-    assert dict(config.windows) == {"moments": 60, "birthdays": 14, "ask": 14}
+    assert dict(config.windows) == DEFAULT_WINDOWS
     assert sorted(p.source.line for p in problems) == [1, 2, 3, 5, 6]
 
 

@@ -131,7 +131,7 @@ def test_under_25_lines_for_any_vault_size(make_vault: MakeVault) -> None:
         lines = run(root, "--days", "30", "--format", fmt).stdout.splitlines()
         assert 20 <= len(lines) < 25, fmt
     document = json.loads(run(root, "--format", "json").stdout)
-    assert len(document["gestures"]) == 5
+    assert 1 <= len(document["gestures"]) <= 5
     assert document["coming_more"] > 0 and document["moments_more"] > 0
 
 

@@ -96,6 +96,7 @@ EVERY_SECTION = {
         - 2026-11-05 walk
         - 2026-11-07 walk
         - [ ] send the article 📅 2026-11-19
+        - [ ] lend her the tent 📅 2026-09-01
         """,
     "people/bob.md": "---\ncircle: weak\n---\n# Bob\n- 2020-01-01 met at a talk\n",
     "people/cy.md": "# Cy\n- 2026-01-01 a\n- 2026-01-08 b\n- 2026-01-15 c\n- 2026-01-22 d\n",

@@ -357,6 +357,7 @@ def test_status_document_shape(make_vault: MakeVault) -> None:
                 "key_moments",
                 "birthdays",
                 "promises",
+                "renew_or_release",
                 "thanks_owed",
                 "give_back",
                 "breathe",

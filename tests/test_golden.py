@@ -18,7 +18,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "example-vault"
 
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "example-vault"
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md", "garden.html"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN*.md", "garden*.html"))
     return root
 
 
@@ -26,7 +26,7 @@ def test_example_garden_matches_golden(tmp_path: Path, update_golden: bool) -> N
     root = _copy(tmp_path)
     result = CliRunner().invoke(main, ["--vault", str(root), "regenerate"])
     assert result.exit_code == 0, result.output
-    for page in ("GARDEN.md", "garden.html"):
+    for page in ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html"):
         produced = (root / page).read_bytes()
         golden = EXAMPLE / page
         if update_golden:

@@ -99,7 +99,10 @@ def test_the_live_garden_equals_a_fresh_one_after_every_edit(make_vault: MakeVau
 
 
 def pages(root: Path) -> dict[str, bytes]:
-    return {rel: (root / rel).read_bytes() for rel in ("GARDEN.md", "garden.html")}
+    return {
+        rel: (root / rel).read_bytes()
+        for rel in ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html")
+    }
 
 
 def fresh_pages(root: Path) -> dict[str, bytes]:

@@ -56,7 +56,7 @@ def test_dates_in_each_language() -> None:
 
 def _example_in(tmp_path: Path, language: str) -> Path:
     root = tmp_path / language
-    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN.md", "garden.html"))
+    shutil.copytree(EXAMPLE, root, ignore=shutil.ignore_patterns("GARDEN*.md", "garden*.html"))
     toml = root / "hortus.toml"
     toml.write_text(f'language = "{language}"\n' + toml.read_text(encoding="utf-8"), "utf-8")
     return root
@@ -79,7 +79,7 @@ def test_the_example_vault_in_english_and_in_french(tmp_path: Path, update_golde
     assert not re.search(r"\b(Needs watering|Thriving|Key moments)\b", produced)
     status = CliRunner().invoke(main, ["--vault", str(french), "status"]).stdout
     assert status.startswith("Jardin du 20 novembre 2026")
-    assert "Féliciter Theo Lambert pour son nouveau poste" in status
+    assert "Féliciter Jonas Weber pour les fiançailles" in status
     html = (french / "garden.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "Échanges par mois" in html
 

@@ -51,7 +51,7 @@ def copy_example(root: Path) -> Path:
     shutil.copytree(
         EXAMPLE,
         root,
-        ignore=shutil.ignore_patterns("GARDEN.md", "garden.html", ".hortus"),
+        ignore=shutil.ignore_patterns("GARDEN*.md", "garden*.html", ".hortus"),
     )
     return root
 

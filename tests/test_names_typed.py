@@ -84,7 +84,7 @@ def test_status_lists_a_name_without_a_page_once_with_its_count(make_vault: Make
         }
     )
     lines = run(root, "status").stdout.splitlines()
-    assert lines[lines.index("Names without a page yet") + 1 :] == [
+    assert lines[lines.index("Names without a page yet (2)") + 1 :] == [
         "  Carla  (3 mentions, first at journal/2026-11-01.md:1)",
         "  Dan  (journal/2026-11-03.md:1)",
     ]

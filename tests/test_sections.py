@@ -407,17 +407,16 @@ def test_bad_resting_values_are_problems() -> None:
 # --- gestures -------------------------------------------------------------------------------
 
 
-def test_gestures_follow_the_priority_and_name_each_person_once() -> None:
+def test_within_one_circle_gestures_follow_the_kinds_order_and_name_each_person_once() -> None:
     garden = garden_of(
         {
-            "people/ada.md": f"---\ncircle: inner\n---\n"
-            f"# Ada\n- {ago(40)} tea\n- {ago(1)} job #moment/job\n",
+            "people/ada.md": f"# Ada\n- {ago(100)} tea\n- {ago(1)} job #moment/job\n",
             "people/bob.md": "---\nbirthday: 1990-11-23\n---\n# Bob\n- 2026-11-01 tea\n",
             "people/cy.md": "---\nbirthday: 1990-11-24\n---\n# Cy\n- 2026-11-01 tea\n",
             "people/dee.md": f"# Dee\n- {ago(1)} tea\n- [ ] send the article 📅 {ago(1)}\n",
             "people/eve.md": f"# Eve\n- {ago(4)}: the intro to [[Dee]] #received\n",
-            "people/fay.md": "---\ncircle: inner\n---\n# Fay\n- 2026-01-01 tea\n",
-            "people/gus.md": "---\ncircle: inner\n---\n# Gus\n- 2026-10-01 tea\n",
+            "people/fay.md": "# Fay\n- 2026-01-01 tea\n",
+            "people/gus.md": "# Gus\n- 2026-07-01 tea\n",
         }
     )
     got = [(g.contact.name, g.kind) for g in garden.gestures]
@@ -429,7 +428,7 @@ def test_gestures_follow_the_priority_and_name_each_person_once() -> None:
         ("Fay", GestureKind.WATER),
     ]
     assert [(g.source.path, g.source.line) for g in garden.gestures][:2] == [
-        ("people/ada.md", 6),
+        ("people/ada.md", 3),
         ("people/bob.md", 2),
     ]
     short = garden_of(
@@ -469,19 +468,19 @@ def test_suggestions_are_concrete_in_english_and_in_french() -> None:
     )
     english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
     assert english == [
-        "Congratulate Alice on the new job",
-        "Wish Fay a happy birthday on 22 November",
+        "Get in touch with Eve: last contact 50 days ago",  # the inner circle first
         "Keep your promise to Dan: send the article",
         "Say thanks to Bob (you wrote: “the intro to Carla”)",
-        "Get in touch with Eve: last contact 50 days ago",
+        "Congratulate Alice on the new job",  # news is no contact: Alice is a seedling
+        "Wish Fay a happy birthday on 22 November",  # a seedling too
     ]
     french = [g["suggestion"] for g in status_document(garden, "fr")["gestures"]]  # type: ignore[index]
     assert french == [
-        "Féliciter Alice pour son nouveau poste",
-        "Souhaiter un bon anniversaire à Fay le 22 novembre",
+        "Prendre des nouvelles de Eve\u00a0: dernier contact il y a 50 jours",
         "Tenir votre promesse à Dan\u00a0: send the article",
         "Remercier Bob (vous aviez noté\u00a0: «\u00a0the intro to Carla\u00a0»)",
-        "Prendre des nouvelles de Eve\u00a0: dernier contact il y a 50 jours",
+        "Féliciter Alice pour son nouveau poste",
+        "Souhaiter un bon anniversaire à Fay le 22 novembre",
     ]
 
 
@@ -506,7 +505,8 @@ def test_a_moment_or_a_help_without_words_still_gives_a_sentence() -> None:
         }
     )
     english = [g["suggestion"] for g in status_document(garden)["gestures"]]  # type: ignore[index]
-    assert english == ["Reach out to Ada: something happened in their life", "Say thanks to Bob"]
+    # Ada has no contact written down (news is none): a seedling, after Bob.
+    assert english == ["Say thanks to Bob", "Reach out to Ada: something happened in their life"]
 
 
 @pytest.mark.parametrize(

@@ -99,8 +99,8 @@ def snapshot(root: Path) -> dict[str, tuple[Any, ...]]:
 def regenerate_keeps_user_files(root: Path) -> str:
     """Run `hortus regenerate`; every file but the garden pages is untouched. Returns GARDEN.md."""
     before = {k: v for k, v in snapshot(root).items() if not k.startswith(".hortus/")}
-    before.pop("GARDEN.md", None)
-    before.pop("garden.html", None)
+    for page in ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html"):
+        before.pop(page, None)
     result = CliRunner().invoke(main, ["--vault", str(root), "regenerate", "--today", TODAY])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(("Wrote GARDEN.md, garden.html: ", "Already up to date "))
@@ -110,7 +110,8 @@ def regenerate_keeps_user_files(root: Path) -> str:
         del after[rel]  # hortus's own state: the cache and the locks
     if ".hortus" not in before:
         after.pop(".hortus", None)
-    after.pop("garden.html")
+    for page in ("garden.html", "GARDEN-all.md", "garden-all.html"):
+        after.pop(page)
     assert after == before
     return garden.decode("utf-8")
 

@@ -193,15 +193,31 @@ def regenerate_command(ctx: click.Context, today: dt.date | None) -> None:
 @main.command()
 @TODAY
 @click.option("--json", "as_json", is_flag=True, help="Print the garden as JSON (docs/json.md).")
+@click.option("--all", "show_all", is_flag=True, help="Every list in full, not its first few.")
+@click.option(
+    "--section",
+    metavar="NAME",
+    help="Only this list, in full: needs-watering, promises, seedlings… (docs/vault-format.md).",
+)
 @click.pass_context
 @reports_errors
-def status(ctx: click.Context, today: dt.date | None, as_json: bool) -> None:
-    """Show the garden in the terminal; writes nothing."""
+def status(
+    ctx: click.Context, today: dt.date | None, as_json: bool, show_all: bool, section: str | None
+) -> None:
+    """Show the garden in the terminal, each list's first few (`[lists] status`); writes
+    nothing. --json always has everything."""
     from hortus.commands.garden import status_text
+    from hortus.render.status_text import SECTIONS
 
+    if section is not None and section not in SECTIONS:
+        raise click.BadParameter(f"{section!r} is not one of {', '.join(SECTIONS)}", ctx)
     vault = _vault(ctx)
     day = vault.day(today, dt.date.today())
-    echo(status_text(vault, day, as_json=as_json, progress=_progress()), nl=False)
+    progress = _progress()
+    text = status_text(
+        vault, day, as_json=as_json, progress=progress, show_all=show_all, section=section
+    )
+    echo(text, nl=False)
 
 
 @main.command()

@@ -487,6 +487,11 @@ CASES: list[Case] = [
     ),
     Case("user-garden-html", {"garden.html": "<p>mine</p>\n"}, refused="was not written by hortus"),
     Case(
+        "user-garden-all",
+        {"GARDEN-all.md": "# All my lists\n"},
+        refused="was not written by hortus",
+    ),
+    Case(
         "settings-garden-on-a-note",
         {"people/ada.md": ADA, "hortus.toml": 'garden = "people/ada.md"\n'},
         refused="people/ada.md exists and was not written by hortus",

@@ -142,7 +142,8 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
         path.write_bytes(content if isinstance(content, bytes) else content.encode())
     if case.make is not None:
         case.make(root, outside)
-    generated = set() if case.refused else {"GARDEN.md", "garden.html"}
+    pages = {"GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html"}
+    generated = set() if case.refused else pages
     before, before_outside = _user_files(root, generated), snapshot(outside)
 
     runs, stderr, elapsed = run_hortus(root)

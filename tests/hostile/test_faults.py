@@ -28,13 +28,11 @@ from click.testing import CliRunner
 
 import hortus.loader.pages
 from hortus.cli import main
-from hortus.loader import build_garden, open_vault
-from hortus.render.html import render_html
-from hortus.render.markdown import render_markdown
+from hortus.loader import build_garden, open_vault, render_outputs
 from tests.test_watch import Harness, contact
 
 TODAY = "2026-11-20"
-PAGES = ("GARDEN.md", "garden.html")
+PAGES = ("GARDEN.md", "garden.html", "GARDEN-all.md", "garden-all.html")
 
 
 def _vault(tmp_path: Path, people: int = 40) -> Path:
@@ -72,11 +70,9 @@ def _temps(root: Path) -> list[Path]:
 
 def _fresh(root: Path) -> dict[str, bytes]:
     """The pages a complete `regenerate` of the vault as it is now would write."""
-    garden = build_garden(open_vault(root), dt.date.fromisoformat(TODAY), dt.date.today())
-    return {
-        "GARDEN.md": render_markdown(garden, "GARDEN.md").encode(),
-        "garden.html": render_html(garden, "garden.html").encode(),
-    }
+    vault = open_vault(root)
+    garden = build_garden(vault, dt.date.fromisoformat(TODAY), dt.date.today())
+    return {out.rel: out.data for out in render_outputs(vault, garden)[0]}
 
 
 def _one_clear_line(result: Any, *words: str) -> None:

@@ -8,19 +8,32 @@ from hortus.loader.load import Progress, load, no_progress
 from hortus.loader.vault import Day, Vault
 
 
-def status_text(vault: Vault, day: Day, *, as_json: bool, progress: Progress = no_progress) -> str:
-    """The garden in the terminal (or as JSON, docs/json.md)."""
+def status_text(
+    vault: Vault,
+    day: Day,
+    *,
+    as_json: bool,
+    progress: Progress = no_progress,
+    show_all: bool = False,
+    section: str | None = None,
+) -> str:
+    """The garden in the terminal (or as JSON, docs/json.md): each list's first few
+    (`[lists] status`), every list (`show_all`), or one list in full (`section`)."""
     from hortus.render.status import render_json, render_text
 
     language = vault.config.language
+    limit = None if show_all else vault.config.lists["status"]
     with load(vault, progress) as loader:
 
         def make() -> bytes:
             garden = loader.garden(day)
-            render = render_json if as_json else render_text
-            return render(garden, language).encode("utf-8", "surrogatepass")
+            if as_json:
+                return render_json(garden, language).encode("utf-8", "surrogatepass")
+            text = render_text(garden, language, limit, section)
+            return text.encode("utf-8", "surrogatepass")
 
-        name = f"status {'json' if as_json else 'text'} {language}"
+        shape = "json" if as_json else f"text {limit} {section}"
+        name = f"status {shape} {language}"
         return loader.output(name, loader.day_key(day), make).decode("utf-8", "surrogatepass")
 
 

@@ -28,7 +28,16 @@ _ISO_DAY_RE = re.compile(
 )
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
 LANGUAGES = ("en", "fr")
-DEFAULT_WINDOWS: Mapping[str, int] = {"moments": 60, "birthdays": 14, "ask": 14}
+DEFAULT_WINDOWS: Mapping[str, int] = {
+    "moments": 60,
+    "birthdays": 14,
+    "ask": 14,
+    "renew_overdue": 30,  # a promise overdue by more than this moves to "Renew or release"
+    "renew_undated": 90,  # and an undated one written down more than this long ago
+}
+# How many people each section shows before "…and N more": on the pages (the web page's
+# "Everyone" its own number), and in `status`.
+DEFAULT_LISTS: Mapping[str, int] = {"page": 8, "everyone": 24, "status": 3}
 
 
 def parse_cadence(value: object) -> int | None:
@@ -69,6 +78,9 @@ class Config:
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     garden_html: str | None = None  # None: `garden.html` beside the garden page
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    lists: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_LISTS))
+    # The circles from closest to most distant: their order in `[circles]` (see `_circle_order`).
+    circle_order: tuple[str, ...] = tuple(DEFAULT_CIRCLES)
     # Two outputs set to one path (case-insensitively): why, and then no page is written.
     collision: str | None = None
 
@@ -77,6 +89,23 @@ class Config:
         if self.garden_html is not None:
             return self.garden_html
         return posixpath.join(posixpath.dirname(self.garden), "garden.html")
+
+    @property
+    def all_path(self) -> str:
+        """The full lists in Markdown, beside the garden page: `GARDEN.md` → `GARDEN-all.md`."""
+        return full_lists_path(self.garden)
+
+    @property
+    def html_all_path(self) -> str:
+        return full_lists_path(self.html_path)
+
+
+def full_lists_path(page: str) -> str:
+    """The page of full lists beside `page`: its name with `-all` before the extension."""
+    stem, dot, extension = page.rpartition(".")
+    if not dot or "/" in extension:
+        return page + "-all"
+    return f"{stem}-all.{extension}"
 
 
 CONFIG_TEMPLATE = """\
@@ -117,12 +146,24 @@ network = 90
 weak = 365
 
 # Windows, in days: key moments from the last `moments` days that you have not answered
-# yet; birthdays and other dates in the next `birthdays` days; and how many days after an
-# `#ask` event the garden suggests asking how it went.
+# yet; birthdays and other dates in the next `birthdays` days; how many days after an
+# `#ask` event the garden suggests asking how it went. A promise overdue by more than
+# `renew_overdue` days, or without a date and written down more than `renew_undated`
+# days ago, moves to "Renew or release".
 [windows]
 moments = 60
 birthdays = 14
 ask = 14
+renew_overdue = 30
+renew_undated = 90
+
+# How many people each section shows before "…and N more": on GARDEN.md and
+# garden.html (`page`; `everyone` for the web page's "Everyone"), and in `hortus status`.
+# The full lists are on GARDEN-all.md and garden-all.html, and in `hortus status --all`.
+[lists]
+page = 8
+everyone = 24
+status = 3
 
 # The calendar (`ics` above, and `hortus export ics`): alarms on birthdays (at
 # `alarm_time` on the day) and on promises (`promise_days_before` days before they fall
@@ -164,7 +205,7 @@ def _from_mapping(
 ) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
     known = {"people_folder", "garden", "today", "circles", "ics", "language", "daily_gestures"}
-    known |= {"windows", "garden_html", "calendar"}
+    known |= {"windows", "garden_html", "lists", "calendar"}
     for key in data:
         if key not in known:
             problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
@@ -172,6 +213,7 @@ def _from_mapping(
     garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
     today = _today(data.get("today"), lines.get("today", 1), problems)
     circles = _circles(data.get("circles", {}), lines, problems)
+    order = _circle_order(circles, data.get("circles"))
     html: str | None = None
     if "garden_html" in data:
         html = _relative_path(data, "garden_html", "garden.html", lines, problems)
@@ -185,13 +227,15 @@ def _from_mapping(
         ics=_ics(data, garden, lines, problems),
         language=_language(data.get("language", "en"), lines.get("language", 1), problems),
         daily_gestures=_count(data, "daily_gestures", 5, lines, problems),
-        windows=_windows(data.get("windows", {}), lines, problems),
+        windows=_table(data.get("windows", {}), "windows", DEFAULT_WINDOWS, lines, problems),
         garden_html=html,
         calendar=read_calendar(
             data.get("calendar", {}),
             lambda key, message: _problem(lines.get(key, 1), message),
             problems,
         ),
+        lists=_table(data.get("lists", {}), "lists", DEFAULT_LISTS, lines, problems),
+        circle_order=order,
     )
     collision = _collision(config, lines)
     if collision is not None:
@@ -243,24 +287,32 @@ def _count(
     return default
 
 
-def _windows(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
-    windows = dict(DEFAULT_WINDOWS)
+def _table(
+    value: object,
+    table: str,
+    defaults: Mapping[str, int],
+    lines: Mapping[str, int],
+    problems: list[Problem],
+) -> dict[str, int]:
+    """A table of whole numbers above zero (`[windows]`, `[lists]`), its defaults filled in."""
+    found = dict(defaults)
     if not isinstance(value, dict):
-        problems.append(_problem(lines.get("windows", 1), "[windows] must be a table"))
-        return windows
-    for name, days in value.items():
-        line = lines.get(f"windows.{name}", 1)
-        if name not in DEFAULT_WINDOWS:
-            known = ", ".join(sorted(DEFAULT_WINDOWS))
-            problems.append(_problem(line, f"unknown window '{name}' (known: {known}; ignored)"))
-        elif isinstance(days, int) and not isinstance(days, bool) and days > 0:
-            windows[name] = days
-        else:
-            message = (
-                f"window '{name}' must be a number of days, not {days!r}; using {windows[name]}"
+        problems.append(_problem(lines.get(table, 1), f"[{table}] must be a table"))
+        return found
+    unit = "a number of days" if table == "windows" else "a whole number above 0"
+    for name, number in value.items():
+        line = lines.get(f"{table}.{name}", 1)
+        if name not in defaults:
+            known = ", ".join(sorted(defaults))
+            problems.append(
+                _problem(line, f"unknown {table[:-1]} '{name}' (known: {known}; ignored)")
             )
+        elif isinstance(number, int) and not isinstance(number, bool) and number > 0:
+            found[name] = number
+        else:
+            message = f"{table[:-1]} '{name}' must be {unit}, not {number!r}; using {found[name]}"
             problems.append(_problem(line, message))
-    return windows
+    return found
 
 
 def _ics(
@@ -343,6 +395,20 @@ def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
         return None
     problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
     return None
+
+
+def _circle_order(circles: Mapping[str, int], table: object) -> tuple[str, ...]:
+    """Closest first: the circles in the order `[circles]` lists them. A default circle the
+    table leaves out goes before the first listed circle with a longer cadence, so
+    `[circles] family = 7` alone puts family before inner, and `acquaintances = 730` after weak."""
+    listed = [name.strip().lower() for name in table] if isinstance(table, dict) else []
+    order = [name for name in dict.fromkeys(listed) if name in circles]
+    for name in DEFAULT_CIRCLES:
+        if name in order:
+            continue
+        later = [i for i, other in enumerate(order) if circles[other] > circles[name]]
+        order.insert(later[0] if later else len(order), name)
+    return tuple(order)
 
 
 def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:

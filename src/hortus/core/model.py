@@ -102,10 +102,13 @@ class Entry(Record):
 
 @dataclass(frozen=True, slots=True)
 class Task(Record):
-    """A task line, `- [ ] text` or `- [x] text`: a promise, never a contact by itself.
+    """A task line, `- [ ] text`, `- [x] text` or `- [-] text` (let go): a promise, never a
+    contact by itself. `checked` is true for the last two: the promise is closed.
 
     `text` is the first line without the checkbox and the date markers; `due` comes from
-    `📅 2026-12-01` or `due:2026-12-01`, `done` from `✅ 2026-11-20` or `done:2026-11-20`.
+    `📅 2026-12-01` or `due:2026-12-01`, `done` from `✅ 2026-11-20` or `done:2026-11-20`
+    (never on a task let go), `created` from `➕ 2026-11-01` or `created:2026-11-01`; a
+    task's `❌ 2026-12-06` or `cancelled:…` is read and left out of its text.
     """
 
     line: int
@@ -115,6 +118,7 @@ class Task(Record):
     done: dt.date | None
     tags: frozenset[str]
     mentions: tuple[Mention, ...]
+    created: dt.date | None = None
 
     def __post_init__(self) -> None:
         _share_no_tags(self, "tags")
@@ -241,3 +245,6 @@ class Promise(Record):
 
     task: Task
     path: str
+    # When it was written down: its `➕` date, else the dated entry above it, else the date of
+    # its note (a daily note); None when nothing says (it then never counts as old).
+    written: dt.date | None = None

@@ -66,7 +66,7 @@ def promise_records(garden: Garden) -> list[PromiseRecord]:
     `hortus export ics`) takes its promises from here."""
     return [
         PromiseRecord(p.contact.name, p.text, p.due, p.source.path, p.source.line)
-        for p in garden.promises
+        for p in (*garden.promises, *garden.renew)  # still open, old or not
         if p.due is not None
     ]
 

@@ -8,17 +8,17 @@ today's short list drawn from them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from hortus.core.config import DEFAULT_WINDOWS, Config
 from hortus.core.model import Contact, Source
 from hortus.garden.asks import ask_order, asks_of
+from hortus.garden.closeness import FAR, Closeness, circle_ranks, closeness, is_weak_tie
 from hortus.garden.dates import dates_of
-from hortus.garden.gestures import gestures
+from hortus.garden.gestures import candidates, gestures
 from hortus.garden.introductions import grown_order, intro_grown, introduced, met_through
 from hortus.garden.plants import (
     MONTHS_SHOWN,
@@ -54,13 +54,14 @@ from hortus.garden.sections import (
     breathe_of,
     drifting_of,
     give_back_of,
-    is_weak_tie,
+    is_to_renew,
     moment_order,
     moments_of,
     promise_order,
     promises_of,
     rediscover,
     rediscover_rank,
+    renew_order,
     resting_of,
     thanks_of,
     thanks_order,
@@ -94,7 +95,22 @@ __all__ = [
 _DEFAULT = Config()
 ASK_DAYS = DEFAULT_WINDOWS["ask"]
 _NameKey = tuple[str, str, str]
-_T = TypeVar("_T")
+
+
+class _HasContact(Protocol):
+    @property
+    def contact(self) -> Contact: ...
+
+
+_H = TypeVar("_H", bound=_HasContact)
+
+
+class _Dated(_HasContact, Protocol):
+    @property
+    def date(self) -> dt.date: ...
+
+
+_D = TypeVar("_D", bound=_Dated)
 _PromiseKey = tuple[bool, dt.date, _NameKey, Source]
 
 
@@ -106,6 +122,7 @@ class Growth:
     life: Life
     plant: Plant
     name: _NameKey
+    near: Closeness
     moments: tuple[KeyMoment, ...]
     birthday: BirthdaySoon | None
     dates: tuple[BirthdaySoon, ...]  # anniversaries, memorials, name days… soon
@@ -144,7 +161,7 @@ class GardenMemo:
             ):
                 self._next[contact.key] = kept
                 return growth
-        growth = _grow(life_of(contact, index, today), today, config)
+        growth = _grow(life_of(contact, index, today), today, config, circle_ranks(config))
         self._next[contact.key] = ((contact, involvements, promised, today, config), growth)
         return growth
 
@@ -153,13 +170,14 @@ class GardenMemo:
         self._kept, self._next = self._next, {}
 
 
-def _grow(life: Life, today: dt.date, config: Config) -> Growth:
+def _grow(life: Life, today: dt.date, config: Config, ranks: Mapping[str, int]) -> Growth:
     grown = plant(life, today)
     awake = grown.state is not State.RESTING
     return Growth(
         life=life,
         plant=grown,
         name=name_key(life.contact),
+        near=closeness(grown, ranks),
         moments=tuple(moments_of(life, today, config.windows["moments"])) if awake else (),
         birthday=birthday_of(life, today, config.windows["birthdays"]) if awake else None,
         dates=tuple(dates_of(life, today, config.windows["birthdays"])) if awake else (),
@@ -195,53 +213,50 @@ def compute_garden(
     today_pinned: bool = False,
     memo: GardenMemo | None = None,
 ) -> Garden:
+    """Every list ranked by closeness first (`closeness`), then by its own urgency."""
     memo = memo or GardenMemo()
     grown = [memo.grow(contact, index, today, config) for contact in index.contacts]
     memo.settle()
+    near = {g.life.contact.key: g.near for g in grown}
     plants = tuple(g.plant for g in grown)
-    by_thirst = [g.plant for g in sorted(grown, key=_thirst_order)]
-    moments = _gather((g.moments for g in grown), moment_order)
+    ranked = [g.plant for g in sorted(grown, key=lambda g: (g.near, _thirst_order(g)))]
+    moments = _gather((g.moments for g in grown), moment_order, near)
     soon = _gather(
-        ((g.birthday, *g.dates) if g.birthday else g.dates for g in grown), birthday_order
+        ((g.birthday, *g.dates) if g.birthday else g.dates for g in grown), birthday_order, near
     )
-    asks = _gather((g.asks for g in grown), ask_order)
+    asks = _gather((g.asks for g in grown), ask_order, near)
     lives = {g.life.contact.key: g.life for g in grown}
     loops = tuple(sorted(intro_grown(index.introductions, lives, today), key=grown_order))
     people = {c.key: c for c in (*index.contacts, *index.related)}
-    keyed = sorted(chain.from_iterable(g.promises for g in grown), key=itemgetter(0))
-    open_promises = tuple(promise for _, promise in keyed)
-    owed = _gather((g.thanks for g in grown), thanks_order)
-    needs_watering = tuple(p for p in by_thirst if p.state in (State.THIRSTY, State.WILTING))
+    renew, open_promises = _split_promises(grown, today, config, near)
+    owed = _gather((g.thanks for g in grown), thanks_order, near)
+    needs_watering = tuple(p for p in ranked if p.state in (State.THIRSTY, State.WILTING))
     pool = [(g.rediscover, g.life, g.plant) for g in grown if g.rediscover is not None]
+    found = candidates(moments, soon, open_promises, owed, needs_watering, asks, loops)
     return Garden(
         today=today,
         today_pinned=today_pinned,
         plants=plants,
         needs_watering=needs_watering,
-        due_soon=tuple(p for p in by_thirst if p.state is State.DUE),
-        seedlings=tuple(p for p in plants if p.state is State.SEEDLING),
-        thriving=tuple(p for p in plants if p.state is State.THRIVING),
+        due_soon=tuple(p for p in ranked if p.state is State.DUE),
+        seedlings=tuple(p for p in ranked if p.state is State.SEEDLING),
+        thriving=tuple(p for p in ranked if p.state is State.THRIVING),
         unresolved=index.unresolved,
         problems=index.problems,
-        gestures=gestures(
-            moments,
-            soon,
-            open_promises,
-            owed,
-            needs_watering,
-            config.daily_gestures,
-            asks=asks,
-            grown=loops,
-        ),
+        gestures=gestures(found, near, config.daily_gestures),
         key_moments=moments,
         birthdays=soon,
         promises=open_promises,
+        renew=renew,
         thanks_owed=owed,
-        give_back=tuple(g.give_back for g in grown if g.give_back),
-        breathe=tuple(g.breathe for g in grown if g.breathe),
+        give_back=_gather(((g.give_back,) if g.give_back else () for g in grown), _by_name, near),
+        breathe=_gather(((g.breathe,) if g.breathe else () for g in grown), _by_name, near),
         rediscover=rediscover(pool, today),
-        drifting=tuple(g.drifting for g in grown if g.drifting),
-        resting=tuple(g.resting for g in grown if g.resting),
+        drifting=_gather(((g.drifting,) if g.drifting else () for g in grown), _by_name, near),
+        everyone=tuple(ranked),
+        news=_newest((*moments, *asks), near),
+        thanks_all=_newest((*owed, *loops), near),
+        resting=_gather(((g.resting,) if g.resting else () for g in grown), _by_name, near),
         ask_after=asks,
         intro_grown=loops,
         met_through=met_through(index.introductions, people),
@@ -249,6 +264,28 @@ def compute_garden(
         months=month_starts(today),
         monthly=_vault_months(grown, today),
     )
+
+
+def _split_promises(
+    grown: list[Growth], today: dt.date, config: Config, near: Mapping[str, Closeness]
+) -> tuple[tuple[OpenPromise, ...], tuple[OpenPromise, ...]]:
+    """(renew or release, the promises list): the old ones leave the list for a calm section."""
+    every = list(chain.from_iterable(g.promises for g in grown))
+    old = [(key, p) for key, p in every if is_to_renew(p, today, config.windows)]
+    kept = [(key, p) for key, p in every if not is_to_renew(p, today, config.windows)]
+    kept.sort(key=lambda item: (near.get(item[1].contact.key, FAR), item[0]))
+    renew = sorted((p for _, p in old), key=renew_order)
+    return tuple(renew), tuple(p for _, p in kept)
+
+
+def _newest(items: Iterable[_D], near: Mapping[str, Closeness]) -> tuple[_D, ...]:
+    """Two lists shown as one: closest first, then newest first (the first list's item first
+    on a tie: the sort is stable)."""
+    return tuple(sorted(items, key=lambda i: (near.get(i.contact.key, FAR), -i.date.toordinal())))
+
+
+def _by_name(item: _HasContact) -> _NameKey:
+    return name_key(item.contact)
 
 
 def _thirst_order(growth: Growth) -> tuple[float, _NameKey]:
@@ -260,8 +297,16 @@ def _thirst_order(growth: Growth) -> tuple[float, _NameKey]:
     return (-(plant.days_since / plant.contact.cadence_days), growth.name)
 
 
-def _gather(parts: Iterable[tuple[_T, ...]], order: Callable[[_T], Any]) -> tuple[_T, ...]:
-    return tuple(sorted(chain.from_iterable(parts), key=order))
+def _gather(
+    parts: Iterable[tuple[_H, ...]], order: Callable[[_H], Any], near: Mapping[str, Closeness]
+) -> tuple[_H, ...]:
+    """The items of every contact, closest first, then in the list's own order."""
+    return tuple(
+        sorted(
+            chain.from_iterable(parts),
+            key=lambda item: (near.get(item.contact.key, FAR), order(item)),
+        )
+    )
 
 
 def _vault_months(grown: list[Growth], today: dt.date) -> tuple[int, ...]:

@@ -30,7 +30,7 @@ class TimelineItem:
 class Card:
     today: dt.date
     plant: Plant
-    promises: tuple[OpenPromise, ...]  # open ones, as the garden orders them: overdue first
+    promises: tuple[OpenPromise, ...]  # open ones, as the garden orders them; to renew last
     moments: tuple[TimelineItem, ...]  # newest first
     timeline: tuple[TimelineItem, ...]  # every entry involving the contact, newest first
     met_through: tuple[Contact, ...] = ()  # who introduced you to them
@@ -43,7 +43,9 @@ def build_card(index: Index, garden: Garden, contact: Contact) -> Card:
     items.sort(key=lambda item: (-item.date.toordinal(), item.path, item.line))
     timeline = tuple(items)
     moments = tuple(item for item in timeline if item.moment is not None)
-    promises = tuple(p for p in garden.promises if p.contact.key == contact.key)
+    # Every open promise: the list's, then those to renew or release (open all the same).
+    every = (*garden.promises, *garden.renew)
+    promises = tuple(p for p in every if p.contact.key == contact.key)
     met = garden.met_through.get(contact.key, ())
     introduced = garden.introduced.get(contact.key, ())
     return Card(garden.today, plant, promises, moments, timeline, met, introduced)

@@ -107,6 +107,7 @@ class OpenPromise:
     due: dt.date | None
     overdue: bool
     source: Source
+    written: dt.date | None = None  # when it was written down, when the vault says
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +177,18 @@ class Garden:
     key_moments: tuple[KeyMoment, ...] = ()
     birthdays: tuple[BirthdaySoon, ...] = ()
     promises: tuple[OpenPromise, ...] = ()
+    renew: tuple[OpenPromise, ...] = ()  # old promises: renew them, or let them go
     thanks_owed: tuple[ThanksOwed, ...] = ()
     give_back: tuple[GiveBack, ...] = ()
     breathe: tuple[Breathe, ...] = ()
     rediscover: tuple[Rediscover, ...] = ()
     drifting: tuple[Drifting, ...] = ()
     resting: tuple[Resting, ...] = ()
+    everyone: tuple[Plant, ...] = ()  # closest first, then the most thirsty
+    # The pages' "Key moments" (moments and events to ask after) and "Thanks owed" (thanks and
+    # introducers to tell): closest first, then newest first.
+    news: tuple[KeyMoment | AskAfter, ...] = ()
+    thanks_all: tuple[ThanksOwed | IntroGrown, ...] = ()
     ask_after: tuple[AskAfter, ...] = ()  # shown with the key moments
     intro_grown: tuple[IntroGrown, ...] = ()  # shown with the thanks owed
     met_through: Mapping[str, tuple[Contact, ...]] = field(default_factory=dict)  # by key

@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
 
 from hortus.core.model import Birthday, Contact, Source
+from hortus.garden.closeness import is_weak_tie
 from hortus.garden.plants import Life, entry_text, is_resting, name_key
 from hortus.garden.records import (
     BirthdaySoon,
@@ -38,7 +39,6 @@ GIVE_BACK_DAYS = 365
 GIVE_BACK_MARGIN = 2
 BREATHE_DAYS = 30
 REDISCOVER_PICKS = 3
-WEAK_CADENCE = 180
 DRIFT_MIN_INTERACTIONS = 4
 DRIFT_FACTOR = 3
 
@@ -105,6 +105,7 @@ def promises_of(life: Life, today: dt.date) -> list[OpenPromise]:
             p.task.due,
             p.task.due is not None and p.task.due < today,
             Source(p.path, p.task.line),
+            p.written,
         )
         for p in life.promises
     ]
@@ -115,6 +116,20 @@ def promise_order(
 ) -> tuple[bool, dt.date, tuple[str, str, str], Source]:
     """Overdue first, then by due date, then undated."""
     return (promise.due is None, promise.due or today, name_key(promise.contact), promise.source)
+
+
+def is_to_renew(promise: OpenPromise, today: dt.date, windows: Mapping[str, int]) -> bool:
+    """Overdue by more than `renew_overdue` days, or undated and written down more than
+    `renew_undated` days ago: time to renew it, or to let it go."""
+    if promise.due is not None:
+        return (today - promise.due).days > windows["renew_overdue"]
+    return promise.written is not None and (today - promise.written).days > windows["renew_undated"]
+
+
+def renew_order(promise: OpenPromise) -> tuple[int, tuple[str, str, str], Source]:
+    """The most recent first, the oldest last: by due date, else by when it was written."""
+    day = promise.due or promise.written
+    return (-day.toordinal() if day else 0, name_key(promise.contact), promise.source)
 
 
 def thanks_of(life: Life) -> list[ThanksOwed]:
@@ -172,10 +187,6 @@ def rediscover(
     picks = [ordered[(start + step) % len(ordered)] for step in range(count)]
     found = [_rediscover(life, plant) for _, life, plant in picks]
     return tuple(sorted(found, key=lambda r: name_key(r.contact)))
-
-
-def is_weak_tie(contact: Contact) -> bool:
-    return contact.circle == "weak" or contact.cadence_days >= WEAK_CADENCE
 
 
 def _is_dormant(plant: Plant) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -330,19 +331,29 @@ def _part(note: Note, facts: _Facts, resolver: Resolver) -> _Part:
     # elsewhere a loose link only needs to be unambiguous.
     extra = [*note.task_mentions, *([] if dated else note.loose_mentions)]
     resolver.resolve_all(note.path, extra, problems, names if owner or dated else None)
-    promises = _promises(note, owner, resolver)
+    promises = _promises(note, owner, resolver, day)
     return _Part(tuple(involvements), promises, tuple(names), tuple(problems), tuple(introductions))
 
 
-def _promises(note: Note, owner: str | None, resolver: Resolver) -> tuple[tuple[str, Promise], ...]:
+def _promises(
+    note: Note, owner: str | None, resolver: Resolver, day: dt.date | None
+) -> tuple[tuple[str, Promise], ...]:
     """The open tasks: in a contact's file promises to that contact, elsewhere to the
-    contacts they mention."""
+    contacts they mention. `day` is the note's own date (a daily note), if any."""
     promises: list[tuple[str, Promise]] = []
+    dated = sorted((entry.line, entry.date) for entry in note.entries) if note.tasks else []
     for task in note.tasks:
         if not task.checked:
             to = {owner} if owner else resolver.resolve_all(note.path, task.mentions, [], None)
-            promises.extend((key, Promise(task, note.path)) for key in sorted(to))
+            written = task.created or _written(dated, task.line) or day
+            promises.extend((key, Promise(task, note.path, written)) for key in sorted(to))
     return tuple(promises)
+
+
+def _written(dated: list[tuple[int, dt.date]], line: int) -> dt.date | None:
+    """The date of the last dated entry above a task line: when it was written, about."""
+    above = bisect_left(dated, (line,))
+    return dated[above - 1][1] if above else None
 
 
 def _shared(entry: Entry, path: str, keys: set[str], owner: str | None) -> list[_Shared]:

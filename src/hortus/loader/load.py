@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,7 +74,7 @@ class Loader:
         self.progress = progress
         cache = DiskCache.open(vault.root) if vault.keep_cache else None
         self.cache = cache if cache is not None else DiskCache.in_memory()
-        self.rows: dict[str, Row] = {}
+        self._rows: dict[str, Row] | None = None
         # Results read this run that the cache keeps no record of (unreadable files, notes
         # whose front matter cannot be stored): read again by every run.
         self.unstored: dict[str, Note | Problem] = {}
@@ -88,13 +90,28 @@ class Loader:
     def close(self) -> None:
         self.cache.close()
 
+    @property
+    def rows(self) -> dict[str, Row]:
+        """Every note the cache knows, with its stamp and digest (read from the cache only
+        when a command needs them: a run that finds nothing changed does not)."""
+        if self._rows is None:
+            self._rows = self.cache.rows()
+        return self._rows
+
     # -- bringing the cache up to date -------------------------------------------------
 
     def _refresh(self, walk: Walk | None = None) -> Refreshed:
-        old = self.cache.rows()
         walk = walk or walk_vault(self.vault.root, own_outputs(self.vault))
         self.refused = walk.problems
-        todo = _stale(self.vault.root, walk.paths, old)
+        seen = _stamps(self.vault.root, walk.paths)
+        token = _token(self._settings, seen, walk.problems)
+        if token == self.cache.meta(STAMPS):
+            # Every note has the stamp it had when the cache was last found whole: nothing
+            # to read, not even the cache's rows (loaded when a command asks for notes).
+            self._notes_key = self.cache.meta(NOTES_KEY)
+            return Refreshed((), ())
+        old = self.cache.rows()
+        todo = _stale(walk.paths, seen, old)
         present = set(walk.paths)
         removed = tuple(sorted(rel for rel in old if rel not in present))
         rows = {rel: row for rel, row in old.items() if rel in present}
@@ -115,13 +132,26 @@ class Loader:
             note = loaded.result if isinstance(loaded.result, Note) else None
             changed[loaded.rel] = note
             new_rows.append((loaded.rel, row, loaded.record))
-        self.rows = rows
+        self._rows = rows
         self._fresh = {rel: note for rel, note in changed.items() if note is not None}
         if new_rows or stamps or removed:
             self.cache.save_rows(new_rows, stamps, removed)
         self._keep_contacts(changed, removed)
         self._keep_lookup(changed, removed)
+        self._keep_token(token, seen)
         return Refreshed(tuple(sorted(changed)), removed)
+
+    def _keep_token(self, token: str, seen: dict[str, Stamp4]) -> None:
+        """Remember the walk's stamps as "the cache is whole" only when every note was read
+        with the stamp the walk saw and is settled (a rewrite in the same clock tick could
+        hide in a note read moments after it was written)."""
+        rows = self._rows or {}
+        whole = len(rows) == len(seen) and all(
+            row[4] and row[5] and seen.get(rel) == row[:4] for rel, row in rows.items()
+        )
+        self.cache.set_meta(STAMPS, token if whole else "")
+        if whole:
+            self.cache.set_meta(NOTES_KEY, self.notes_key())
 
     def _load(self, todo: list[tuple[str, str | None]]) -> Iterator[Loaded]:
         if not todo:
@@ -406,29 +436,49 @@ def _digest(row: Row | None) -> str:
     return row[5] if row is not None else ""
 
 
-def _stale(root: Path, paths: list[str], old: dict[str, Row]) -> list[tuple[str, str | None]]:
+Stamp4 = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+STAMPS = "stamps"  # the meta key of the walk's stamps when the cache was last whole
+NOTES_KEY = "notes_key"
+
+
+def _stamps(root: Path, paths: list[str]) -> dict[str, Stamp4]:
+    """Each note's stamp (`os.lstat` on a joined string: faster than `DirEntry.stat` or a
+    `Path`); a note gone since the walk is left out."""
+    prefix = f"{root}{os.sep}"
+    lstat = os.lstat
+    found: dict[str, Stamp4] = {}
+    for rel in paths:
+        try:
+            info = lstat(prefix + rel)
+        except OSError:
+            continue
+        found[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    return found
+
+
+def _token(settings: str, seen: dict[str, Stamp4], refused: list[Problem]) -> str:
+    """One hash of the settings, the files refused and every note's path and stamp."""
+    digest = hashlib.blake2b(settings.encode("utf-8", "surrogatepass"), digest_size=20)
+    digest.update(repr(refused).encode("utf-8", "surrogatepass"))
+    digest.update("\n".join(seen).encode("utf-8", "surrogatepass"))
+    digest.update(array("q", chain.from_iterable(seen.values())).tobytes())
+    return digest.hexdigest()
+
+
+def _stale(
+    paths: list[str], seen: dict[str, Stamp4], old: dict[str, Row]
+) -> list[tuple[str, str | None]]:
     """The notes to read: new, with another stamp, in doubt, or not read at all last time.
     Each with the digest the cache knows, when reading it again may find the same bytes. (A
     note kept without a record, its bytes unchanged, is read again only when a command needs
-    the notes themselves: what it says is settled by its bytes.) `os.lstat` on a joined string
-    is faster than `DirEntry.stat` or a `Path`."""
+    the notes themselves: what it says is settled by its bytes.)"""
     todo: list[tuple[str, str | None]] = []
-    prefix = f"{root}{os.sep}"
-    lstat = os.lstat
     for rel in paths:
         row = old.get(rel)
         if row is None or not row[5]:
             todo.append((rel, None))
-            continue
-        if row[4]:
-            try:
-                info = lstat(prefix + rel)
-            except OSError:
-                todo.append((rel, row[5]))
-                continue
-            if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns) == row[:4]:
-                continue
-        todo.append((rel, row[5]))
+        elif not row[4] or seen.get(rel) != row[:4]:
+            todo.append((rel, row[5]))
     return todo
 
 

@@ -1,5 +1,6 @@
-"""The garden's pages written: GARDEN.md, garden.html and (with `ics` set) the calendar, each
-only if hortus owns it and its bytes changed, all under the vault's one write lock."""
+"""The garden's pages written: GARDEN.md, garden.html, their full lists (GARDEN-all.md,
+garden-all.html) and (with `ics` set) the calendar, each only if hortus owns it and its bytes
+changed, all under the vault's one write lock."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from hortus.core.calendar import CalendarSettings
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, NotOurFileError, RenderError, WriteError
 from hortus.files.atomic import atomic_write, sweep_temps
@@ -21,6 +23,7 @@ from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import Day, Vault, no_gc, output_paths
 from hortus.render.html import HTML_MARKER, render_html
 from hortus.render.markdown import MARKER, render_markdown
+from hortus.render.outline import page_lists
 from hortus.render.rows import Rows
 from hortus.render.summary import summary
 from hortus.store.cache import StoredPage
@@ -102,56 +105,102 @@ def _garden(vault: Vault, day: Day) -> Garden:
 def render_outputs(
     vault: Vault, garden: Garden, rows: Rows | None = None
 ) -> tuple[list[Output], int]:
-    """Every file `regenerate` writes, rendered: GARDEN.md, garden.html and, when `ics` is set,
-    the calendar; and the calendar's number of events. A crash while rendering (a bug) is a
-    `RenderError`, raised before any page is written: the watcher says it and goes on."""
+    """Every file `regenerate` writes, rendered: GARDEN.md, garden.html, their full lists and,
+    when `ics` is set, the calendar; and the calendar's number of events."""
+    rows = rows or Rows()
+    planned, events = _planned(vault, garden, rows)
+    outputs = _rendered([page for group in planned for page in group])
+    rows.settle()
+    return outputs, events()
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """An output not rendered yet: the watcher writes the short pages before it renders the
+    full lists, so a save shows in GARDEN.md without waiting for a page of every person."""
+
+    rel: str
+    make: Callable[[], bytes]
+    owned: Callable[[bytes], bool]
+
+
+def _planned(
+    vault: Vault, garden: Garden, rows: Rows
+) -> tuple[tuple[list[_Planned], list[_Planned]], Callable[[], int]]:
+    """(the short pages, then the full lists and the calendar), and the calendar's number of
+    events once it is rendered."""
+    config = vault.config
+    rel, html_rel, language = config.garden, config.html_path, config.language
+    md_short, md_full = page_lists(config.lists, rel, config.all_path)
+    html_short, html_full = page_lists(config.lists, html_rel, config.html_all_path)
+
+    def page(path: str, render: Callable[..., str], lists: object) -> _Planned:
+        return _Planned(
+            path, lambda: render(garden, path, language, rows, lists).encode(), _is_our_page
+        )
+
+    short = [page(rel, render_markdown, md_short), page(html_rel, render_html, html_short)]
+    full = [
+        page(config.all_path, render_markdown, md_full),
+        page(config.html_all_path, render_html, html_full),
+    ]
+    count = [0]
+    if config.ics is not None:
+        full.append(_calendar(config.ics, garden, count, config.calendar))
+    return (short, full), lambda: count[0]
+
+
+def _calendar(rel: str, garden: Garden, count: list[int], settings: CalendarSettings) -> _Planned:
+    # Imported only when a calendar is asked for: icalendar is slow to import.
+    from hortus.exchange.calendar import calendar_events, promise_records
+    from hortus.exchange.export.ics import is_our_calendar, render_ics
+
+    def make() -> bytes:
+        events = calendar_events(garden, promise_records(garden), settings)
+        count[0] = len(events)
+        return render_ics(events, garden.today)
+
+    return _Planned(rel, make, is_our_calendar)
+
+
+def _rendered(planned: list[_Planned]) -> list[Output]:
+    """The outputs rendered. A crash while rendering (a bug) is a `RenderError`, raised
+    before the group is written: the watcher says it and goes on."""
     try:
-        return _render_outputs(vault, garden, rows or Rows())
+        return [Output(p.rel, p.make(), p.owned) for p in planned]
     except (HortusError, MemoryError):
         raise
     except Exception as exc:
         raise RenderError(f"{type(exc).__name__}: {exc}") from exc
 
 
-def _render_outputs(vault: Vault, garden: Garden, rows: Rows) -> tuple[list[Output], int]:
-    config = vault.config
-    rel, html_rel, language = config.garden, config.html_path, config.language
-    outputs = [
-        Output(rel, render_markdown(garden, rel, language, rows).encode(), _is_our_page),
-        Output(html_rel, render_html(garden, html_rel, language, rows).encode(), _is_our_page),
-    ]
-    rows.settle()
-    if config.ics is None:
-        return outputs, 0
-    # Imported only when a calendar is asked for: icalendar is slow to import.
-    from hortus.exchange.calendar import calendar_events, promise_records
-    from hortus.exchange.export.ics import is_our_calendar, render_ics
-
-    events = calendar_events(garden, promise_records(garden), config.calendar)
-    outputs.append(Output(config.ics, render_ics(events, garden.today), is_our_calendar))
-    return outputs, len(events)
-
-
 def write_garden(
     vault: Vault, garden: Garden, rows: Rows | None = None
 ) -> tuple[Regenerated, list[Output]]:
     """Write every output that changed (call with the write lock held). Every output's
-    ownership is checked before any is written: one refusal writes nothing. Returns the result
+    ownership is checked before any is written: one refusal writes nothing. The short pages
+    are rendered and written first, then the full lists and the calendar. Returns the result
     and the outputs. `rows` keeps rendered rows between calls (the watcher)."""
     if vault.config.collision is not None:  # two outputs on one path: nothing at all
         raise HortusError(f"{CONFIG_NAME}: {vault.config.collision}")
-    outputs, events = render_outputs(vault, garden, rows)
-    current = {out.rel: _read_existing(vault.root / out.rel, out.rel) for out in outputs}
-    for out in outputs:
-        found = current[out.rel]
-        if found is not None and not out.owned(found):
-            raise NotOurFileError(out.rel)
-    written = {
-        out.rel: _replace(vault.root / out.rel, out.data, out.rel, current[out.rel])
-        for out in outputs
-    }
+    rows = rows or Rows()
+    groups, events = _planned(vault, garden, rows)
+    every = [page for group in groups for page in group]
+    current = {p.rel: _read_existing(vault.root / p.rel, p.rel) for p in every}
+    for p in every:
+        found = current[p.rel]
+        if found is not None and not p.owned(found):
+            raise NotOurFileError(p.rel)
+    written: dict[str, bool] = {}
+    outputs: list[Output] = []
+    for group in groups:
+        rendered = _rendered(group)
+        for out in rendered:
+            written[out.rel] = _replace(vault.root / out.rel, out.data, out.rel, current[out.rel])
+        outputs += rendered
+    rows.settle()
     text = summary(garden, vault.config.language)
-    return _result(vault, text, lambda: garden, written, events), outputs
+    return _result(vault, text, lambda: garden, written, events()), outputs
 
 
 def _result(

@@ -77,8 +77,10 @@ def own_outputs(vault: Vault) -> frozenset[str]:
 
 
 def output_paths(config: Config) -> tuple[str, ...]:
-    """GARDEN.md, garden.html and (when `ics` is set) the calendar, vault-relative."""
-    return (config.garden, config.html_path) + ((config.ics,) if config.ics else ())
+    """GARDEN.md, garden.html, their full lists (GARDEN-all.md, garden-all.html) and (when
+    `ics` is set) the calendar, vault-relative."""
+    pages = (config.garden, config.html_path, config.all_path, config.html_all_path)
+    return pages + ((config.ics,) if config.ics else ())
 
 
 @contextmanager

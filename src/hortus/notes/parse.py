@@ -38,10 +38,14 @@ from hortus.notes.scanner import IMAGE, WIKI, WIKILINK_RE, Item, scan_body
 
 _DATE_RE = re.compile(r"(?:\[\[)?(\d{4})-(\d{2})-(\d{2})(?:\]\])?(?=$|[\s:,;.)\]\-–—])")
 _TITLE_LEAD_RE = re.compile(r"^[\s:\-–—,;.]+")
-_TASK_RE = re.compile(r"\[([ xX])\]\s")
+# `[ ]` open, `[x]` done, `[-]` let go (cancelled, as Obsidian's Tasks plugin writes it).
+_TASK_RE = re.compile(r"\[([ xX-])\]\s")
 # Due and done dates, Obsidian Tasks style (`📅 2026-12-01`, `✅ 2026-11-20`) or todo.txt style.
 _DUE_RE = re.compile(r"(?:📅\uFE0F?\s*|(?<!\S)due:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
 _DONE_RE = re.compile(r"(?:✅\uFE0F?\s*|(?<!\S)done:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
+# Written down (`➕ 2026-11-01`, `created:…`) and let go (`❌ 2026-12-06`, `cancelled:…`).
+_CREATED_RE = re.compile(r"(?:➕\uFE0F?\s*|(?<!\S)created:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
+_CANCELLED_RE = re.compile(r"(?:❌\uFE0F?\s*|(?<!\S)cancelled:)(\d{4})-(\d{2})-(\d{2})(?!\S)")
 # A tag as Obsidian reads it: `#` after a space or line start, with at least one letter.
 _TAG_RE = re.compile(r"(?<![\w#&/\\])#([\w/-]*[^\W\d_][\w/-]*)")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -158,8 +162,8 @@ class _Span:
     title: str
     tags: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
-    # A task: (checked, first line after the checkbox, lines of its own paragraph).
-    task: tuple[bool, str, int] | None = None
+    # A task: (its mark ` `, `x` or `-`, first line after the checkbox, lines of its paragraph).
+    task: tuple[str, str, int] | None = None
 
 
 @dataclass(slots=True)
@@ -278,7 +282,7 @@ def _list_item(content: str, start: int, end: int, src: SourceFile, found: _Foun
     """A list item is a task or a dated entry by its first paragraph's text."""
     if content[:1] == "[" and (task := _TASK_RE.match(content)):
         line = content[task.end() :].split("\n", 1)[0]
-        info = (task.group(1) != " ", line, content.count("\n") + 1)
+        info = (task.group(1), line, content.count("\n") + 1)
         found.spans.append(_Span(None, start, end, "", task=info))
     elif content[:1].isdigit() or content.startswith("[["):  # as `_DATE_RE` needs, but cheaper
         _dated(content, start, end, src, found)
@@ -411,20 +415,36 @@ def _assemble(src: SourceFile, found: _Found, total: int) -> Note:
 
 
 def _task(
-    span: _Span, info: tuple[bool, str, int], src: SourceFile, problems: list[Problem]
+    span: _Span, info: tuple[str, str, int], src: SourceFile, problems: list[Problem]
 ) -> Task:
-    checked, text, lines = info
+    mark, text, lines = info
     line = src.body_line + span.start
     # Most tasks have no dates: look for them only where the markers are.
-    has_due = "📅" in text or "due:" in text
-    has_done = "✅" in text or "done:" in text
-    due = _marker_date(_DUE_RE, text, src.path, line, problems) if has_due else None
-    done = _marker_date(_DONE_RE, text, src.path, line, problems) if has_done else None
-    clean = _DUE_RE.sub("", text) if has_due else text
-    clean = " ".join((_DONE_RE.sub("", clean) if has_done else clean).split())
+    clean = text
+    dates: list[dt.date | None] = []
+    for pattern, signs in _TASK_DATES:
+        if any(sign in text for sign in signs):
+            dates.append(_marker_date(pattern, text, src.path, line, problems))
+            clean = pattern.sub("", clean)
+        else:
+            dates.append(None)
+    due, done, created, _ = dates
+    if mark == "-":
+        done = None  # a promise let go is closed, but it is no contact made
     # The people a promise is to are those its own paragraph names (not its nested items).
     mentions = tuple(m for m in span.mentions if m.line < line + lines)
-    return Task(line, checked, clean, due, done, tag_set(span.tags), mentions)
+    checked = mark != " "
+    return Task(
+        line, checked, " ".join(clean.split()), due, done, tag_set(span.tags), mentions, created
+    )
+
+
+_TASK_DATES = (
+    (_DUE_RE, ("📅", "due:")),
+    (_DONE_RE, ("✅", "done:")),
+    (_CREATED_RE, ("➕", "created:")),
+    (_CANCELLED_RE, ("❌", "cancelled:")),
+)
 
 
 def _marker_date(

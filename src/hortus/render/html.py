@@ -9,19 +9,37 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from html import escape
-from itertools import groupby
+from typing import Any
 from urllib.parse import quote
 
 from hortus.core.address import EMAIL_KEYS, is_email_address
-from hortus.core.model import Contact, Source
-from hortus.garden import Garden, GestureKind, Plant
+from hortus.core.model import Contact, Problem, Source, Unresolved
+from hortus.garden import (
+    AskAfter,
+    BirthdaySoon,
+    Breathe,
+    Drifting,
+    Garden,
+    Gesture,
+    GestureKind,
+    GiveBack,
+    IntroGrown,
+    KeyMoment,
+    OpenPromise,
+    Plant,
+    Rediscover,
+    Resting,
+    ThanksOwed,
+)
 from hortus.index import fold
-from hortus.render import words
+from hortus.render import outline, words
 from hortus.render.actions import actions
 from hortus.render.html_parts import CSS, bar_chart, sparkline
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.outline import Lists
 from hortus.render.rows import Rows
 from hortus.render.snippet import inline_html
 
@@ -55,34 +73,37 @@ def safe_url(key: str, value: object) -> str | None:
 
 
 def render_html(
-    garden: Garden, page_path: str, language: str = "en", rows: Rows | None = None
+    garden: Garden,
+    page_path: str,
+    language: str = "en",
+    rows: Rows | None = None,
+    lists: Lists | None = None,
 ) -> str:
-    """The garden's web page; `rows` keeps the plants' rows between renders (the watcher)."""
+    """The garden's web page; `rows` keeps the plants' rows between renders (the watcher);
+    `lists` says how long each section is and where its full list is (default: all)."""
+    lists = lists or Lists()
     page = _Page(garden, posixpath.dirname(page_path), catalogue(language), rows or Rows())
+    page.lists = lists
+    if lists.back:
+        page.kind += " full"  # its plants' rows are the compact ones
     cat = page.cat
-    title = f"{cat.t('title')} · {cat.date(garden.today)}"
+    name = cat.t("full.title") if lists.back else cat.t("title")
+    title = f"{name} · {cat.date(garden.today)}"
     header = cat.t(
         "tended_for", **words.today_label(garden, cat), summary=words.summary(garden, cat)
     )
+    back = ""
+    if lists.back:
+        back = f'<p><a href="{page.href(lists.back)}">{escape(cat.t("full.back"))}</a></p>'
+    found = outline.records(garden)
+    new = outline.is_new(garden)
+    keys = [k for k in outline.ORDER if k in _MAKERS and outline.shows(k, found, new)]
     body = [
-        f"<header><h1>{escape(cat.t('title'))}</h1><p>{escape(header)}</p></header>",
+        f"<header><h1>{escape(name)}</h1>{back}<p>{escape(header)}</p></header>",
+        page.contents(keys, found),
         "<main>",
-        page.section("gestures", page.gestures(), "gestures.empty", ordered=True),
-        page.section("key_moments", page.news()),
-        page.section("birthdays", page.birthdays()),
-        page.section("promises", page.promises()),
-        page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
-        page.section("give_back", page.names(g.contact for g in garden.give_back)),
-        page.section("rediscover", page.rediscover()),
-        page.section("drifting", page.drifting()),
-        page.section("breathe", page.breathe()),
-        page.section("resting", page.resting()),
-        page.section("needs_watering", [page.plant(p) for p in garden.needs_watering]),
-        page.section("due_soon", [page.plant(p) for p in garden.due_soon]),
-        page.chart(),
-        page.section("everyone", page.everyone(), css="everyone"),
-        page.section("unresolved", page.unresolved(), "unresolved.empty"),
-        page.section("problems", page.problems(), "problems.empty"),
+        *([page.welcome()] if new else []),
+        *(page.chart() if key == "chart" else page.section(key, found[key]) for key in keys),
         "</main>",
     ]
     return "\n".join(
@@ -107,7 +128,17 @@ def render_html(
     )
 
 
+_EMPTY = {
+    "gestures": "gestures.empty",
+    "unresolved": "unresolved.empty",
+    "problems": "problems.empty",
+}
+_WIDE = frozenset({"gestures", "everyone", "problems", "unresolved"})  # across both columns
+
+
 class _Page:
+    lists: Lists = Lists()
+
     def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
         self.garden = garden
         self.folder = folder
@@ -115,30 +146,62 @@ class _Page:
         self.rows = rows
         self.kind = f"html {cat.code} {folder}"
 
-    def section(
-        self,
-        key: str,
-        items: list[str],
-        empty: str = "empty",
-        *,
-        ordered: bool = False,
-        css: str = "",
-    ) -> str:
-        tag = "ol" if ordered else "ul"
+    def section(self, key: str, records: Sequence[Any]) -> str:
+        # Today's gestures are a short list already (`daily_gestures`).
+        shown, more = (records, 0) if key == "gestures" else self.lists.cut(records, key)
+        items = [f"<li>{item}</li>" for item in _MAKERS[key](self, shown)]
+        if more:
+            items.append(f'<li class="more">{self.more(key, more)}</li>')
+        tag = "ol" if key == "gestures" else "ul"
         if items:
-            body = f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
+            body = f"<{tag}>" + "".join(items) + f"</{tag}>"
         else:
-            body = f'<p class="empty">{escape(self.cat.t(empty))}</p>'
+            body = f'<p class="empty">{escape(self.cat.t(_EMPTY.get(key, "empty")))}</p>'
         lead = escape(self.cat.t(key + ".lead"))
-        attrs = f' class="{css}"' if css else ""
         title = escape(self.cat.t(key))
+        return f'<section id="{key}"><h2>{title}</h2><p class="lead">{lead}</p>{body}</section>'
+
+    def more(self, key: str, count: int) -> str:
+        text = escape(self.cat.t("more", count=count))
+        if self.lists.full is None:
+            return f'<span class="meta">{text}</span>'
+        see = escape(self.cat.t("more.link"))
+        return f'{text} · <a href="{self.href(self.lists.full)}#{key}">{see}</a>'
+
+    def contents(self, keys: Sequence[str], found: Mapping[str, Sequence[object]]) -> str:
+        """The table of contents: each section with something in it, and its count."""
+        links = [
+            f'<li><a href="#{key}">{escape(self.cat.t(key))}</a>'
+            f' <span class="count">{len(found[key])}</span></li>'
+            for key in keys
+            if found.get(key) and key != "chart"
+        ]
+        label = escape(self.cat.t("contents"))
+        return f'<nav id="contents" aria-label="{label}"><ul>{"".join(links)}</ul></nav>'
+
+    def welcome(self) -> str:
+        cat = self.cat
+        steps = [
+            cat.t("welcome.add", command="\0"),
+            cat.t("welcome.import", command="\0"),
+            cat.t("welcome.log", example="\1", command="\0"),
+        ]
+        commands = [
+            (words.WELCOME_ADD,),
+            (words.WELCOME_IMPORT,),
+            (cat.t("welcome.log_command"), cat.t("welcome.example")),
+        ]
+        items = "".join(
+            f"<li>{_with_code(step, codes)}</li>"
+            for step, codes in zip(steps, commands, strict=True)
+        )
         return (
-            f'<section id="{key}"{attrs}><h2>{title}</h2><p class="lead">{lead}</p>{body}</section>'
+            f'<section id="welcome"><h2>{escape(cat.t("welcome"))}</h2>'
+            f'<p class="lead">{escape(cat.t("welcome.lead"))}</p><ol>{items}</ol></section>'
         )
 
     def href(self, path: str) -> str:
-        target = posixpath.relpath(path, self.folder) if self.folder else path
-        return escape(quote(target))
+        return _href(path, self.folder)
 
     def who(self, contact: Contact) -> str:
         return f'<a class="who" href="{self.href(contact.path)}">{escape(contact.name)}</a>'
@@ -147,14 +210,14 @@ class _Page:
         label = escape(f"{source.path}:{source.line}")
         return f'<a class="src" href="{self.href(source.path)}">{label}</a>'
 
-    def gestures(self) -> list[str]:
+    def gestures(self, gestures: Iterable[Gesture]) -> list[str]:
         cat = self.cat
         return [
             f'<span class="kind {g.kind}">{escape(words.kind_label(g, cat))}</span> '
             f'<strong class="do">{escape(words.suggestion(g, cat))}</strong> '
             f'<span class="meta">{self.who(g.contact)} · {self.where(g.source)}</span>'
             f"{self.acts(g.contact, g.kind)}"
-            for g in self.garden.gestures
+            for g in gestures
         ]
 
     def acts(self, contact: Contact, kind: GestureKind | None = None) -> str:
@@ -165,76 +228,80 @@ class _Page:
         ]
         return f' <span class="act">{" · ".join(found)}</span>' if found else ""
 
-    def key_moments(self) -> list[str]:
-        cat = self.cat
-        return [
-            f'{self.who(m.contact)} <span class="meta">{escape(cat.date(m.date))}'
-            + (f" · {escape(words.moment_kind(m.kind, cat))}" if m.kind else "")
+    def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
+        """The moments to answer and the events to ask after."""
+        return [self.moment(m) if isinstance(m, KeyMoment) else self.ask(m) for m in news]
+
+    def moment(self, m: KeyMoment) -> str:
+        return (
+            f'{self.who(m.contact)} <span class="meta">{escape(self.cat.date(m.date))}'
+            + (f" · {escape(words.moment_kind(m.kind, self.cat))}" if m.kind else "")
             + f"</span><br>{inline_html(m.text)} {self.where(m.source)}"
-            for m in self.garden.key_moments
-        ]
+        )
 
-    def news(self) -> list[str]:
-        """The key moments and the events to ask after, newest first (moments first on a tie)."""
-        garden = self.garden
-        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
-        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
-        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
-        return [line for _, line in dated]
-
-    def asks(self) -> list[str]:
+    def ask(self, a: AskAfter) -> str:
         cat = self.cat
-        return [
+        return (
             f'{self.who(a.contact)} <span class="meta">{escape(cat.date(a.date))}'
             f" · {escape(cat.t('ask'))}</span><br>{inline_html(a.text)} {self.where(a.source)}"
-            for a in self.garden.ask_after
-        ]
+        )
 
-    def birthdays(self) -> list[str]:
+    def birthdays(self, birthdays: Iterable[BirthdaySoon]) -> list[str]:
         cat = self.cat
         items = []
-        for b in self.garden.birthdays:
+        for b in birthdays:
             details = words.date_details(b, cat)
             when = f"{cat.day_month(b.date)} · {words.in_days(b.in_days, cat)} · {details}"
             items.append(f'{self.who(b.contact)} <span class="meta">{escape(when)}</span>')
         return items
 
-    def promises(self) -> list[str]:
+    def promises(self, promises: Iterable[OpenPromise]) -> list[str]:
         cat = self.cat
         items = []
-        shown, more = words.listed_promises(self.garden)
-        for p in shown:
+        for p in promises:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             flag = f' <span class="flag">{escape(cat.t("overdue"))}</span>' if p.overdue else ""
             items.append(
                 cat.t("labelled", label=self.who(p.contact), text=inline_html(p.text)) + " "
                 f'<span class="meta">{escape(due)}</span>{flag} {self.where(p.source)}'
             )
-        more_text = escape(cat.t("promises.more", count=more))
-        return items + ([f'<span class="meta">{more_text}</span>'] if more else [])
+        return items
 
-    def thanks_owed(self) -> list[str]:
-        return [
+    def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
+        """One plain line each (a vault of ten years of tasks has tens of thousands), kept
+        between the watcher's renders like the plants' rows."""
+        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+
+    def _renew(self, promise: OpenPromise) -> str:
+        cat = self.cat
+        text = escape(words.plain(promise.text))
+        age = escape(words.promise_age(promise, cat))
+        label = cat.t("labelled", label=self.who(promise.contact), text=text)
+        return f'{label} <span class="meta">{age}</span> {self.where(promise.source)}'
+
+    def thanks_owed(self, thanks: Iterable[ThanksOwed | IntroGrown]) -> list[str]:
+        """The thanks owed, and introducers to tell how a relationship they started has grown."""
+        return [self.thanks(t) if isinstance(t, ThanksOwed) else self.grown(t) for t in thanks]
+
+    def thanks(self, t: ThanksOwed) -> str:
+        return (
             f'{self.who(t.contact)} <span class="meta">{escape(self.cat.date(t.date))}</span>'
             f"<br>{inline_html(t.text)} {self.where(t.source)}"
-            for t in self.garden.thanks_owed
-        ]
+        )
 
-    def intro_grown(self) -> list[str]:
-        cat = self.cat
-        return [
-            f'{self.who(g.contact)} <span class="meta">{escape(cat.date(g.date))}</span>'
-            f"<br>{escape(words.suggestion_for(g, cat))} {self.where(g.source)}"
-            for g in self.garden.intro_grown
-        ]
+    def grown(self, g: IntroGrown) -> str:
+        return (
+            f'{self.who(g.contact)} <span class="meta">{escape(self.cat.date(g.date))}</span>'
+            f"<br>{escape(words.suggestion_for(g, self.cat))} {self.where(g.source)}"
+        )
 
-    def names(self, contacts: Iterable[Contact]) -> list[str]:
-        return [self.who(contact) for contact in contacts]
+    def give_back(self, items: Iterable[GiveBack]) -> list[str]:
+        return [self.who(g.contact) for g in items]
 
-    def rediscover(self) -> list[str]:
+    def rediscover(self, picks: Iterable[Rediscover]) -> list[str]:
         cat = self.cat
         items = []
-        for r in self.garden.rediscover:
+        for r in picks:
             when = cat.date(r.last_interaction) if r.last_interaction else cat.t("never_met")
             item = f'{self.who(r.contact)} <span class="meta">{escape(when)}</span>'
             if r.starter:
@@ -242,10 +309,10 @@ class _Page:
             items.append(item)
         return items
 
-    def drifting(self) -> list[str]:
+    def drifting(self, drifting: Iterable[Drifting]) -> list[str]:
         cat = self.cat
         items = []
-        for d in self.garden.drifting:
+        for d in drifting:
             gap = cat.t(
                 "usual_gap",
                 usual=cat.n("days", d.usual_gap_days),
@@ -258,25 +325,28 @@ class _Page:
             items.append(item)
         return items
 
-    def breathe(self) -> list[str]:
+    def breathe(self, items: Iterable[Breathe]) -> list[str]:
         cat = self.cat
         return [
             f'{self.who(b.contact)} <span class="meta">'
             f"{escape(cat.t('in_last_30', count=cat.n('interactions', b.recent)))}</span>"
-            for b in self.garden.breathe
+            for b in items
         ]
 
-    def resting(self) -> list[str]:
+    def resting(self, items: Iterable[Resting]) -> list[str]:
         cat = self.cat
         return [
             f'{self.who(r.contact)} <span class="meta">'
             + escape(cat.t("until", date=cat.date(r.until)) if r.until else cat.t("until_further"))
             + "</span>"
-            for r in self.garden.resting
+            for r in items
         ]
 
-    def everyone(self) -> list[str]:
-        return [self.plant(p) + self.met_through(p.contact) for p in self.garden.plants]
+    def plants(self, plants: Iterable[Plant]) -> list[str]:
+        return [self.plant(p) for p in plants]
+
+    def everyone(self, plants: Iterable[Plant]) -> list[str]:
+        return [self.plant(p) + self.met_through(p.contact) for p in plants]
 
     def met_through(self, contact: Contact) -> str:
         """The line "met through Bob Nguyen" on the row of someone Bob introduced you to."""
@@ -289,20 +359,38 @@ class _Page:
         return f'<span class="meta met">{text}</span>'
 
     def plant(self, plant: Plant) -> str:
-        return self.rows.row(plant, self.kind, self._plant)
+        make = self._compact if self.lists.back else self._plant
+        return self.rows.row(plant, self.kind, make)
+
+    def _compact(self, plant: Plant) -> str:
+        """A plant on the page of full lists: one line, no chart and no links, so that ten
+        thousand people (each in two lists) stay a page a browser opens at once."""
+        cat = self.cat
+        state = f'<span class="state {plant.state}">{escape(words.state(plant, cat))}</span>'
+        detail = f"{words.last_contact(plant, cat)} · {words.rhythm(plant, cat)}"
+        return f'{self.who(plant.contact)} {state} <span class="meta">{escape(detail)}</span>'
 
     def _plant(self, plant: Plant) -> str:
         cat = self.cat
         state = f'<span class="state {plant.state}">{escape(words.state(plant, cat))}</span>'
         detail = f"{words.last_contact(plant, cat)} · {words.rhythm(plant, cat)}"
-        count = sum(plant.monthly)
-        label = cat.t("sparkline", name=plant.contact.name, count=cat.n("interactions", count))
         links = self.links(plant.contact)
         return (
-            f'<div class="row">{self.who(plant.contact)} {state}'
-            f"{sparkline(plant.monthly, label)}</div>"
+            f'<div class="row">{self.who(plant.contact)} {state}{self.spark(plant)}</div>'
             f'<span class="meta">{escape(detail)}</span>{links}{self.acts(plant.contact)}'
         )
+
+    def spark(self, plant: Plant) -> str:
+        """The last twelve months as bars, with their scale in words; a flat year in words
+        alone (a line of empty bars says nothing to a reader)."""
+        cat = self.cat
+        count = sum(plant.monthly)
+        if count == 0:
+            return f'<span class="months scale">{escape(cat.t("spark.none"))}</span>'
+        label = cat.t("sparkline", name=plant.contact.name, count=cat.n("interactions", count))
+        top = escape(cat.t("spark.top", count=max(plant.monthly)))
+        bars = sparkline(plant.monthly, label)
+        return f'<span class="months">{bars}<span class="scale">{top}</span></span>'
 
     def links(self, contact: Contact) -> str:
         found = [
@@ -329,15 +417,49 @@ class _Page:
             f'<p class="lead">{escape(cat.t("chart.lead"))}</p>{svg}</section>'
         )
 
-    def unresolved(self) -> list[str]:
+    def unresolved(self, groups: Iterable[list[Unresolved]]) -> list[str]:
         items = []
-        for _, group in groupby(self.garden.unresolved, key=lambda u: fold(u.target)):
-            found = list(group)
+        for found in groups:
             places = ", ".join(self.where(u.source) for u in found)
             if found[0].suggestion:
                 places += " · " + self.cat.t("unresolved.suggest", name=escape(found[0].suggestion))
             items.append(self.cat.t("labelled", label=escape(found[0].target), text=places))
         return items
 
-    def problems(self) -> list[str]:
-        return [f"{self.where(p.source)}: {escape(p.message)}" for p in self.garden.problems]
+    def problems(self, problems: Iterable[Problem]) -> list[str]:
+        return [f"{self.where(p.source)}: {escape(p.message)}" for p in problems]
+
+
+@lru_cache(maxsize=65_536)  # a page links each contact's file many times (its rows, its promises)
+def _href(path: str, folder: str) -> str:
+    target = posixpath.relpath(path, folder) if folder else path
+    return escape(quote(target))
+
+
+def _with_code(text: str, codes: tuple[str, ...]) -> str:
+    """`text` escaped, its markers `\\0` and `\\1` made into the given commands as code."""
+    out = escape(text)
+    for marker, code in zip(("\0", "\1"), codes, strict=False):
+        out = out.replace(marker, f"<code>{escape(code)}</code>")
+    return out
+
+
+_MAKERS: dict[str, Callable[[_Page, Sequence[Any]], list[str]]] = {
+    "gestures": _Page.gestures,
+    "needs_watering": _Page.plants,
+    "key_moments": _Page.key_moments,
+    "birthdays": _Page.birthdays,
+    "promises": _Page.promises,
+    "thanks_owed": _Page.thanks_owed,
+    "due_soon": _Page.plants,
+    "give_back": _Page.give_back,
+    "drifting": _Page.drifting,
+    "rediscover": _Page.rediscover,
+    "renew_or_release": _Page.renew,
+    "breathe": _Page.breathe,
+    "resting": _Page.resting,
+    "chart": lambda page, records: [],
+    "everyone": _Page.everyone,
+    "unresolved": _Page.unresolved,
+    "problems": _Page.problems,
+}

@@ -21,7 +21,7 @@ h2{margin:0;font-size:1.15rem}
 .lead{margin:.15rem 0 .6rem;color:var(--muted);font-size:.92rem}
 .empty{margin:0;color:var(--muted);font-style:italic}
 ul,ol{margin:0;padding:0;list-style:none}
-li{padding:.45rem 0;border-top:1px solid var(--line);overflow-wrap:anywhere}
+li{padding:.45rem 0;border-top:1px solid var(--line);overflow-wrap:anywhere;min-width:0}
 li:first-child{border-top:0}
 #gestures{border:2px solid var(--accent)}
 #gestures ol{counter-reset:g}
@@ -34,7 +34,6 @@ line-height:1.5rem}
 a{color:#1d5a8c}
 a.who{font-weight:600}
 .meta,.src,.links{color:var(--muted);font-size:.88rem}
-.src{white-space:nowrap}
 .links,.met,.act{display:block}
 .act{font-size:.88rem}
 .hint{font-size:.88rem;font-style:italic}
@@ -42,6 +41,8 @@ a.who{font-weight:600}
 font-weight:600;border:1px solid transparent;vertical-align:middle}
 .flag{background:#f8d7da;color:#842029}
 .kind.moment{background:#ede4f7;color:#5a2d82}
+.kind.ask{background:#fff1d6;color:#7a4a00}
+.kind.date{background:#f3e8e0;color:#6b3b1f}
 .kind.birthday{background:#fde2ec;color:#8a1d4a}
 .kind.promise{background:#dde9f7;color:#1d4f82}
 .kind.thanks{background:#d9f2ec;color:#19614f}
@@ -53,14 +54,23 @@ font-weight:600;border:1px solid transparent;vertical-align:middle}
 .state.wilting{background:#f8d7da;color:#842029}
 .state.resting{background:#e2e8f0;color:#3f4b5b}
 .row{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
-.spark{margin-left:auto;flex:none}
+.row>a.who{min-width:0}
+.months{margin-left:auto;display:inline-flex;align-items:center;gap:.4rem;flex:none}
+.scale{color:var(--muted);font-size:.8rem}
+.spark{flex:none}
+li.more{color:var(--muted);font-size:.92rem}
+#contents{max-width:68rem;margin:auto;padding:0 1rem}
+#contents ul{display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.92rem}
+#contents li{border:0;padding:0}
+.count{color:var(--muted)}
+code{font-size:.9em;overflow-wrap:anywhere}
 .spark path{fill:var(--accent)}
 .spark path.zero{fill:var(--line)}
 .chart{display:block;width:100%;max-width:36rem;height:auto;margin:auto}
 .chart rect{fill:var(--accent)}
 .chart text{fill:var(--muted);font-size:11px;text-anchor:middle}
 @media (min-width:52rem){main{grid-template-columns:1fr 1fr}
-#gestures,#chart,#everyone,#problems,#unresolved{grid-column:1/-1}
+#welcome,#gestures,#chart,#everyone,#problems,#unresolved{grid-column:1/-1}
 #everyone ul{columns:2;column-gap:2rem}#everyone li{break-inside:avoid}}
 @media (prefers-color-scheme:dark){:root{--ink:#e8eee4;--muted:#a9b4a5;--paper:#141a14;
 --card:#1d251d;--line:#34402f;--accent:#7cc07f}a{color:#8cc4f0}#gestures li::before{color:#142014}}

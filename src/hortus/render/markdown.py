@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
-from itertools import groupby
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 from hortus.core.model import Contact, Problem, Source, Unresolved
-from hortus.garden import Garden, GestureKind, Plant
-from hortus.index import fold
-from hortus.render import words
+from hortus.garden import (
+    AskAfter,
+    BirthdaySoon,
+    Breathe,
+    Drifting,
+    Garden,
+    Gesture,
+    GestureKind,
+    GiveBack,
+    IntroGrown,
+    KeyMoment,
+    OpenPromise,
+    Plant,
+    Rediscover,
+    Resting,
+    ThanksOwed,
+)
+from hortus.render import outline, words
 from hortus.render.actions import actions
 from hortus.render.i18n import Catalogue, catalogue
+from hortus.render.outline import Lists
 from hortus.render.rows import Rows
 
 MARKER = "<!-- hortus: generated garden. Edits here are replaced at the next regenerate. -->"
@@ -31,38 +48,45 @@ def is_generated(first_line: str) -> bool:
 
 
 def render_markdown(
-    garden: Garden, garden_path: str, language: str = "en", rows: Rows | None = None
+    garden: Garden,
+    garden_path: str,
+    language: str = "en",
+    rows: Rows | None = None,
+    lists: Lists | None = None,
 ) -> str:
     """The garden page; `garden_path` (vault-relative) makes every link relative to the page;
-    `rows` keeps the plants' lines between renders (the watcher)."""
+    `rows` keeps the plants' lines between renders (the watcher); `lists` says how long each
+    section is and where its full list is (default: every item, no link)."""
+    lists = lists or Lists()
     page = _Page(garden, posixpath.dirname(garden_path), catalogue(language), rows or Rows())
+    page.lists = lists
     cat = page.cat
     summary = words.summary(garden, cat)
-    parts = [
-        MARKER,
-        f"# {cat.t('title')}",
-        f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_",
-        *page.section("gestures", page.gestures(), "gestures.empty"),
-        *page.section("key_moments", page.news()),
-        *page.section("birthdays", page.birthdays()),
-        *page.section("promises", page.promises()),
-        *page.section("thanks_owed", page.thanks_owed() + page.intro_grown()),
-        *page.section("give_back", page.give_back()),
-        *page.section("rediscover", page.rediscover()),
-        *page.section("drifting", page.drifting()),
-        *page.section("breathe", page.breathe()),
-        *page.section("resting", page.resting()),
-        *page.section("needs_watering", page.plants(garden.needs_watering)),
-        *page.section("due_soon", page.plants(garden.due_soon)),
-        *page.section("seedlings", page.seedlings()),
-        *page.section("thriving", page.plants(garden.thriving)),
-        *page.section("unresolved", page.unresolved(garden.unresolved), "unresolved.empty"),
-        *page.section("problems", page.problems(garden.problems), "problems.empty"),
-    ]
+    title = cat.t("full.title") if lists.back else cat.t("title")
+    parts = [MARKER, f"# {escape(title)}"]
+    if lists.back:
+        parts.append(link(cat.t("full.back"), lists.back, page.folder))
+    parts.append(f"_{cat.t('tended_for', **words.today_label(garden, cat), summary=summary)}_")
+    new = outline.is_new(garden)
+    if new:
+        parts += page.welcome()
+    found = outline.records(garden)
+    for key in outline.ORDER:
+        if key in _MAKERS and outline.shows(key, found, new):
+            parts += page.section(key, found[key], _EMPTY.get(key, "empty"))
     return "\n\n".join(parts) + "\n"
 
 
+_EMPTY = {
+    "gestures": "gestures.empty",
+    "unresolved": "unresolved.empty",
+    "problems": "problems.empty",
+}
+
+
 class _Page:
+    lists: Lists = Lists()
+
     def __init__(self, garden: Garden, folder: str, cat: Catalogue, rows: Rows) -> None:
         self.garden = garden
         self.folder = folder
@@ -70,9 +94,36 @@ class _Page:
         self.rows = rows
         self.kind = f"md {cat.code} {folder}"
 
-    def section(self, key: str, items: list[str], empty: str = "empty") -> list[str]:
+    def section(self, key: str, records: Sequence[Any], empty: str = "empty") -> list[str]:
+        # Today's gestures are a short list already (`daily_gestures`).
+        shown, more = (records, 0) if key == "gestures" else self.lists.cut(records)
+        items = _MAKERS[key](self, shown)
+        if more:
+            items.append(self.more(key, more))
         body = "\n".join(items) if items else f"_{self.cat.t(empty)}_"
         return [f"## {self.cat.t(key)}", f"_{self.cat.t(key + '.lead')}_", body]
+
+    def more(self, key: str, count: int) -> str:
+        text = escape(self.cat.t("more", count=count))
+        if self.lists.full is None:
+            return f"- _{text}_"
+        anchor = "#" + outline.slug(self.cat.t(key))
+        target = link(self.cat.t("more.link"), self.lists.full, self.folder)
+        return f"- _{text}_ · {target[:-1]}{anchor})"
+
+    def welcome(self) -> list[str]:
+        cat = self.cat
+        steps = [
+            cat.t("welcome.add", command=f"`{words.WELCOME_ADD}`"),
+            cat.t("welcome.import", command=f"`{words.WELCOME_IMPORT}`"),
+            cat.t(
+                "welcome.log",
+                example=f"`{cat.t('welcome.example')}`",
+                command=f"`{cat.t('welcome.log_command')}`",
+            ),
+        ]
+        body = "\n".join(f"{n}. {step}" for n, step in enumerate(steps, start=1))
+        return [f"## {cat.t('welcome')}", f"_{cat.t('welcome.lead')}_", body]
 
     def who(self, contact: Contact) -> str:
         return link(contact.name, contact.path, self.folder)
@@ -80,16 +131,11 @@ class _Page:
     def where(self, source: Source) -> str:
         return link(f"{source.path}:{source.line}", source.path, self.folder)
 
-    def seedlings(self) -> list[str]:
-        named, more = words.named_seedlings(self.garden)
-        extra = [f"- _{self.cat.t('seedlings.more', count=more)}_"] if more else []
-        return self.plants(named) + extra
-
-    def gestures(self) -> list[str]:
+    def gestures(self, gestures: Iterable[Gesture]) -> list[str]:
         return [
             f"{number}. **{escape(words.suggestion(g, self.cat))}** · "
             f"{self.who(g.contact)} · {self.where(g.source)}{self.acts(g.contact, g.kind)}"
-            for number, g in enumerate(self.garden.gestures, start=1)
+            for number, g in enumerate(gestures, start=1)
         ]
 
     def acts(self, contact: Contact, kind: GestureKind | None = None) -> str:
@@ -98,85 +144,87 @@ class _Page:
             f" · [{escape(label)}]({url})" for label, url in actions(contact, self.cat, kind)
         )
 
-    def key_moments(self) -> list[str]:
-        cat = self.cat
-        return [
-            f"- {cat.date(m.date)} · {self.who(m.contact)}"
-            + (f" · *{escape(words.moment_kind(m.kind, cat))}*" if m.kind else "")
+    def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
+        """The moments to answer and the events to ask after."""
+        return [self.moment(m) if isinstance(m, KeyMoment) else self.ask(m) for m in news]
+
+    def moment(self, m: KeyMoment) -> str:
+        return (
+            f"- {self.cat.date(m.date)} · {self.who(m.contact)}"
+            + (f" · *{escape(words.moment_kind(m.kind, self.cat))}*" if m.kind else "")
             + f" · {escape(words.plain(m.text))} · {self.where(m.source)}"
-            for m in self.garden.key_moments
-        ]
+        )
 
-    def news(self) -> list[str]:
-        """The key moments and the events to ask after, newest first (moments first on a tie)."""
-        garden = self.garden
-        moments = zip((m.date for m in garden.key_moments), self.key_moments(), strict=True)
-        asks = zip((a.date for a in garden.ask_after), self.asks(), strict=True)
-        dated = sorted([*moments, *asks], key=lambda item: -item[0].toordinal())
-        return [line for _, line in dated]
-
-    def asks(self) -> list[str]:
+    def ask(self, a: AskAfter) -> str:
         cat = self.cat
-        return [
+        return (
             f"- {cat.date(a.date)} · {self.who(a.contact)} · *{escape(cat.t('ask'))}*"
             + f" · {escape(words.plain(a.text))} · {self.where(a.source)}"
-            for a in self.garden.ask_after
-        ]
+        )
 
-    def birthdays(self) -> list[str]:
+    def birthdays(self, birthdays: Iterable[BirthdaySoon]) -> list[str]:
         cat = self.cat
         lines = []
-        for b in self.garden.birthdays:
+        for b in birthdays:
             details = escape(words.date_details(b, cat))
             when = words.in_days(b.in_days, cat)
             lines.append(f"- {cat.day_month(b.date)} · {self.who(b.contact)} · {when} · {details}")
         return lines
 
-    def promises(self) -> list[str]:
+    def promises(self, promises: Iterable[OpenPromise]) -> list[str]:
         cat = self.cat
         lines = []
-        shown, more = words.listed_promises(self.garden)
-        for p in shown:
+        for p in promises:
             due = cat.t("due_on", date=cat.date(p.due)) if p.due else cat.t("no_due")
             due += f" · **{cat.t('overdue')}**" if p.overdue else ""
             text = escape(words.plain(p.text))
             item = cat.t("labelled", label=self.who(p.contact), text=text)
             lines.append(f"- {item} · {due} · {self.where(p.source)}")
-        return lines + ([f"- _{escape(cat.t('promises.more', count=more))}_"] if more else [])
+        return lines
 
-    def thanks_owed(self) -> list[str]:
-        return [
+    def renew(self, promises: Iterable[OpenPromise]) -> list[str]:
+        return [self.rows.row(p, self.kind, self._renew) for p in promises]
+
+    def _renew(self, promise: OpenPromise) -> str:
+        cat = self.cat
+        text = escape(words.plain(promise.text))
+        item = cat.t("labelled", label=self.who(promise.contact), text=text)
+        return f"- {item} · {words.promise_age(promise, cat)} · {self.where(promise.source)}"
+
+    def thanks_owed(self, thanks: Iterable[ThanksOwed | IntroGrown]) -> list[str]:
+        """The thanks owed, and introducers to tell how a relationship they started has grown."""
+        return [self.thanks(t) if isinstance(t, ThanksOwed) else self.grown(t) for t in thanks]
+
+    def thanks(self, t: ThanksOwed) -> str:
+        return (
             f"- {self.cat.date(t.date)} · "
             + self.cat.t("labelled", label=self.who(t.contact), text=escape(words.plain(t.text)))
             + f" · {self.where(t.source)}"
-            for t in self.garden.thanks_owed
-        ]
+        )
 
-    def intro_grown(self) -> list[str]:
-        """Introducers to tell how a relationship they started has grown."""
+    def grown(self, g: IntroGrown) -> str:
         cat = self.cat
-        return [
+        return (
             f"- {cat.date(g.date)} · {self.who(g.contact)} · "
             + escape(words.suggestion_for(g, cat))
             + f" · {self.where(g.source)}"
-            for g in self.garden.intro_grown
-        ]
+        )
 
-    def give_back(self) -> list[str]:
-        return [f"- {self.who(g.contact)}" for g in self.garden.give_back]
+    def give_back(self, items: Iterable[GiveBack]) -> list[str]:
+        return [f"- {self.who(g.contact)}" for g in items]
 
-    def breathe(self) -> list[str]:
+    def breathe(self, items: Iterable[Breathe]) -> list[str]:
         cat = self.cat
         return [
             f"- {self.who(b.contact)} · "
             + cat.t("in_last_30", count=cat.n("interactions", b.recent))
-            for b in self.garden.breathe
+            for b in items
         ]
 
-    def rediscover(self) -> list[str]:
+    def rediscover(self, items: Iterable[Rediscover]) -> list[str]:
         cat = self.cat
         lines = []
-        for r in self.garden.rediscover:
+        for r in items:
             when = cat.date(r.last_interaction) if r.last_interaction else cat.t("never_met")
             line = f"- {self.who(r.contact)} · {when}"
             if r.starter:
@@ -184,10 +232,10 @@ class _Page:
             lines.append(line)
         return lines
 
-    def drifting(self) -> list[str]:
+    def drifting(self, items: Iterable[Drifting]) -> list[str]:
         cat = self.cat
         lines = []
-        for d in self.garden.drifting:
+        for d in items:
             gap = cat.t(
                 "usual_gap",
                 usual=cat.n("days", d.usual_gap_days),
@@ -199,12 +247,12 @@ class _Page:
             lines.append(line)
         return lines
 
-    def resting(self) -> list[str]:
+    def resting(self, items: Iterable[Resting]) -> list[str]:
         cat = self.cat
         return [
             f"- {self.who(r.contact)} · "
             + (cat.t("until", date=cat.date(r.until)) if r.until else cat.t("until_further"))
-            for r in self.garden.resting
+            for r in items
         ]
 
     def plants(self, plants: Iterable[Plant]) -> list[str]:
@@ -223,10 +271,9 @@ class _Page:
         last = words.last_contact(plant, cat)
         return f"- {self.who(plant.contact)} · *{state}* · {last} · {rhythm}{acts}"
 
-    def unresolved(self, unresolved: Iterable[Unresolved]) -> list[str]:
+    def unresolved(self, groups: Iterable[list[Unresolved]]) -> list[str]:
         lines = []
-        for _, group in groupby(unresolved, key=lambda u: fold(u.target)):
-            items = list(group)
+        for items in groups:
             places = ", ".join(self.where(u.source) for u in items)
             if items[0].suggestion:
                 places += " · " + self.cat.t("unresolved.suggest", name=escape(items[0].suggestion))
@@ -237,9 +284,34 @@ class _Page:
         return [f"- {self.where(p.source)}: {escape(p.message)}" for p in problems]
 
 
+_MAKERS: dict[str, Callable[[_Page, Sequence[Any]], list[str]]] = {
+    "gestures": _Page.gestures,
+    "needs_watering": _Page.plants,
+    "key_moments": _Page.key_moments,
+    "birthdays": _Page.birthdays,
+    "promises": _Page.promises,
+    "thanks_owed": _Page.thanks_owed,
+    "due_soon": _Page.plants,
+    "give_back": _Page.give_back,
+    "drifting": _Page.drifting,
+    "rediscover": _Page.rediscover,
+    "renew_or_release": _Page.renew,
+    "breathe": _Page.breathe,
+    "resting": _Page.resting,
+    "seedlings": _Page.plants,
+    "thriving": _Page.plants,
+    "unresolved": _Page.unresolved,
+    "problems": _Page.problems,
+}
+
+
 def link(text: str, path: str, folder: str) -> str:
-    target = posixpath.relpath(path, folder) if folder else path
-    return f"[{escape(text)}]({quote(target)})"
+    return f"[{escape(text)}]({_target(path, folder)})"
+
+
+@lru_cache(maxsize=65_536)  # a page links each contact's file many times (its rows, its promises)
+def _target(path: str, folder: str) -> str:
+    return quote(posixpath.relpath(path, folder) if folder else path)
 
 
 def escape(text: str) -> str:

@@ -15,17 +15,22 @@ _T = TypeVar("_T")
 
 class Rows:
     def __init__(self) -> None:
-        self._kept: dict[tuple[int, str], tuple[object, str]] = {}
-        self._next: dict[tuple[int, str], tuple[object, str]] = {}
+        # kind → id of the item → (the item, its text); a dict per kind spares a key tuple per
+        # row (garden-all.html at L asks for 70,000 rows a render).
+        self._kept: dict[str, dict[int, tuple[object, str]]] = {}
+        self._next: dict[str, dict[int, tuple[object, str]]] = {}
 
     def row(self, item: _T, kind: str, make: Callable[[_T], str]) -> str:
         """`make(item)`, or the text it gave for this very object and `kind`, earlier in this
         render (garden.html shows a thirsty plant twice) or in the last one."""
-        key = (id(item), kind)
-        kept = self._next.get(key) or self._kept.get(key)
+        now = self._next.get(kind)
+        if now is None:
+            now = self._next[kind] = {}
+        key = id(item)
+        kept = now.get(key) or self._kept.get(kind, {}).get(key)
         if kept is None or kept[0] is not item:  # the object itself is kept: its id stays its own
             kept = (item, make(item))
-        self._next[key] = kept
+        now[key] = kept
         return kept[1]
 
     def settle(self) -> None:

@@ -17,7 +17,6 @@ from hortus.garden import (
     OpenPromise,
     Plant,
     ThanksOwed,
-    is_weak_tie,
 )
 from hortus.render.i18n import Catalogue
 
@@ -39,26 +38,18 @@ _UNDERSCORE_RE = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")  # not i
 
 
 GestureItem = KeyMoment | AskAfter | BirthdaySoon | OpenPromise | ThanksOwed | IntroGrown | Plant
-SEEDLINGS_NAMED = 12
-PROMISES_LISTED = 25  # the overdue and the soonest; every card (`hortus show`) lists its own
+# The welcome's first steps (the same in every language: they are commands).
+WELCOME_ADD = 'hortus add "Sam Taylor" --circle close'
+WELCOME_IMPORT = "hortus import linkedin Connections.csv"
 
 
-def listed_promises(garden: Garden) -> tuple[tuple[OpenPromise, ...], int]:
-    """The promises a page lists (the garden's order: overdue first, then by due date) and how
-    many more there are: ten years of daily-note tasks must not bury this week's promise."""
-    shown = garden.promises[:PROMISES_LISTED]
-    return shown, len(garden.promises) - len(shown)
-
-
-def named_seedlings(garden: Garden) -> tuple[list[Plant], int]:
-    """The seedlings a page names, and how many it leaves unnamed.
-
-    Closer circles first, then weak ties, a dozen at most: after importing 800 connections
-    the page still reads as a garden, not an address book; `rediscover` brings the weak
-    ties up a few at a time.
-    """
-    ordered = sorted(garden.seedlings, key=lambda p: is_weak_tie(p.contact))  # stable: by name
-    return ordered[:SEEDLINGS_NAMED], max(0, len(ordered) - SEEDLINGS_NAMED)
+def promise_age(promise: OpenPromise, cat: Catalogue) -> str:
+    """How old a promise to renew or release is: `due 5 May 2025`, else `written 3 March 2024`."""
+    if promise.due is not None:
+        return cat.t("due_on", date=cat.date(promise.due))
+    if promise.written is not None:
+        return cat.t("written_on", date=cat.date(promise.written))
+    return cat.t("no_due")
 
 
 def promise_due(promise: OpenPromise, cat: Catalogue) -> str:

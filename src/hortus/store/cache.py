@@ -30,7 +30,8 @@ CACHE_NAME = "cache.sqlite"
 # 7: contacts have other dates, gift ideas, met_through and not_duplicate_of; the garden has
 #    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
 #    their source text (no YAML 1.1 types).
-CACHE_VERSION = 7
+# 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
+CACHE_VERSION = 8
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -45,7 +46,7 @@ CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT N
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
-# A plain tuple, because the warm path compares one per note against `lstat`.
+# A plain tuple, because the warm path compares 50,000 of them against `lstat`.
 Row = tuple[int, int, int, int, int, str]
 
 
