@@ -189,7 +189,7 @@ def test_a_bad_today_is_a_usage_error(make_vault: MakeVault) -> None:
     root = make_vault({"people/ada.md": ADA})
     code, _, err = run(root, "status", "--today", "2026-02-30")
     assert code == 2
-    assert "'2026-02-30' is not a date like 2026-11-20" in err
+    assert "'2026-02-30' is not a date: use YYYY-MM-DD, today, yesterday" in err
 
 
 def test_today_option_wins_over_pinned_date(make_vault: MakeVault) -> None:

@@ -40,6 +40,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 JSON_DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
 STATUS_DOC, SHOW_DOC = JSON_DOC.split("## `hortus show NAME --json`")
 SHOW_DOC, SEARCH_DOC = SHOW_DOC.split("## `hortus search … --json`")
+SEARCH_DOC, DIGEST_DOC = SEARCH_DOC.split("## `hortus digest --format json`")
 
 
 def test_show_json_doc_lists_exactly_the_keys_beyond_a_status_contact(
@@ -144,6 +145,20 @@ def test_search_json_doc_lists_exactly_the_keys_the_document_has(make_vault: Mak
     actual |= {f"others[].{key}" for key in data["others"][0]}
     assert set(data["people"][0]["results"][0]) == set(data["others"][0])
     assert _documented_keys(SEARCH_DOC) == actual
+
+
+def test_digest_json_doc_lists_exactly_the_keys_the_document_has(make_vault: MakeVault) -> None:
+    from tests.test_digest import BUSY
+
+    root = make_vault(BUSY)
+    args = ["--vault", str(root), "digest", "--format", "json"]
+    data = json.loads(CliRunner().invoke(main, args).stdout)
+    actual = set(data)
+    for key, value in data.items():
+        if isinstance(value, list):
+            assert value and isinstance(value[0], dict), key
+            actual |= {f"{key}[].{field}" for field in value[0]}
+    assert _documented_keys(DIGEST_DOC) == actual
 
 
 def test_the_architecture_map_matches_the_code() -> None:

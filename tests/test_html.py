@@ -88,7 +88,7 @@ def test_every_link_is_a_vault_file_or_an_allowed_url(make_vault: MakeVault) -> 
     for href in hrefs:
         scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", href)
         if scheme:
-            assert scheme.group(1).lower() in ("http", "https", "mailto", "tel"), href
+            assert scheme.group(1).lower() in ("http", "https", "mailto", "tel", "sms"), href
             assert "javascript" not in href.lower()
         else:
             assert not href.startswith(("/", "//")) and ".." not in href, href

@@ -20,6 +20,8 @@ from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
 
 if TYPE_CHECKING:
+    from hortus.core.dates import DateWord
+    from hortus.garden import OpenPromise
     from hortus.loader.load import Progress
     from hortus.loader.vault import Vault
 
@@ -29,28 +31,44 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> DateWord | None:
+    """A date as typed (`2026-11-20`, `yesterday`, `-3d`, `friday`, `vendredi`…), resolved by
+    the command against the vault's day."""
+    from hortus.core.dates import HELP, read_date
+
     if value is None:
         return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-11-20") from None
-    if param.name == "today":
-        from hortus.core.config import today_problem
+    word = read_date(value)
+    if word is None:
+        raise click.BadParameter(f"{value!r} is not a date: use {HELP}") from None
+    return word
 
-        why = today_problem(day)
-        if why is not None:
-            raise click.BadParameter(why)
+
+def _today_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """`--today`: a date word, relative to the clock (it replaces the vault's day)."""
+    from hortus.core.config import today_problem
+
+    word = _date_option(ctx, param, value)
+    if word is None:
+        return None
+    day = word.on(dt.date.today())
+    why = today_problem(day)
+    if why is not None:
+        raise click.BadParameter(why)
     return day
+
+
+def _on(word: DateWord | None, day: dt.date) -> dt.date | None:
+    return None if word is None else word.on(day)
 
 
 TODAY = click.option(
     "--today",
     metavar="DATE",
     default=None,
-    callback=_date_option,
-    help="Compute the garden for this date (YYYY-MM-DD) instead of the clock or a pinned date.",
+    callback=_today_option,
+    help="Compute the garden for this date (YYYY-MM-DD, yesterday, -3d, monday…) instead of "
+    "the clock or a pinned date.",
 )
 YES = click.option(
     "--yes",
@@ -203,6 +221,35 @@ def status(
 
 
 @main.command()
+@TODAY
+@click.option(
+    "--days",
+    type=click.IntRange(1, 366),
+    default=7,
+    show_default=True,
+    help="What comes in this many days, today included.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json")),
+    default="text",
+    show_default=True,
+    help="Plain text (for mail), Markdown, or JSON (docs/json.md).",
+)
+@click.pass_context
+@reports_errors
+def digest(ctx: click.Context, today: dt.date | None, days: int, fmt: str) -> None:
+    """Today's gestures and what the next days bring (birthdays, promises falling due, plans,
+    key moments unanswered), in under 25 lines; nothing at all on a quiet day. For cron."""
+    from hortus.commands.digest import digest_text
+
+    vault = _vault(ctx)
+    day = vault.day(today, dt.date.today())
+    echo(digest_text(vault, day, days, fmt, _progress()), nl=False)
+
+
+@main.command()
 @click.pass_context
 @reports_errors
 def check(ctx: click.Context) -> None:
@@ -309,7 +356,8 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     metavar="DATE",
     default=None,
     callback=_date_option,
-    help="The entry's date (YYYY-MM-DD). Default: today (a date pinned in hortus.toml counts).",
+    help="The entry's date (YYYY-MM-DD, yesterday, -3d, friday…). Default: today (a date "
+    "pinned in hortus.toml counts).",
 )
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Add #TAG (repeatable).")
 @click.option(
@@ -320,6 +368,16 @@ def _name_argument(name: str = "name", **kwargs: Any) -> Callable[[F], F]:
     shell_complete=_complete_name,
     help="Someone else who was there: adds a [[mention]] (repeatable).",
 )
+@click.option(
+    "--promise", is_flag=True, help="Append a promise (`- [ ] TEXT`) instead of an entry."
+)
+@click.option(
+    "--due",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="With --promise: its due date (`📅 DATE`, or `due:DATE` if the file writes those).",
+)
 @YES
 @click.pass_context
 @reports_errors
@@ -327,12 +385,15 @@ def log(
     ctx: click.Context,
     name: str,
     text: str | None,
-    day: dt.date | None,
+    day: DateWord | None,
     tags: tuple[str, ...],
     with_names: tuple[str, ...],
+    promise: bool,
+    due: DateWord | None,
     yes: bool,
 ) -> None:
-    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR."""
+    """Append a dated entry to NAME's file. TEXT `-` reads stdin; no TEXT opens $EDITOR.
+    With --promise, append a promise to NAME instead."""
     from hortus.commands.person import log_entry
 
     vault = _vault(ctx, writes=True)
@@ -340,12 +401,16 @@ def log(
         from hortus.person.append import decode_input
 
         text = decode_input("stdin", sys.stdin.buffer.read())
-    date = day or vault.day(None, dt.date.today()).date
+    today = vault.day(None, dt.date.today()).date
+    if promise or due is not None:
+        due_day = _on(due, today)
+        _log_promise(vault, name, text, due=due_day, tags=tags, with_names=with_names, yes=yes)
+        return
     logged = log_entry(
         vault,
         name,
         text,
-        date=date,
+        date=_on(day, today) or today,
         tags=tags,
         with_names=with_names,
         env=os.environ,
@@ -359,6 +424,87 @@ def log(
         echo(f"  {line}")
     for missing in logged.no_page:
         echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
+
+
+def _log_promise(
+    vault: Vault,
+    name: str,
+    text: str | None,
+    *,
+    due: dt.date | None,
+    tags: tuple[str, ...],
+    with_names: tuple[str, ...],
+    yes: bool,
+) -> None:
+    from hortus.commands.promise import log_promise
+    from hortus.core.errors import HortusError
+
+    if text is None:
+        raise HortusError("a promise needs its TEXT: hortus log NAME TEXT --promise")
+    written = log_promise(
+        vault, name, text, due=due, tags=tags, with_names=with_names, accept_guess=yes
+    )
+    echo(f"{written.path}:{written.line}")
+    echo(f"  {written.lines[0]}")
+
+
+@main.command()
+@_name_argument()
+@click.argument("text", required=False)
+@click.option(
+    "--line",
+    metavar="N",
+    help="The promise at this line (`N`, or `PATH:N` as listed) when NAME has several.",
+)
+@click.option(
+    "--date",
+    "day",
+    metavar="DATE",
+    default=None,
+    callback=_date_option,
+    help="The day it was kept (YYYY-MM-DD, yesterday, -3d, friday…). Default: today.",
+)
+@YES
+@click.pass_context
+@reports_errors
+def done(
+    ctx: click.Context,
+    name: str,
+    text: str | None,
+    line: str | None,
+    day: DateWord | None,
+    yes: bool,
+) -> None:
+    """Mark one of NAME's open promises kept: `- [ ]` becomes `- [x]` with `✅ DATE`. TEXT
+    (words of the promise) or --line says which when there are several; unsure, writes nothing."""
+    from hortus.commands.promise import choose, keep, open_promises
+
+    vault = _vault(ctx, writes=True)
+    today = vault.day(None, dt.date.today())
+    contact, promises = open_promises(vault, name, today, accept_guess=yes)
+    found = choose(promises, text, line)
+    if not found:
+        which = f" matching {' '.join(filter(None, (text, line)))!r}" if text or line else ""
+        echo(f"hortus: {contact} has no open promise{which}.", err=True)
+        sys.exit(1)
+    if len(found) > 1:
+        found = (_ask(contact, found),)
+    kept = keep(vault, found[0], _on(day, today.date) or today.date)
+    echo(f"{kept.path}:{kept.line}")
+    echo(f"  {kept.lines[0]}")
+
+
+def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
+    """Which promise: asked on a terminal; elsewhere (a script) the list, and nothing written."""
+    echo(f"{contact} has {len(promises)} open promises:", err=True)
+    for number, p in enumerate(promises, start=1):
+        due = f" (due {p.due.isoformat()})" if p.due else ""
+        echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
+    if not sys.stdin.isatty():
+        echo("Nothing written: say which with TEXT or --line PATH:N.", err=True)
+        sys.exit(1)
+    choice = click.prompt("Which one", type=click.IntRange(1, len(promises)), err=True)
+    return promises[choice - 1]
 
 
 @main.command()
@@ -436,8 +582,8 @@ def search(
     words: tuple[str, ...],
     person: str | None,
     tag: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
+    since: DateWord | None,
+    until: DateWord | None,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -448,7 +594,8 @@ def search(
     from hortus.render.search import render_search_json, render_search_text
 
     vault = _vault(ctx)
-    query = Query(words, person, tag, since, until, limit)
+    today = vault.day(None, dt.date.today()).date
+    query = Query(words, person, tag, _on(since, today), _on(until, today), limit)
     results = run_search(vault, query, _progress())
     if as_json:
         echo(render_search_json(results), nl=False)
@@ -496,19 +643,29 @@ def mcp(ctx: click.Context, allow_write: bool) -> None:
 
 @main.command(name="import")
 @click.argument("kind", type=click.Choice(IMPORT_KINDS))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--circle", metavar="CIRCLE", help="The circle of the new contacts (default: weak).")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="vcard only: add to existing contacts what FILE's cards (a .vcf or a vdir folder) "
+    "have and they lack; creates no contact, changes no value.",
+)
 @click.option("--write", is_flag=True, help="Create the files (without it: a dry run).")
 @click.pass_context
 @reports_errors
 def import_command(
-    ctx: click.Context, kind: str, file: Path, circle: str | None, write: bool
+    ctx: click.Context, kind: str, file: Path, circle: str | None, update: bool, write: bool
 ) -> None:
     """Bring people in from LinkedIn's Connections.csv, a Google Contacts CSV or a .vcf file.
 
     A dry run by default: says what would be created, what is already there and which rows
-    have problems. --write creates the files; an existing contact is never changed."""
+    have problems. --write creates the files; an existing contact is never changed. With
+    --update (vcard), FILE may be a vdir folder: its cards' missing values are added instead."""
     vault = _vault(ctx, writes=write)
+    if update:
+        _update_from_cards(vault, kind, file, write)
+        return
     from hortus.commands.transfer import import_people
     from hortus.exchange.report import render_import
 
@@ -525,6 +682,19 @@ def import_command(
     echo(render_import(outcome.plan, outcome.written, vault.config.language), nl=False)
 
 
+def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None:
+    from hortus.commands.vdir import update_from_cards
+    from hortus.core.errors import HortusError, format_problem
+    from hortus.exchange.update import render_update
+
+    if kind != "vcard":
+        raise HortusError("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
+    outcome = update_from_cards(vault, file, str(file), write=write)
+    echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
+    for problem in outcome.problems:
+        echo(format_problem(problem), err=True)
+
+
 @main.command(name="export")
 @click.argument("kind", type=click.Choice(EXPORT_KINDS))
 @click.option(
@@ -537,17 +707,31 @@ def import_command(
 @click.option(
     "--force", is_flag=True, help="Replace an existing -o file that is not an earlier export."
 )
+@click.option(
+    "--vdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="vcard only: one UID.vcf per contact in this folder (for vdirsyncer, khard).",
+)
 @TODAY
 @click.pass_context
 @reports_errors
 def export_command(
-    ctx: click.Context, kind: str, output: Path | None, force: bool, today: dt.date | None
+    ctx: click.Context,
+    kind: str,
+    output: Path | None,
+    force: bool,
+    vdir: Path | None,
+    today: dt.date | None,
 ) -> None:
     """Take your contacts out: vCard 4.0 (vcard), a calendar of birthdays and watering days
     (ics), or the garden as a spreadsheet (csv)."""
     from hortus.commands.transfer import export_data, write_export
 
     vault = _vault(ctx)
+    if vdir is not None:
+        _export_vdir(vault, kind, vdir, output)
+        return
     data = export_data(vault, kind, vault.day(today, dt.date.today()))
     if output is None:
         if sys.stdout.isatty():  # shown, not obeyed, on a terminal; raw bytes into a pipe
@@ -557,3 +741,12 @@ def export_command(
         return
     write_export(output, data, kind, force)
     echo(f"wrote {output}", err=True)
+
+
+def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> None:
+    from hortus.commands.vdir import export_vdir, render_vdir
+    from hortus.core.errors import HortusError
+
+    if kind != "vcard" or output is not None:
+        raise HortusError("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
+    echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)

@@ -112,7 +112,7 @@ def test_the_trap_sees_a_connection(offline: list[str]) -> None:
 
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+_ALLOWED_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 
 def _check_url(value: str) -> None:

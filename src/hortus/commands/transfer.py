@@ -118,7 +118,8 @@ def export_data(vault: Vault, kind: str, day: Day) -> bytes:
     if kind == "vcard":
         return render_vcards(plant.contact for plant in garden.plants).encode("utf-8")
     if kind == "ics":
-        return render_ics(calendar_events(garden, promise_records(garden)), garden.today)
+        events = calendar_events(garden, promise_records(garden), vault.config.calendar)
+        return render_ics(events, garden.today)
     if kind == "csv":
         return render_csv(garden).encode("utf-8")
     raise HortusError(f"unknown export kind '{kind}' (vcard, ics or csv)")

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hortus.core.calendar import CalendarSettings, read_calendar
 from hortus.core.model import Problem, Source
 
 CONFIG_NAME = "hortus.toml"
@@ -76,6 +77,7 @@ class Config:
     daily_gestures: int = 5
     windows: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_WINDOWS))
     garden_html: str | None = None  # None: `garden.html` beside the garden page
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
     lists: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_LISTS))
     # The circles from closest to most distant: their order in `[circles]` (see `_circle_order`).
     circle_order: tuple[str, ...] = tuple(DEFAULT_CIRCLES)
@@ -162,6 +164,17 @@ renew_undated = 90
 page = 8
 everyone = 24
 status = 3
+
+# The calendar (`ics` above, and `hortus export ics`): alarms on birthdays (at
+# `alarm_time` on the day) and on promises (`promise_days_before` days before they fall
+# due, at `alarm_time`); set `alarms` to false for none at all. The next-watering
+# days are events only for the circles in `watering` (or "all"), so that importing
+# hundreds of acquaintances does not flood your calendar.
+[calendar]
+alarms = true
+alarm_time = "09:00"
+promise_days_before = 1
+watering = ["inner", "close"]
 """
 
 
@@ -192,7 +205,7 @@ def _from_mapping(
 ) -> tuple[Config, list[Problem]]:
     problems: list[Problem] = []
     known = {"people_folder", "garden", "today", "circles", "ics", "language", "daily_gestures"}
-    known |= {"windows", "garden_html", "lists"}
+    known |= {"windows", "garden_html", "lists", "calendar"}
     for key in data:
         if key not in known:
             problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
@@ -216,6 +229,11 @@ def _from_mapping(
         daily_gestures=_count(data, "daily_gestures", 5, lines, problems),
         windows=_table(data.get("windows", {}), "windows", DEFAULT_WINDOWS, lines, problems),
         garden_html=html,
+        calendar=read_calendar(
+            data.get("calendar", {}),
+            lambda key, message: _problem(lines.get(key, 1), message),
+            problems,
+        ),
         lists=_table(data.get("lists", {}), "lists", DEFAULT_LISTS, lines, problems),
         circle_order=order,
     )

@@ -1,6 +1,12 @@
 """The garden's dates as calendar events, pure: birthdays and the other dates that matter
-(yearly), promises with a due date (all-day), and the day each contact will need watering
-next. `export/ics.py` writes them.
+(yearly), promises with a due date (all-day), and the day each contact of the closer circles
+will need watering next (the `[calendar]` settings say which circles). `export/ics.py` writes
+them.
+
+Birthdays, the other dates and promises carry an alarm (unless `alarms = false`): a birthday
+or an anniversary on the morning of the day, a promise the day before it falls due, both at
+`alarm_time`. An alarm is an offset from the start of the all-day event, so it rings at that
+time wherever the phone is.
 
 Every event has a stable UID (from the contact's path, or the promise's file and text), so a
 calendar that subscribes to the exported file updates its events instead of duplicating them.
@@ -14,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from hortus.core.calendar import CalendarSettings
 from hortus.core.model import Contact
 from hortus.garden import Garden, Plant, State
 from hortus.index.contacts import parse_birthday as read_birthday
@@ -44,6 +51,7 @@ class CalendarEvent:
     yearly: bool = False
     # A 29 February birthday: every year on the last day of February (the 28th, or the 29th).
     last_day_of_february: bool = False
+    alarm: dt.timedelta | None = None  # from the start of the event's day; None: no alarm
 
 
 def parse_birthday(text: str | None) -> Birthday | None:
@@ -63,19 +71,38 @@ def promise_records(garden: Garden) -> list[PromiseRecord]:
     ]
 
 
-def calendar_events(garden: Garden, promises: Iterable[PromiseRecord] = ()) -> list[CalendarEvent]:
+_SETTINGS = CalendarSettings()
+
+
+def calendar_events(
+    garden: Garden, promises: Iterable[PromiseRecord] = (), settings: CalendarSettings = _SETTINGS
+) -> list[CalendarEvent]:
     """Every event, sorted by day, then summary."""
     contacts = [plant.contact for plant in garden.plants]
+    on_the_day, days_before = _alarms(settings)
+    circles = settings.watering
+    watered = [p for p in garden.plants if circles is None or p.contact.circle in circles]
     events = [
-        *birthday_events(contacts),
-        *date_events(contacts),
-        *watering_events(garden.plants, garden.today),
-        *promise_events(promises),
+        *birthday_events(contacts, on_the_day),
+        *date_events(contacts, on_the_day),
+        *watering_events(watered, garden.today),
+        *promise_events(promises, days_before),
     ]
     return sorted(events)
 
 
-def birthday_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
+def _alarms(settings: CalendarSettings) -> tuple[dt.timedelta | None, dt.timedelta | None]:
+    """The birthday alarm and the promise alarm, as offsets from the start of their day."""
+    if not settings.alarms:
+        return None, None
+    time = settings.alarm_time
+    at = dt.timedelta(hours=time.hour, minutes=time.minute)
+    return at, at - dt.timedelta(days=settings.promise_days_before)
+
+
+def birthday_events(
+    contacts: Iterable[Contact], alarm: dt.timedelta | None = None
+) -> list[CalendarEvent]:
     events = []
     for contact in contacts:
         birthday = parse_birthday(contact.birthday)
@@ -93,6 +120,7 @@ def birthday_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
                 description=f"{born}{contact.path}",
                 yearly=True,
                 last_day_of_february=leap_day,
+                alarm=alarm,
             )
         )
     return events
@@ -102,7 +130,9 @@ def birthday_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
 OCCASIONS = {"anniversary": "Anniversary", "memorial": "In memory", "name_day": "Name day"}
 
 
-def date_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
+def date_events(
+    contacts: Iterable[Contact], alarm: dt.timedelta | None = None
+) -> list[CalendarEvent]:
     """Each anniversary, memorial, name day and `dates:` item, yearly like a birthday."""
     events = []
     for contact in contacts:
@@ -118,6 +148,7 @@ def date_events(contacts: Iterable[Contact]) -> list[CalendarEvent]:
                     description=f"{since}{contact.path}:{named.line}",
                     yearly=True,
                     last_day_of_february=(when.month, when.day) == (2, 29),
+                    alarm=alarm,
                 )
             )
     return events
@@ -161,7 +192,9 @@ def watering_events(plants: Iterable[Plant], today: dt.date) -> list[CalendarEve
     return events
 
 
-def promise_events(promises: Iterable[PromiseRecord]) -> list[CalendarEvent]:
+def promise_events(
+    promises: Iterable[PromiseRecord], alarm: dt.timedelta | None = None
+) -> list[CalendarEvent]:
     """One all-day event on each promise's due date. The UID comes from the file and the
     promise's text, so moving the line or changing the date updates the same event."""
     return [
@@ -170,6 +203,7 @@ def promise_events(promises: Iterable[PromiseRecord]) -> list[CalendarEvent]:
             summary=f"Promise to {promise.name}: {promise.text}",
             uid=uid("promise", f"{promise.path}\n{promise.name}\n{promise.text}"),
             description=f"{promise.path}:{promise.line}",
+            alarm=alarm,
         )
         for promise in promises
     ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from hortus.core.calendar import CalendarSettings
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, NotOurFileError, RenderError, WriteError
 from hortus.files.atomic import atomic_write, sweep_temps
@@ -145,17 +146,17 @@ def _planned(
     ]
     count = [0]
     if config.ics is not None:
-        full.append(_calendar(config.ics, garden, count))
+        full.append(_calendar(config.ics, garden, count, config.calendar))
     return (short, full), lambda: count[0]
 
 
-def _calendar(rel: str, garden: Garden, count: list[int]) -> _Planned:
+def _calendar(rel: str, garden: Garden, count: list[int], settings: CalendarSettings) -> _Planned:
     # Imported only when a calendar is asked for: icalendar is slow to import.
     from hortus.exchange.calendar import calendar_events, promise_records
     from hortus.exchange.export.ics import is_our_calendar, render_ics
 
     def make() -> bytes:
-        events = calendar_events(garden, promise_records(garden))
+        events = calendar_events(garden, promise_records(garden), settings)
         count[0] = len(events)
         return render_ics(events, garden.today)
 

@@ -1,7 +1,8 @@
 """`Garden` → garden.html: one self-contained page, no script, a strict Content-Security-Policy.
 
 Every value from the user's files is escaped; links go only to the vault's own files
-(relative) or to `http`, `https`, `mailto` and `tel` URLs from front matter.
+(relative), to `http`, `https`, `mailto` and `tel` URLs from front matter, and to the `tel:`,
+`sms:` and `mailto:` links `actions.py` makes.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hortus.garden import (
     Drifting,
     Garden,
     Gesture,
+    GestureKind,
     GiveBack,
     IntroGrown,
     KeyMoment,
@@ -34,6 +36,7 @@ from hortus.garden import (
 )
 from hortus.index import fold
 from hortus.render import outline, words
+from hortus.render.actions import actions
 from hortus.render.html_parts import CSS, bar_chart, sparkline
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.outline import Lists
@@ -274,9 +277,17 @@ class _Page:
             f'<span class="kind {g.kind}">{escape(words.kind_label(g, cat))}</span> '
             f'<strong class="do">{escape(words.suggestion(g, cat))}</strong> '
             f'<span class="meta">{self.who(g.contact)} · {self.where(g.source)}</span>'
-            + (self.served.gesture(g) if self.served else "")
+            f"{self.acts(g.contact, g.kind)}" + (self.served.gesture(g) if self.served else "")
             for g in gestures
         ]
+
+    def acts(self, contact: Contact, kind: GestureKind | None = None) -> str:
+        """Call, text and e-mail links a phone can act on, when the contact has the fields."""
+        found = [
+            f'<a href="{escape(url)}">{escape(label)}</a>'
+            for label, url in actions(contact, self.cat, kind)
+        ]
+        return f' <span class="act">{" · ".join(found)}</span>' if found else ""
 
     def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
         """The moments to answer and the events to ask after."""
@@ -433,7 +444,7 @@ class _Page:
         links = self.links(plant.contact)
         return (
             f'<div class="row">{self.who(plant.contact)} {state}{self.spark(plant)}</div>'
-            f'<span class="meta">{escape(detail)}</span>{links}'
+            f'<span class="meta">{escape(detail)}</span>{links}{self.acts(plant.contact)}'
         )
 
     def spark(self, plant: Plant) -> str:

@@ -34,7 +34,8 @@ line-height:1.5rem}
 a{color:#1d5a8c}
 a.who{font-weight:600}
 .meta,.src,.links{color:var(--muted);font-size:.88rem}
-.links,.met{display:block}
+.links,.met,.act{display:block}
+.act{font-size:.88rem}
 .hint{font-size:.88rem;font-style:italic}
 .kind,.state,.flag{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.8rem;
 font-weight:600;border:1px solid transparent;vertical-align:middle}

@@ -17,6 +17,7 @@ from hortus.garden import (
     Drifting,
     Garden,
     Gesture,
+    GestureKind,
     GiveBack,
     IntroGrown,
     KeyMoment,
@@ -27,6 +28,7 @@ from hortus.garden import (
     ThanksOwed,
 )
 from hortus.render import outline, words
+from hortus.render.actions import actions
 from hortus.render.i18n import Catalogue, catalogue
 from hortus.render.outline import Lists
 from hortus.render.rows import Rows
@@ -132,9 +134,15 @@ class _Page:
     def gestures(self, gestures: Iterable[Gesture]) -> list[str]:
         return [
             f"{number}. **{escape(words.suggestion(g, self.cat))}** · "
-            f"{self.who(g.contact)} · {self.where(g.source)}"
+            f"{self.who(g.contact)} · {self.where(g.source)}{self.acts(g.contact, g.kind)}"
             for number, g in enumerate(gestures, start=1)
         ]
+
+    def acts(self, contact: Contact, kind: GestureKind | None = None) -> str:
+        """` · [call](tel:…) · [text](sms:…) · [e-mail](mailto:…)` when the contact has them."""
+        return "".join(
+            f" · [{escape(label)}]({url})" for label, url in actions(contact, self.cat, kind)
+        )
 
     def key_moments(self, news: Iterable[KeyMoment | AskAfter]) -> list[str]:
         """The moments to answer and the events to ask after."""
@@ -256,12 +264,12 @@ class _Page:
     def _plant_line(self, plant: Plant) -> str:
         cat = self.cat
         rhythm = words.rhythm(plant, cat)
+        acts = self.acts(plant.contact)
         if plant.last_interaction is None:
-            return f"- {self.who(plant.contact)} · {rhythm}"
+            return f"- {self.who(plant.contact)} · {rhythm}{acts}"
         state = words.state(plant, cat)
-        return (
-            f"- {self.who(plant.contact)} · *{state}* · {words.last_contact(plant, cat)} · {rhythm}"
-        )
+        last = words.last_contact(plant, cat)
+        return f"- {self.who(plant.contact)} · *{state}* · {last} · {rhythm}{acts}"
 
     def unresolved(self, groups: Iterable[list[Unresolved]]) -> list[str]:
         lines = []

@@ -44,7 +44,18 @@ def _event(event: CalendarEvent, stamp: dt.datetime) -> icalendar.Event:
     elif event.yearly:
         item.add("rrule", {"freq": "yearly"})
     item.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it never shows you as busy
+    if event.alarm is not None:
+        item.add_component(_alarm(event))
     return item
+
+
+def _alarm(event: CalendarEvent) -> icalendar.Alarm:
+    """A reminder that shows the event's summary, `event.alarm` after the start of its day."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", event.summary)
+    alarm.add("trigger", event.alarm)
+    return alarm
 
 
 def is_our_calendar(data: bytes) -> bool:

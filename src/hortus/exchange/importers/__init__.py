@@ -39,6 +39,7 @@ class ImportedPerson:
     note: str = ""
     met: dt.date | None = None  # written as a dated `#news` entry, never as a conversation
     met_how: str = ""
+    uid: str = ""  # a vCard's UID (hortus's own export writes one per contact)
 
 
 @dataclass(frozen=True)

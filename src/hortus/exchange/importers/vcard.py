@@ -143,6 +143,7 @@ class _Splitter:
             address=fields.address or None,
             tags=unique(list(fields.categories)),
             note=note,
+            uid=fields.uid,
         )
 
     def _birthday(self, line: int, fields: CardFields) -> str | None:

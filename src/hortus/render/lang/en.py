@@ -198,6 +198,20 @@ MESSAGES = {
     "kind.promise": "promise",
     "kind.thanks": "thanks",
     "kind.water": "water",
+    # `hortus digest`
+    "digest.title": "Garden digest for {date}",
+    "digest.coming": "The next {days}",
+    "digest.unanswered": "Still unanswered",
+    "digest.promise": "Promise to {name}: {text}",
+    "digest.plan": "Planned with {names}: {text}",
+    "digest.more": "…and {count} more",
+    # links a phone can act on
+    "link.call": "call",
+    "link.sms": "text",
+    "link.mail": "e-mail",
+    "link.subject": "Hello {name}",
+    "link.subject.birthday": "Happy birthday, {name}!",
+    "link.subject.thanks": "Thank you, {name}",
     # a gardener's craft: asking after news, introductions, dates that matter
     "suggest.ask": "Ask {name} how it went: {text}",
     "suggest.ask.bare": "Ask {name} how it went",

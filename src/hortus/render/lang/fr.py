@@ -200,6 +200,20 @@ MESSAGES = {
     "kind.promise": "promesse",
     "kind.thanks": "merci",
     "kind.water": "arrosage",
+    # `hortus digest`
+    "digest.title": "Le jardin du {date}",
+    "digest.coming": "Les {days} à venir",
+    "digest.unanswered": "Toujours sans réponse",
+    "digest.promise": f"Promesse à {{name}}{_}: {{text}}",
+    "digest.plan": f"Prévu avec {{names}}{_}: {{text}}",
+    "digest.more": "…et {count} de plus",
+    # links a phone can act on
+    "link.call": "appeler",
+    "link.sms": "SMS",
+    "link.mail": "e-mail",
+    "link.subject": "Bonjour {name}",
+    "link.subject.birthday": f"Joyeux anniversaire, {{name}}{_}!",
+    "link.subject.thanks": "Merci, {name}",
     # l’art du jardinier : prendre des nouvelles, les présentations, les dates qui comptent
     "suggest.ask": f"Demander à {{name}} comment ça s’est passé{_}: {{text}}",
     "suggest.ask.bare": "Demander à {name} comment ça s’est passé",
