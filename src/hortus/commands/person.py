@@ -7,17 +7,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from hortus.core.errors import HortusError
 from hortus.core.model import Contact
 from hortus.files.lock import vault_lock
-from hortus.garden.card import Card, build_card, last_own_entry_line
 from hortus.loader.load import load
 from hortus.loader.vault import Day, Vault
-from hortus.person.append import Logged, NewEntry, append_entry, check_tag
-from hortus.person.create import NewContact, check_typed_name, create_contact
-from hortus.person.editor import draft, editor_command, run_editor
 from hortus.person.names import completions, resolve, with_targets
+
+if TYPE_CHECKING:
+    from hortus.garden.card import Card
+    from hortus.person.append import Logged
+    from hortus.person.create import NewContact
+
+# Each command imports the writer, the editor or the garden's card it uses: a Tab completion
+# needs none of them, `open` no parser, `log` no garden.
 
 
 def log_entry(
@@ -38,6 +43,9 @@ def log_entry(
         contacts = loader.contacts()
     contact = resolve(contacts, name, accept_guess=accept_guess)
     others, no_page = with_targets(contacts, contact, with_names, accept_guess=accept_guess)
+    from hortus.person.append import NewEntry, append_entry, check_tag
+    from hortus.person.editor import draft
+
     entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
     if text is not None:
         if not text.strip():
@@ -62,6 +70,9 @@ def _draft_intro(contact: Contact, date: dt.date) -> str:
 def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:
     """Create the contact's file; the vault is read under the write lock, so two `add`s of
     the same person cannot both succeed."""
+    from hortus.person.append import check_tag
+    from hortus.person.create import check_typed_name, create_contact
+
     check_typed_name(new.name)
     new = replace(new, tags=tuple(check_tag(tag) for tag in new.tags))
     with vault_lock(vault.root), load(vault) as loader:
@@ -74,6 +85,8 @@ def contact_card(vault: Vault, name: str, day: Day, *, accept_guess: bool = Fals
     with load(vault) as loader:
         contact = resolve(loader.contacts(), name, accept_guess=accept_guess)
         index, garden = loader.person_garden(contact, day)
+    from hortus.garden.card import build_card
+
     return build_card(index, garden, contact)
 
 
@@ -83,7 +96,11 @@ def open_contact(
     """Open the contact's file in the user's editor, at its last entry; returns its path."""
     with load(vault) as loader:
         contact = resolve(loader.contacts(), name, accept_guess=accept_guess)
+        from hortus.garden.card import last_own_entry_line
+
         line = last_own_entry_line(loader.person(contact, own_only=True), contact)
+    from hortus.person.editor import editor_command, run_editor
+
     run_editor(editor_command(env, str(vault.root / contact.path), line))
     return contact.path
 

@@ -288,9 +288,13 @@ class Loader:
         notes = self._notes_at(paths)
         from hortus.index import intro_partners, person_index
 
-        if not own_only:  # an introduction is settled from both people's own files
-            partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
-            notes = self._notes_at(paths | partners) if partners else notes
+        if own_only:
+            # In their own file every entry involves them, whatever else it names: the
+            # other contacts' names are not needed (nor the resolver of 10,000 of them).
+            return person_index(contact, (contact,), notes, self.vault.config)
+        # An introduction is settled from both people's own files.
+        partners = intro_partners(notes, self.contacts(), self.vault.config) - paths
+        notes = self._notes_at(paths | partners) if partners else notes
         return person_index(contact, self.contacts(), notes, self.vault.config)
 
     def _may_involve(self, contact: Contact) -> set[str]:
