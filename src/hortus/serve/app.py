@@ -250,38 +250,35 @@ async def no_icon(request: Request) -> Response:
     return Response(status_code=204)
 
 
-async def done(site: Site, request: Request) -> Response:
+async def _write(
+    site: Site, request: Request, act: Callable[[Shown, Mapping[str, str]], Said]
+) -> Response:
+    """The one way each action writes: the form checked, the page as the user saw it, the
+    write off the event loop, the answer (a page, or JSON for the script)."""
     form = await _form(site, request)
     if form is None:
         return _csrf_refused()
     shown = await run_in_threadpool(site.shown)
     if shown is None:
         return _starting(site)
-    tags = _done_tags(shown, form.get("key", ""))
-    said = await run_in_threadpool(site.actions.done, shown, form, site.day(), tags)
+    said = await run_in_threadpool(act, shown, form)
     return _answer(site, request, form, said)
+
+
+async def done(site: Site, request: Request) -> Response:
+    def act(shown: Shown, form: Mapping[str, str]) -> Said:
+        tags = _done_tags(shown, form.get("key", ""))
+        return site.actions.done(shown, form, site.day(), tags)
+
+    return await _write(site, request, act)
 
 
 async def log(site: Site, request: Request) -> Response:
-    form = await _form(site, request)
-    if form is None:
-        return _csrf_refused()
-    shown = await run_in_threadpool(site.shown)
-    if shown is None:
-        return _starting(site)
-    said = await run_in_threadpool(site.actions.log, shown, form, site.day())
-    return _answer(site, request, form, said)
+    return await _write(site, request, lambda s, f: site.actions.log(s, f, site.day()))
 
 
 async def promise(site: Site, request: Request) -> Response:
-    form = await _form(site, request)
-    if form is None:
-        return _csrf_refused()
-    shown = await run_in_threadpool(site.shown)
-    if shown is None:
-        return _starting(site)
-    said = await run_in_threadpool(site.actions.promise, shown, form, site.day())
-    return _answer(site, request, form, said)
+    return await _write(site, request, lambda s, f: site.actions.promise(s, f, site.day()))
 
 
 async def open_note(site: Site, request: Request) -> Response:
