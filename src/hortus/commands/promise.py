@@ -13,7 +13,7 @@ from hortus.index import fold
 from hortus.loader.load import load
 from hortus.loader.vault import Day, Vault
 from hortus.person.append import Logged, check_tag
-from hortus.person.names import mention_of, resolve
+from hortus.person.names import mention_target, resolve
 from hortus.person.promise import NewPromise, add_promise, mark_kept
 
 
@@ -33,7 +33,7 @@ def log_promise(
     with load(vault) as loader:
         contacts = loader.contacts()
     contact = resolve(contacts, name, accept_guess=accept_guess)
-    others = tuple(mention_of(contacts, resolve(contacts, other)) for other in with_names)
+    others = tuple(mention_target(contacts, resolve(contacts, other)) for other in with_names)
     promise = NewPromise(text, due, tuple(check_tag(tag) for tag in tags), others)
     return add_promise(vault.root, contact.path, promise)
 

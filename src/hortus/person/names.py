@@ -157,12 +157,3 @@ def _starts(word: str, prefix: str, loose: str) -> bool:
         plain = word.lower().lstrip()
         return plain.startswith((prefix, loose))
     return fold(word).startswith(prefix) or bare(word).startswith(loose)
-
-
-def mention_of(contacts: Sequence[Contact], contact: Contact) -> str:
-    """The shortest `[[target]]` that means this contact and no one else: the name when it
-    names them alone and holds no link syntax, else the key."""
-    plain = not any(mark in contact.name for mark in "[]|#^")
-    if plain and matches(contacts, contact.name) == [contact]:
-        return contact.name
-    return contact.key
