@@ -16,6 +16,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from hortus import __version__
+from hortus.core.said import Said, said
 from hortus.exchange.export import KINDS as EXPORT_KINDS
 from hortus.exchange.importers import KINDS as IMPORT_KINDS
 
@@ -85,6 +86,19 @@ def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(message), err=err, nl=nl)
 
 
+# Where `_vault` leaves the vault's language, for what the command line says after it.
+LANGUAGE = "hortus.language"
+
+
+def say(sentence: Said) -> str:
+    """A sentence in the vault's language (English until a vault is open)."""
+    from hortus.render.i18n import catalogue
+
+    ctx = click.get_current_context(silent=True)
+    code = ctx.meta.get(LANGUAGE, "en") if ctx is not None else "en"
+    return catalogue(code).say(sentence)
+
+
 def reports_errors(command: F) -> F:
     """Turn an operation failure into one line on stderr and its exit code, never a traceback."""
     from hortus.core.errors import HortusError
@@ -94,7 +108,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except HortusError as exc:
-            echo(f"hortus: {exc.message}", err=True)
+            echo(f"hortus: {say(exc.said)}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
@@ -131,8 +145,11 @@ def _vault(ctx: click.Context, *, writes: bool = False) -> Vault:
             f"hortus: no vault found (no hortus.toml here or above); reading {Path.cwd()}",
             err=True,
         )
-        return dataclasses.replace(open_vault(Path.cwd()), keep_cache=False)
-    return open_vault(root)
+        vault = dataclasses.replace(open_vault(Path.cwd()), keep_cache=False)
+    else:
+        vault = open_vault(root)
+    ctx.meta[LANGUAGE] = vault.config.language
+    return vault
 
 
 def _progress() -> Progress:

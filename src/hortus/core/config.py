@@ -450,5 +450,5 @@ def _key_lines(raw: bytes) -> dict[str, int]:
     return lines
 
 
-def _problem(line: int, message: str) -> Problem:
+def _problem(line: int, message: Said) -> Problem:
     return Problem(Source(CONFIG_NAME, line), message)

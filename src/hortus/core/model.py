@@ -10,6 +10,8 @@ from enum import Enum
 from operator import attrgetter
 from typing import Any, ClassVar
 
+from hortus.core.said import Said
+
 # The one empty set of tags: most entries have none, and every `frozenset()` is a new object
 # of its own, and a big vault holds hundreds of thousands of them.
 NO_TAGS: frozenset[str] = frozenset()
@@ -62,11 +64,11 @@ class Problem(Record):
     at one place: a parser's message with line breaks is joined (it would read as several)."""
 
     source: Source
-    message: str
+    said: Said  # in English, `message`; in the vault's language, `Catalogue.say`
 
-    def __post_init__(self) -> None:
-        if "\n" in self.message or "\r" in self.message:
-            object.__setattr__(self, "message", " ".join(self.message.split()))
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
 
 class MentionKind(Enum):

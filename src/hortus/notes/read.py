@@ -274,5 +274,5 @@ def yaml_value(value: str | list[str]) -> str:
     return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
 
 
-def _problem(rel: str, message: str, line: int = 1) -> Problem:
+def _problem(rel: str, message: Said, line: int = 1) -> Problem:
     return Problem(Source(rel, line), message)

@@ -161,5 +161,5 @@ def _folders_plain(root: Path, rel: str) -> bool:
     return True
 
 
-def _problem(rel: str, message: str, line: int = 1) -> Problem:
+def _problem(rel: str, message: Said, line: int = 1) -> Problem:
     return Problem(Source(rel, line), message)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from hortus.core.said import Said
 
 
 @dataclass(frozen=True)
@@ -17,9 +20,15 @@ class Catalogue:
     months_short: tuple[str, ...]  # for the chart's axis
     is_one: Callable[[int], bool]  # which counts take the singular
     day_number: Callable[[int], str]  # 1 → "1" (en) or "1er" (fr)
+    # Problems and failures, keyed by their English template (`core/said.py`); none in English.
+    sentences: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def t(self, key: str, **values: object) -> str:
         return self.messages[key].format(**values)
+
+    def say(self, sentence: Said) -> str:
+        """A problem or a failure in this language (as it was written where none is known)."""
+        return sentence.text(lambda template: self.sentences.get(template, template))
 
     def n(self, key: str, count: int) -> str:
         one, many = self.plurals[key]

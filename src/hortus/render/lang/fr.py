@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hortus.render.i18n import Catalogue
+from hortus.render.lang.fr_said import SENTENCES
 
 # French typography: a no-break space before « : », and around the guillemets.
 _ = "\u00a0"
@@ -345,4 +346,5 @@ CATALOGUE = Catalogue(
     months_short=MONTHS_SHORT,
     is_one=lambda n: n <= 1,  # French: 0 and 1 take the singular
     day_number=lambda day: "1er" if day == 1 else str(day),
+    sentences=SENTENCES,
 )
