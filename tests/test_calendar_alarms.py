@@ -96,4 +96,4 @@ def test_bad_calendar_settings_are_problems_and_defaults_apply(tmp_path: Path) -
         (4, "'promise_days_before'"),
         (5, "'watering'"),
     ]
-    assert Problem(Source("hortus.toml", 6), problems[0].message) in problems
+    assert Problem(Source("hortus.toml", 6), problems[0].said) in problems

@@ -242,9 +242,15 @@ def test_front_matter_problems_are_one_line_each_at_their_field(make_vault: Make
 
 def test_a_problem_message_with_line_breaks_is_one_line() -> None:
     from hortus.core.model import Problem, Source
+    from hortus.core.said import said
 
-    problem = Problem(Source("a.md", 3), 'not valid\n  in "<unicode string>", line 2')
-    assert problem.message == 'not valid in "<unicode string>", line 2'
+    reason = 'not valid\n  in "<unicode string>", line 2'
+    problem = Problem(
+        Source("a.md", 3), said("front matter is not valid YAML: {what}", what=reason)
+    )
+    assert (
+        problem.message == 'front matter is not valid YAML: not valid in "<unicode string>", line 2'
+    )
 
 
 # Item 16: GARDEN.md makes no Obsidian comment, no math and no autolink of the user's text.

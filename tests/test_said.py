@@ -70,9 +70,11 @@ def test_a_translation_has_the_same_fields(template: str) -> None:
 
 
 def test_a_sentence_is_said_in_the_language_asked() -> None:
-    reason = said("it is a symbolic link")
+    reason = said("symbolic link; skipped (hortus never follows links)")
     sentence = said("could not write {path}: {reason}", path="people/a.md", reason=reason)
-    assert str(sentence) == "could not write people/a.md: it is a symbolic link"
+    assert str(sentence) == (
+        "could not write people/a.md: symbolic link; skipped (hortus never follows links)"
+    )
     assert catalogue("en").say(sentence) == str(sentence)
     french = catalogue("fr").say(sentence)
     assert french.startswith("impossible d’écrire people/a.md")
@@ -84,3 +86,63 @@ def test_a_value_is_one_line() -> None:
         ("reason", 'not valid in "<unicode string>", line 2'),
     )
     assert isinstance(said("{x}", x=said("y")).values[0][1], Said)
+
+
+def _french_vault(tmp_path: Path, notes: dict[str, str]) -> Path:
+    root = tmp_path / "v"
+    (root / "people").mkdir(parents=True)
+    (root / "hortus.toml").write_text('language = "fr"\ntoday = 2026-12-06\n', encoding="utf-8")
+    for rel, text in notes.items():
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_french_vault_reads_its_problems_in_french(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from hortus.cli import main
+
+    root = _french_vault(
+        tmp_path,
+        {
+            "people/zoe.md": "---\nname: Zoë Durand\nbirthday: 12/10/1990\n---\n",
+            "people/ines.md": "---\nname: Inès Moreau\ncircle: bestie\n---\nSaw [[Zoe Durand]].\n",
+        },
+    )
+    check = CliRunner().invoke(main, ["--vault", str(root), "check"])
+    assert "people/zoe.md:3: l’anniversaire '12/10/1990' est ambigu" in check.output
+    assert "(jour/mois ou mois/jour\u00a0?)\u00a0: écrivez 1990-10-12 ou 1990-12-10" in check.output
+    assert "people/ines.md:3: cercle inconnu «\u00a0bestie\u00a0»" in check.output
+    assert "[[Zoe Durand]] n’a pas de page\u00a0; vouliez-vous dire [[Zoë Durand]]\u00a0?" in (
+        check.output
+    )
+    status = CliRunner().invoke(main, ["--vault", str(root), "status"])
+    assert "people/zoe.md:3: l’anniversaire" in status.output
+    assert "birthday" not in status.output.replace("birthday:", "")
+    CliRunner().invoke(main, ["--vault", str(root), "regenerate"])
+    garden = (root / "GARDEN.md").read_text(encoding="utf-8")
+    assert "cercle inconnu" in garden and "unknown circle" not in garden
+
+
+def test_a_french_vault_reads_its_failures_in_french(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from hortus.cli import main
+
+    root = _french_vault(tmp_path, {"people/zoe.md": "---\nname: Zoë Durand\n---\n"})
+    result = CliRunner().invoke(main, ["--vault", str(root), "log", "Zoey Duran", "un café"])
+    assert result.exit_code == 1
+    assert result.output.startswith("hortus: aucun contact nommé «\u00a0Zoey Duran\u00a0»")
+    empty = CliRunner().invoke(main, ["--vault", str(root), "log", "zoe", "--promise"])
+    assert "une promesse a besoin de son TEXTE" in empty.output
+
+
+def test_an_english_vault_reads_them_as_written(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from hortus.cli import main
+
+    root = _french_vault(tmp_path, {"people/zoe.md": "---\nname: Zoë Durand\ncircle: x\n---\n"})
+    (root / "hortus.toml").write_text("today = 2026-12-06\n", encoding="utf-8")
+    check = CliRunner().invoke(main, ["--vault", str(root), "check"])
+    assert "people/zoe.md:3: unknown circle 'x'" in check.output

@@ -55,7 +55,7 @@ def _today_option(ctx: click.Context, param: click.Parameter, value: str | None)
     day = word.on(dt.date.today())
     why = today_problem(day)
     if why is not None:
-        raise click.BadParameter(why)
+        raise click.BadParameter(str(why))
     return day
 
 
@@ -434,13 +434,21 @@ def log(
         accept_guess=yes,
     )
     if logged is None:
-        echo("Nothing written: the entry was empty.")
+        echo(say(said("Nothing written: the entry was empty.")))
         return
     echo(f"{logged.path}:{logged.line}")
     for line in logged.lines:
         echo(f"  {line}")
     for missing in logged.no_page:
-        echo(f"{missing} has no page yet (`hortus add {missing!r}` creates one)")
+        echo(
+            say(
+                said(
+                    "{name} has no page yet (`hortus add {quoted}` creates one)",
+                    name=missing,
+                    quoted=repr(missing),
+                )
+            )
+        )
 
 
 def _log_promise(
@@ -457,7 +465,7 @@ def _log_promise(
     from hortus.core.errors import HortusError
 
     if text is None:
-        raise HortusError("a promise needs its TEXT: hortus log NAME TEXT --promise")
+        raise HortusError(said("a promise needs its TEXT: hortus log NAME TEXT --promise"))
     written = log_promise(
         vault, name, text, due=due, tags=tags, with_names=with_names, accept_guess=yes
     )
@@ -501,8 +509,13 @@ def done(
     contact, promises = open_promises(vault, name, today, accept_guess=yes)
     found = choose(promises, text, line)
     if not found:
-        which = f" matching {' '.join(filter(None, (text, line)))!r}" if text or line else ""
-        echo(f"hortus: {contact} has no open promise{which}.", err=True)
+        words = " ".join(filter(None, (text, line)))
+        none = (
+            said("{name} has no open promise matching {words}.", name=contact, words=repr(words))
+            if words
+            else said("{name} has no open promise.", name=contact)
+        )
+        echo(f"hortus: {say(none)}", err=True)
         sys.exit(1)
     if len(found) > 1:
         found = (_ask(contact, found),)
@@ -513,14 +526,17 @@ def done(
 
 def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
     """Which promise: asked on a terminal; elsewhere (a script) the list, and nothing written."""
-    echo(f"{contact} has {len(promises)} open promises:", err=True)
+    echo(
+        say(said("{name} has {count} open promises:", name=contact, count=len(promises))), err=True
+    )
     for number, p in enumerate(promises, start=1):
-        due = f" (due {p.due.isoformat()})" if p.due else ""
+        due = say(said(" (due {date})", date=p.due.isoformat())) if p.due else ""
         echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
     if not sys.stdin.isatty():
-        echo("Nothing written: say which with TEXT or --line PATH:N.", err=True)
+        echo(say(said("Nothing written: say which with TEXT or --line PATH:N.")), err=True)
         sys.exit(1)
-    choice = click.prompt("Which one", type=click.IntRange(1, len(promises)), err=True)
+    which = say(said("Which one"))
+    choice = click.prompt(which, type=click.IntRange(1, len(promises)), err=True)
     return promises[choice - 1]
 
 
@@ -705,11 +721,13 @@ def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None
     from hortus.exchange.update import render_update
 
     if kind != "vcard":
-        raise HortusError("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
+        raise HortusError(
+            said("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
+        )
     outcome = update_from_cards(vault, file, str(file), write=write)
     echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
     for problem in outcome.problems:
-        echo(format_problem(problem), err=True)
+        echo(format_problem(problem, say(problem.said)), err=True)
 
 
 @main.command(name="export")
@@ -757,7 +775,7 @@ def export_command(
             click.echo(data, nl=False)
         return
     write_export(output, data, kind, force)
-    echo(f"wrote {output}", err=True)
+    echo(say(said("wrote {path}", path=output)), err=True)
 
 
 def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> None:
@@ -765,5 +783,7 @@ def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> 
     from hortus.core.errors import HortusError
 
     if kind != "vcard" or output is not None:
-        raise HortusError("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
+        raise HortusError(
+            said("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
+        )
     echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)

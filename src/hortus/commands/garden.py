@@ -6,6 +6,7 @@ from __future__ import annotations
 from hortus.core.errors import format_problem
 from hortus.loader.load import Progress, load, no_progress
 from hortus.loader.vault import Day, Vault
+from hortus.render.i18n import catalogue
 
 
 def status_text(
@@ -39,10 +40,13 @@ def status_text(
 
 def check_text(vault: Vault, progress: Progress = no_progress) -> str:
     """Every problem of the vault, one `path:line: message` a line ("" when there is none)."""
+    cat = catalogue(vault.config.language)
     with load(vault, progress) as loader:
 
         def make() -> bytes:
-            lines = [format_problem(problem) + "\n" for problem in loader.index().problems]
+            problems = loader.index().problems
+            lines = [format_problem(problem, cat.say(problem.said)) + "\n" for problem in problems]
             return "".join(lines).encode("utf-8", "surrogatepass")
 
-        return loader.output("check", loader.notes_key(), make).decode("utf-8", "surrogatepass")
+        name = f"check {cat.code}"
+        return loader.output(name, loader.notes_key(), make).decode("utf-8", "surrogatepass")

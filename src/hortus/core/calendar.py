@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hortus.core.model import Problem
+from hortus.core.said import Said, said
 
 _TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 DEFAULT_WATERING = ("inner", "close")
@@ -23,19 +24,23 @@ class CalendarSettings:
     watering: tuple[str, ...] | None = DEFAULT_WATERING
 
 
-Problem_ = Callable[[str, str], Problem]  # (key, message) → a problem at that key's line
+Problem_ = Callable[[str, Said], Problem]  # (key, message) → a problem at that key's line
 
 
 def read_calendar(value: object, problem: Problem_, problems: list[Problem]) -> CalendarSettings:
     """`[calendar]` read; each bad value is a problem and keeps its default."""
     default = CalendarSettings()
     if not isinstance(value, Mapping):
-        problems.append(problem("calendar", "[calendar] must be a table"))
+        problems.append(problem("calendar", said("[{table}] must be a table", table="calendar")))
         return default
     known = {"alarms", "alarm_time", "promise_days_before", "watering"}
     for key in value:
         if key not in known:
-            message = f"unknown calendar setting '{key}' (known: {', '.join(sorted(known))})"
+            message = said(
+                "unknown calendar setting '{key}' (known: {known})",
+                key=key,
+                known=", ".join(sorted(known)),
+            )
             problems.append(problem(f"calendar.{key}", message))
     return CalendarSettings(
         alarms=_alarms(value, default.alarms, problem, problems),
@@ -51,7 +56,8 @@ def _alarms(
     alarms = value.get("alarms", default)
     if isinstance(alarms, bool):
         return alarms
-    problems.append(problem("calendar.alarms", f"'alarms' must be true or false, not {alarms!r}"))
+    message = said("'alarms' must be true or false, not {value}", value=repr(alarms))
+    problems.append(problem("calendar.alarms", message))
     return default
 
 
@@ -66,7 +72,9 @@ def _time(
     match = _TIME_RE.fullmatch(raw.strip()) if isinstance(raw, str) else None
     if match:
         return dt.time(int(match.group(1)), int(match.group(2)))
-    message = f"'alarm_time' must be a time like \"09:00\", not {raw!r}; using 09:00"
+    message = said(
+        "'alarm_time' must be a time like \"09:00\", not {value}; using 09:00", value=repr(raw)
+    )
     problems.append(problem("calendar.alarm_time", message))
     return default
 
@@ -77,7 +85,11 @@ def _days(
     days = value.get("promise_days_before", default)
     if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= 365:
         return days
-    message = f"'promise_days_before' must be 0 to 365 days, not {days!r}; using {default}"
+    message = said(
+        "'promise_days_before' must be 0 to 365 days, not {value}; using {default}",
+        value=repr(days),
+        default=default,
+    )
     problems.append(problem("calendar.promise_days_before", message))
     return default
 
@@ -93,6 +105,6 @@ def _watering(
         return None
     if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
         return tuple(item.strip().lower() for item in raw)
-    message = f"'watering' must be a list of circles or \"all\", not {raw!r}"
+    message = said("'watering' must be a list of circles or \"all\", not {value}", value=repr(raw))
     problems.append(problem("calendar.watering", message))
     return default

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hortus.core.calendar import CalendarSettings, read_calendar
 from hortus.core.model import Problem, Source
+from hortus.core.said import Said, said
 
 CONFIG_NAME = "hortus.toml"
 DEFAULT_CIRCLE = "network"
@@ -82,7 +83,7 @@ class Config:
     # The circles from closest to most distant: their order in `[circles]` (see `_circle_order`).
     circle_order: tuple[str, ...] = tuple(DEFAULT_CIRCLES)
     # Two outputs set to one path (case-insensitively): why, and then no page is written.
-    collision: str | None = None
+    collision: Said | None = None
 
     @property
     def html_path(self) -> str:
@@ -186,16 +187,16 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     except FileNotFoundError:
         return Config(), []
     except OSError as exc:
-        return Config(), [_problem(1, f"cannot read the settings: {exc.strerror}")]
+        return Config(), [_problem(1, said("cannot read the settings: {why}", why=exc.strerror))]
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return Config(), [_problem(1, "the settings are not valid UTF-8; defaults apply")]
+        return Config(), [_problem(1, said("the settings are not valid UTF-8; defaults apply"))]
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE_RE.search(str(exc))
         line = int(match.group(1)) if match else 1
         return Config(), [
-            _problem(line, f"the settings are not valid TOML ({exc}); defaults apply")
+            _problem(line, said("the settings are not valid TOML ({why}); defaults apply", why=exc))
         ]
     return _from_mapping(data, _key_lines(raw))
 
@@ -208,7 +209,9 @@ def _from_mapping(
     known |= {"windows", "garden_html", "lists", "calendar"}
     for key in data:
         if key not in known:
-            problems.append(_problem(lines.get(key, 1), f"unknown setting '{key}' (ignored)"))
+            problems.append(
+                _problem(lines.get(key, 1), said("unknown setting '{key}' (ignored)", key=key))
+            )
     people = _relative_path(data, "people_folder", "people", lines, problems)
     garden = _relative_path(data, "garden", "GARDEN.md", lines, problems)
     today = _today(data.get("today"), lines.get("today", 1), problems)
@@ -245,7 +248,7 @@ def _from_mapping(
     return config, problems
 
 
-def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, str] | None:
+def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, Said] | None:
     """Two outputs on one path would overwrite each other (`ics = "garden.html"` puts the
     calendar over the page). Compared case-insensitively: on many disks they are one file."""
     outputs = [("garden", config.garden), ("garden_html", config.html_path)]
@@ -255,9 +258,12 @@ def _collision(config: Config, lines: Mapping[str, int]) -> tuple[int, str] | No
     for key, path in outputs:
         folded = posixpath.normpath(path).casefold()
         if folded in seen:
-            message = (
-                f"'{seen[folded]}' and '{key}' both name '{path}' (one file on many disks); "
-                "no page is written until they differ"
+            message = said(
+                "'{first}' and '{key}' both name '{path}' (one file on many disks); "
+                "no page is written until they differ",
+                first=seen[folded],
+                key=key,
+                path=path,
             )
             return lines.get(key, lines.get(seen[folded], 1)), message
         seen[folded] = key
@@ -268,7 +274,10 @@ def _language(value: object, line: int, problems: list[Problem]) -> str:
     if isinstance(value, str) and value.strip().lower() in LANGUAGES:
         return value.strip().lower()
     known = ", ".join(f'"{code}"' for code in LANGUAGES)
-    problems.append(_problem(line, f'language {value!r} is not one of {known}; using "en"'))
+    message = said(
+        'language {value} is not one of {known}; using "en"', value=repr(value), known=known
+    )
+    problems.append(_problem(line, message))
     return "en"
 
 
@@ -282,7 +291,12 @@ def _count(
     value = data.get(key, default)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    message = f"'{key}' must be a whole number, 0 or more, not {value!r}; using {default}"
+    message = said(
+        "'{key}' must be a whole number, 0 or more, not {value}; using {default}",
+        key=key,
+        value=repr(value),
+        default=default,
+    )
     problems.append(_problem(lines.get(key, 1), message))
     return default
 
@@ -297,22 +311,37 @@ def _table(
     """A table of whole numbers above zero (`[windows]`, `[lists]`), its defaults filled in."""
     found = dict(defaults)
     if not isinstance(value, dict):
-        problems.append(_problem(lines.get(table, 1), f"[{table}] must be a table"))
+        problems.append(
+            _problem(lines.get(table, 1), said("[{table}] must be a table", table=table))
+        )
         return found
-    unit = "a number of days" if table == "windows" else "a whole number above 0"
     for name, number in value.items():
         line = lines.get(f"{table}.{name}", 1)
         if name not in defaults:
             known = ", ".join(sorted(defaults))
-            problems.append(
-                _problem(line, f"unknown {table[:-1]} '{name}' (known: {known}; ignored)")
+            values = {"name": name, "known": known}
+            message = (
+                said("unknown window '{name}' (known: {known}; ignored)", **values)
+                if table == "windows"
+                else said("unknown list '{name}' (known: {known}; ignored)", **values)
             )
+            problems.append(_problem(line, message))
         elif isinstance(number, int) and not isinstance(number, bool) and number > 0:
             found[name] = number
         else:
-            message = f"{table[:-1]} '{name}' must be {unit}, not {number!r}; using {found[name]}"
-            problems.append(_problem(line, message))
+            problems.append(_problem(line, _not_a_number(table, name, number, found[name])))
     return found
+
+
+def _not_a_number(table: str, name: str, number: object, using: int) -> Said:
+    values = {"name": name, "value": repr(number), "default": using}
+    if table == "windows":
+        return said(
+            "window '{name}' must be a number of days, not {value}; using {default}", **values
+        )
+    return said(
+        "list '{name}' must be a whole number above 0, not {value}; using {default}", **values
+    )
 
 
 def _ics(
@@ -325,8 +354,9 @@ def _ics(
     if not value:
         return None
     if value.lower().endswith(".md") or value.lower() == garden.lower():
-        message = (
-            f"'ics' must not be a Markdown note or the garden ('{value}'); no calendar written"
+        message = said(
+            "'ics' must not be a Markdown note or the garden ('{value}'); no calendar written",
+            value=value,
         )
         problems.append(_problem(lines.get("ics", 1), message))
         return None
@@ -345,10 +375,12 @@ def _relative_path(
         parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
         if parts and ".." not in parts and not value.startswith("/"):
             return "/".join(parts)
-    instead = f"using '{default}'" if default else "ignored"
-    problems.append(
-        _problem(lines.get(key, 1), f"'{key}' must be a path inside the vault; {instead}")
+    message = (
+        said("'{key}' must be a path inside the vault; using '{default}'", key=key, default=default)
+        if default
+        else said("'{key}' must be a path inside the vault; ignored", key=key)
     )
+    problems.append(_problem(lines.get(key, 1), message))
     return default
 
 
@@ -375,12 +407,16 @@ FIRST_TODAY = dt.date(1900, 1, 1)
 LAST_TODAY = dt.date(9000, 12, 31)
 
 
-def today_problem(day: dt.date) -> str | None:
+def today_problem(day: dt.date) -> Said | None:
     """Why `day` cannot be the garden's today, or None."""
     if FIRST_TODAY <= day <= LAST_TODAY:
         return None
-    span = f"{FIRST_TODAY} to {LAST_TODAY}"
-    return f"{day.isoformat()} is outside the days a garden is computed for ({span})"
+    return said(
+        "{day} is outside the days a garden is computed for ({first} to {last})",
+        day=day.isoformat(),
+        first=FIRST_TODAY,
+        last=LAST_TODAY,
+    )
 
 
 def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
@@ -391,9 +427,10 @@ def _today(value: object, line: int, problems: list[Problem]) -> dt.date | None:
         why = today_problem(day)
         if why is None:
             return day
-        problems.append(_problem(line, f"'today': {why}; using the clock"))
+        problems.append(_problem(line, said("'today': {why}; using the clock", why=why)))
         return None
-    problems.append(_problem(line, f"'today' must be a date like 2026-11-20, not {value!r}"))
+    message = said("'today' must be a date like 2026-11-20, not {value}", value=repr(value))
+    problems.append(_problem(line, message))
     return None
 
 
@@ -414,18 +451,28 @@ def _circle_order(circles: Mapping[str, int], table: object) -> tuple[str, ...]:
 def _circles(value: object, lines: Mapping[str, int], problems: list[Problem]) -> dict[str, int]:
     circles = dict(DEFAULT_CIRCLES)
     if not isinstance(value, dict):
-        problems.append(_problem(lines.get("circles", 1), "[circles] must be a table"))
+        problems.append(
+            _problem(lines.get("circles", 1), said("[{table}] must be a table", table="circles"))
+        )
         return circles
     for name, cadence in value.items():
         key = name.strip().lower()
         days = parse_cadence(cadence)
         if days is None and key in _SETTINGS:
-            message = f"'{name}' is a setting, but it is under [circles]: move it above that line"
+            message = said(
+                "'{name}' is a setting, but it is under [circles]: move it above that line",
+                name=name,
+            )
             problems.append(_problem(lines.get(f"circles.{name}", 1), message))
             continue
         if days is None:
             days = circles.get(key, DEFAULT_CIRCLES[DEFAULT_CIRCLE])
-            message = f"circle '{name}' has an unreadable cadence {cadence!r}; using {days} days"
+            message = said(
+                "circle '{name}' has an unreadable cadence {cadence}; using {days} days",
+                name=name,
+                cadence=repr(cadence),
+                days=days,
+            )
             problems.append(_problem(lines.get(f"circles.{name}", 1), message))
         circles[key] = days
     return circles

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True, order=True, slots=True)
 class Said:
     """A sentence: its English template and its values, each text or another sentence (a

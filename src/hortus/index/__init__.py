@@ -26,6 +26,7 @@ from hortus.core.model import (
     Task,
     Unresolved,
 )
+from hortus.core.said import said
 from hortus.index.contacts import (
     Resolver,
     aliases_of,
@@ -394,16 +395,17 @@ def note_date(note: Note, problems: list[Problem]) -> dt.date | None:
         if day is not None:
             return day
         line = note.meta.line_of("date")
-        problems.append(
-            Problem(Source(note.path, line), f"date {value!r} is not a date like 2026-11-20")
-        )
+        message = said("date {value} is not a date like 2026-11-20", value=repr(value))
+        problems.append(Problem(Source(note.path, line), message))
     match = _ISO_DATE_RE.match(note.stem)
     if match is None:
         return None
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
-        message = f"the file name starts with '{match.group(0)}', which is not a real date"
+        message = said(
+            "the file name starts with '{date}', which is not a real date", date=match.group(0)
+        )
         problems.append(Problem(Source(note.path, 1), message))
         return None
 

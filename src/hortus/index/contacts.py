@@ -29,6 +29,7 @@ from hortus.core.model import (
     Source,
     Unresolved,
 )
+from hortus.core.said import Said, said
 
 _KNOWN_FIELDS = frozenset(
     {"name", "aliases", "alias", "circle", "cadence", "birthday", "tags", "resting", "pause_until"}
@@ -90,7 +91,9 @@ def suggest(
             continue
         name = names[next(iter(keys))]
         out.append(Unresolved(item.target, item.source, name))
-        message = f"[[{item.target}]] has no page; did you mean [[{name}]]?"
+        message = said(
+            "[[{target}]] has no page; did you mean [[{name}]]?", target=item.target, name=name
+        )
         problems.append(Problem(item.source, message))
     return out, problems
 
@@ -165,7 +168,10 @@ def _named_dates(note: Note, problems: list[Problem]) -> tuple[NamedDate, ...]:
         for label, value in table.items():
             found += _named_date(note, "date", str(label).strip(), value, problems, line)
     elif table is not None:
-        message = 'dates should be a mapping like {"started at Brightline": 2024-01-15}'
+        message = said(
+            "dates should be a mapping like {example}",
+            example='{"started at Brightline": 2024-01-15}',
+        )
         problems.append(Problem(Source(note.path, line), message))
     return tuple(found)
 
@@ -181,8 +187,19 @@ def _named_date(
     where = line if line is not None else note.meta.line_of(occasion)
     when = parse_birthday(value)
     if when is None:
-        name = f"{label!r} in dates" if label is not None else occasion
-        message = f"{name} {value!r} is not a date like 2016-06-18, --06-18 or 06-18"
+        message = (
+            said(
+                "{label} in dates {value} is not a date like 2016-06-18, --06-18 or 06-18",
+                label=repr(label),
+                value=repr(value),
+            )
+            if label is not None
+            else said(
+                "{key} {value} is not a date like 2016-06-18, --06-18 or 06-18",
+                key=occasion,
+                value=repr(value),
+            )
+        )
         problems.append(Problem(Source(note.path, where), message))
         return []
     return [NamedDate(occasion, label, when, where)]
@@ -222,9 +239,11 @@ def _check_emails(note: Note, problems: list[Problem]) -> None:
             continue
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item.strip() and not is_email_address(item):
-                message = (
-                    f"{key} {item!r} is not an e-mail address (name@domain and nothing more); "
-                    "no link is made of it"
+                message = said(
+                    "{key} {value} is not an e-mail address (name@domain and nothing more); "
+                    "no link is made of it",
+                    key=key,
+                    value=repr(item),
                 )
                 problems.append(Problem(Source(note.path, note.meta.line_of(key)), message))
 
@@ -239,18 +258,22 @@ def _birthday(note: Note, problems: list[Problem]) -> Birthday | None:
     return birth
 
 
-def _why(value: object) -> str:
+def _why(value: object) -> Said:
     """Why a birthday is not read; a slashed date is ambiguous, so the message offers both."""
     match = _SLASHED_RE.fullmatch(str(value).strip())
     if match is not None:
         first, second, year = match.groups()
         year = year if len(year) == 4 else f"??{year}"
         one, two = f"{int(first):02d}", f"{int(second):02d}"
-        return (
-            f"birthday {value!r} is ambiguous (day/month or month/day?): "
-            f"write {year}-{two}-{one} or {year}-{one}-{two}"
+        return said(
+            "birthday {value} is ambiguous (day/month or month/day?): write {one} or {other}",
+            value=repr(value),
+            one=f"{year}-{two}-{one}",
+            other=f"{year}-{one}-{two}",
         )
-    return f"birthday {value!r} is not a date like 1990-07-21, --07-21 or 07-21"
+    return said(
+        "birthday {value} is not a date like 1990-07-21, --07-21 or 07-21", value=repr(value)
+    )
 
 
 def _resting(note: Note, problems: list[Problem]) -> bool:
@@ -260,7 +283,7 @@ def _resting(note: Note, problems: list[Problem]) -> bool:
     answer = _BOOLEAN_WORDS.get(str(value).strip().casefold())
     if answer is not None:
         return answer
-    message = f"resting {value!r} should be true or false; read as false"
+    message = said("resting {value} should be true or false; read as false", value=repr(value))
     problems.append(Problem(Source(note.path, note.meta.line_of("resting")), message))
     return False
 
@@ -272,7 +295,7 @@ def _pause_until(note: Note, problems: list[Problem]) -> dt.date | None:
     day = date_value(value)
     if day is not None:
         return day
-    message = f"pause_until {value!r} is not a date like 2027-03-01"
+    message = said("pause_until {value} is not a date like 2027-03-01", value=repr(value))
     problems.append(Problem(Source(note.path, note.meta.line_of("pause_until")), message))
     return None
 
@@ -281,7 +304,10 @@ def _name(note: Note, problems: list[Problem]) -> str:
     value = field_value(note, "name")
     fallback = note.h1 or note.stem
     if isinstance(value, list | dict):
-        message = f"name should be one line of text, not a list or a mapping; using '{fallback}'"
+        message = said(
+            "name should be one line of text, not a list or a mapping; using '{name}'",
+            name=fallback,
+        )
         problems.append(Problem(Source(note.path, note.meta.line_of("name")), message))
         return fallback
     return (_text(value) or "").strip() or fallback
@@ -295,7 +321,12 @@ def _circle(note: Note, config: Config, problems: list[Problem]) -> str:
     if name in config.circles:
         return name
     known = ", ".join(sorted(config.circles))
-    message = f"unknown circle '{value}' (known: {known}); treated as {DEFAULT_CIRCLE}"
+    message = said(
+        "unknown circle '{value}' (known: {known}); treated as {circle}",
+        value=value,
+        known=known,
+        circle=DEFAULT_CIRCLE,
+    )
     problems.append(Problem(Source(note.path, note.meta.line_of("circle")), message))
     return DEFAULT_CIRCLE
 
@@ -307,9 +338,11 @@ def _cadence(note: Note, circle_days: int, problems: list[Problem]) -> int:
     days = parse_cadence(value)
     if days is not None:
         return days
-    message = (
-        f"cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); "
-        f"using the circle's {circle_days} days"
+    message = said(
+        "cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); "
+        "using the circle's {days} days",
+        value=value,
+        days=circle_days,
     )
     problems.append(Problem(Source(note.path, note.meta.line_of("cadence")), message))
     return circle_days
@@ -417,8 +450,11 @@ class Resolver:
 
     def _ambiguous(self, path: str, mention: Mention, keys: frozenset[str]) -> Problem:
         options = ", ".join(f"{self.names[k]} ({k}.md)" for k in sorted(keys))
-        message = (
-            f"[[{mention.target}]] could mean {options}; it counts for none of them "
-            "(link to the file path, e.g. [[" + sorted(keys)[0] + "]])"
+        message = said(
+            "[[{target}]] could mean {options}; it counts for none of them "
+            "(link to the file path, e.g. [[{path}]])",
+            target=mention.target,
+            options=options,
+            path=sorted(keys)[0],
         )
         return Problem(Source(path, mention.line), message)

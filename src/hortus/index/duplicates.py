@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hortus.core.model import Contact, Mention, MentionKind, Problem, Source
+from hortus.core.said import Said, said
 from hortus.index.contacts import Resolver
 
 EMAIL_KEYS = ("email", "emails", "mail", "e-mail")
@@ -30,7 +31,7 @@ class Match:
     """A contact that is probably the same person, and why (for people)."""
 
     contact: Contact
-    why: str
+    why: Said
     key: str  # the front-matter key the match is about: name, email or phone
 
 
@@ -103,27 +104,31 @@ class Matcher:
         found: dict[str, Match] = {}
         for email in emails:
             for contact in self.emails.get(email.casefold(), ()):
-                found.setdefault(contact.key, Match(contact, f"same e-mail {email}", "email"))
+                found.setdefault(
+                    contact.key, Match(contact, said("same e-mail {email}", email=email), "email")
+                )
         for phone in phones:
             digits = phone_digits(phone)
             for contact in self.phones.get(digits, ()) if digits else ():
-                found.setdefault(contact.key, Match(contact, f"same phone {phone}", "phone"))
+                found.setdefault(
+                    contact.key, Match(contact, said("same phone {phone}", phone=phone), "phone")
+                )
         words = name_words(name)
         for contact in self.names.get(words, ()):
             found.setdefault(contact.key, Match(contact, _why_name(name, contact.name), "name"))
         middle = [c for shorter in _without_one(words) for c in self.names.get(shorter, ())]
         if len(words) >= 2:
             middle += self.longer.get(words, ())
-        why = "the names differ by a middle name"
+        why = said("the names differ by a middle name")
         for contact in middle:
             found.setdefault(contact.key, Match(contact, why, "name"))
         return list(found.values())
 
 
-def _why_name(name: str, other: str) -> str:
+def _why_name(name: str, other: str) -> Said:
     if name == other:
-        return "same name"
-    return "names differ only by accents, case or word order"
+        return said("same name")
+    return said("names differ only by accents, case or word order")
 
 
 def duplicate_problems(
@@ -139,9 +144,13 @@ def duplicate_problems(
             other = match.contact
             if other.key == contact.key or frozenset((contact.key, other.key)) in silenced:
                 continue
-            message = (
-                f"probably the same person as {other.name} ({other.path}): {match.why}; "
-                f'if they are two people, add not_duplicate_of: "[[{other.key}]]"'
+            message = said(
+                "probably the same person as {name} ({path}): {why}; "
+                'if they are two people, add not_duplicate_of: "[[{key}]]"',
+                name=other.name,
+                path=other.path,
+                why=match.why,
+                key=other.key,
             )
             line = line_of(contact, _field_of(contact, match.key))
             problems.append(Problem(Source(contact.path, line), message))
@@ -167,7 +176,7 @@ def _silenced(
             mention = Mention(name, MentionKind.WIKILINK, line)
             keys = resolver.resolve_all(contact.path, [mention], problems, None)
             if not keys:
-                message = f"not_duplicate_of: [[{name}]] is no contact"
+                message = said("not_duplicate_of: [[{name}]] is no contact", name=name)
                 problems.append(Problem(Source(contact.path, line), message))
             pairs.update(frozenset((contact.key, key)) for key in keys)
     return pairs

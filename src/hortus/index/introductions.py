@@ -20,6 +20,7 @@ from hortus.core.model import (
     Source,
     Unresolved,
 )
+from hortus.core.said import said
 from hortus.index.contacts import Resolver
 
 INTRO_TAG = "intro"
@@ -37,9 +38,10 @@ def intro_entry(
     source = Source(path, entry.line)
     if len(others) == 1:
         return [Introduction(owner, others[0], entry.date, source, written=False)]
-    message = (
-        f"#intro: mention the one person this introduction was with ([[Name]]); "
-        f"it mentions {len(others)} other contacts"
+    message = said(
+        "#intro: mention the one person this introduction was with ([[Name]]); "
+        "it mentions {count} other contacts",
+        count=len(others),
     )
     problems.append(Problem(source, message))
     return []

@@ -33,6 +33,7 @@ from hortus.core.model import (
     Task,
     tag_set,
 )
+from hortus.core.said import said
 from hortus.notes.read import SourceFile
 from hortus.notes.scanner import IMAGE, WIKI, WIKILINK_RE, Item, scan_body
 
@@ -121,15 +122,21 @@ class _Blocks:
     env: dict[str, Any]  # reference definitions, found by the block pass
 
 
+def _too_deep(src: SourceFile) -> Note:
+    problem = Problem(Source(src.path, src.body_line), said("too deeply nested to read; skipped"))
+    return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
+
+
 def _tokens(src: SourceFile) -> tuple[_Blocks, tuple[Problem, ...]]:
     links = src.body.count("](")
     md, problems = _MD, tuple[Problem, ...]()
     if src.body.count("[") - links > MAX_LOOSE_BRACKETS:
         md = _MD_NO_LINKS
         if links:
-            message = (
-                f"more than {MAX_LOOSE_BRACKETS:,} '[' that open no link; "
-                "its Markdown [text](links) are read as plain text"
+            message = said(
+                "more than {count} '[' that open no link; "
+                "its Markdown [text](links) are read as plain text",
+                count=f"{MAX_LOOSE_BRACKETS:,}",
             )
             problems = (Problem(Source(src.path, src.body_line), message),)
     env: dict[str, Any] = {}
@@ -234,15 +241,13 @@ def _parse_markdown(src: SourceFile) -> Note:
     try:
         blocks, slow = _tokens(src)
     except RecursionError:
-        problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
-        return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
+        return _too_deep(src)
     found = _Found(problems=list(slow))
     total_lines = _line_count(src.body)
     try:
         _scan_blocks(blocks, src, found, total_lines)
     except RecursionError:
-        problem = Problem(Source(src.path, src.body_line), "too deeply nested to read; skipped")
-        return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
+        return _too_deep(src)
     del blocks  # the tokens go before the entries are made: the two never peak together
     return _assemble(src, found, total_lines)
 
@@ -314,7 +319,7 @@ def _dated(text: str, start: int, end: int, src: SourceFile, found: _Found) -> _
         day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         date_text = "-".join(match.groups())
-        message = f"'{date_text}' is not a real date; this entry is not dated"
+        message = said("'{date}' is not a real date; this entry is not dated", date=date_text)
         found.problems.append(Problem(Source(src.path, src.body_line + start), message))
         return None
     line = text[match.end() :].split("\n", 1)[0]
@@ -457,7 +462,9 @@ def _marker_date(
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         date_text = "-".join(match.groups())
-        problems.append(Problem(Source(path, line), f"'{date_text}' is not a real date"))
+        problems.append(
+            Problem(Source(path, line), said("'{date}' is not a real date", date=date_text))
+        )
         return None
 
 

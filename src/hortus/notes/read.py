@@ -17,6 +17,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from hortus.core.model import Meta, Problem, Source
+from hortus.core.said import Said, said
 
 # Where the rest of hortus (and the tests) have always found them.
 from hortus.notes.walk import SKIPPED_FOLDERS as SKIPPED_FOLDERS
@@ -79,9 +80,9 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
     try:
         info = info or os.lstat(full)
         if not stat.S_ISREG(info.st_mode):
-            return _problem(rel, "not a regular file; skipped")
+            return _problem(rel, said("not a regular file; skipped"))
         if info.st_size > MAX_NOTE_BYTES:
-            return _problem(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MiB; skipped")
+            return _too_large(rel)
         flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(full, flags)
         try:
@@ -89,10 +90,14 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
         finally:
             os.close(fd)
     except OSError as exc:
-        return _problem(rel, f"cannot be read ({exc.strerror or exc}); skipped")
+        return _problem(rel, said("cannot be read ({why}); skipped", why=exc.strerror or exc))
     if len(data) > MAX_NOTE_BYTES:
-        return _problem(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MiB; skipped")
+        return _too_large(rel)
     return data
+
+
+def _too_large(rel: str) -> Problem:
+    return _problem(rel, said("larger than {size} MiB; skipped", size=MAX_NOTE_BYTES // 2**20))
 
 
 def _read_capped(fd: int, expected: int) -> bytes:
@@ -112,19 +117,23 @@ def _read_capped(fd: int, expected: int) -> bytes:
 
 def _decode(data: bytes, rel: str) -> str | Problem:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _problem(rel, "UTF-16 text; skipped (save the file as UTF-8)")
+        return _problem(rel, said("UTF-16 text; skipped (save the file as UTF-8)"))
     nul = data.find(b"\x00")
     if nul >= 0:
-        return _problem(rel, f"looks binary (NUL byte at offset {nul}); skipped")
+        return _problem(
+            rel, said("looks binary (NUL byte at offset {offset}); skipped", offset=nul)
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         byte = data[exc.start]
-        return _problem(
-            rel,
-            f"not valid UTF-8 (byte 0x{byte:02X} on line {line}); skipped (save it as UTF-8)",
+        message = said(
+            "not valid UTF-8 (byte 0x{byte} on line {line}); skipped (save it as UTF-8)",
+            byte=f"{byte:02X}",
+            line=line,
         )
+        return _problem(rel, message)
     # Every line break style counts as one line, as in markdown-it and in editors.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -136,7 +145,7 @@ def split_front_matter(rel: str, text: str) -> SourceFile:
         return SourceFile(rel, text, 1, Meta(), text=text)
     closing = _FM_BOUNDARY.search(text, opening.end())
     if closing is None:
-        message = "front matter opened at line 1 is not closed (add a '---' line after it)"
+        message = said("front matter opened at line 1 is not closed (add a '---' line after it)")
         return SourceFile(rel, "", 1, Meta(), (_problem(rel, message),), text)
     yaml_text = text[opening.end() : closing.start()]
     yaml_line = text.count("\n", 0, opening.end()) + 1
@@ -151,7 +160,7 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
         return Meta(), []
     anchor_line = _first_anchor(yaml_text)
     if anchor_line is not None:
-        message = "front matter uses YAML anchors or aliases, which hortus does not read"
+        message = said("front matter uses YAML anchors or aliases, which hortus does not read")
         return Meta(), [_problem(rel, message, anchor_line + first_line)]
     try:
         node = yaml.compose(yaml_text, Loader=_TextLoader)
@@ -160,7 +169,9 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
     except yaml.reader.ReaderError as exc:
         return Meta(), [_control_problem(rel, yaml_text, exc, first_line)]
     except (yaml.YAMLError, RecursionError, ValueError, MemoryError) as exc:
-        return Meta(), [_problem(rel, f"front matter is not valid YAML ({exc})", first_line)]
+        return Meta(), [
+            _problem(rel, said("front matter is not valid YAML ({why})", why=exc), first_line)
+        ]
     if node is None:
         return Meta(), []
     refusal = _check_nodes(node)
@@ -168,7 +179,7 @@ def load_meta(rel: str, yaml_text: str, first_line: int) -> tuple[Meta, list[Pro
         message, mark_line = refusal
         return Meta(), [_problem(rel, message, mark_line + first_line)]
     if not isinstance(node, yaml.MappingNode):
-        message = "front matter must be a mapping of `key: value` lines; ignored"
+        message = said("front matter must be a mapping of `key: value` lines; ignored")
         return Meta(), [_problem(rel, message, node.start_mark.line + first_line)]
     return _build_meta(rel, node, first_line)
 
@@ -186,7 +197,7 @@ def _first_anchor(yaml_text: str) -> int | None:
     return None
 
 
-def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:
+def _check_nodes(root: yaml.Node) -> tuple[Said, int] | None:
     """Refuse what a journal never needs and an attacker loves: aliases, custom tags, depth."""
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
@@ -194,14 +205,20 @@ def _check_nodes(root: yaml.Node) -> tuple[str, int] | None:
         node, depth = stack.pop()
         line = node.start_mark.line
         if id(node) in seen:
-            return "front matter uses YAML anchors or aliases, which hortus does not read", line
+            return said(
+                "front matter uses YAML anchors or aliases, which hortus does not read"
+            ), line
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            return f"front matter uses the YAML tag '{node.tag}', which hortus does not read", line
+            message = said(
+                "front matter uses the YAML tag '{tag}', which hortus does not read", tag=node.tag
+            )
+            return message, line
         if depth > MAX_META_DEPTH:
-            return "front matter is nested too deeply", line
+            return said("front matter is nested too deeply"), line
         if len(seen) > MAX_META_NODES:
-            return f"front matter is too large (over {MAX_META_NODES} values)", root.start_mark.line
+            message = said("front matter is too large (over {count} values)", count=MAX_META_NODES)
+            return message, root.start_mark.line
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -220,7 +237,12 @@ def _build_meta(rel: str, node: yaml.MappingNode, first_line: int) -> tuple[Meta
         line = key_node.start_mark.line + first_line
         key = _key(key_node)
         if key in values:
-            message = f"'{key}' appears twice (lines {lines[key]} and {line}); the last one is used"
+            message = said(
+                "'{key}' appears twice (lines {first} and {line}); the last one is used",
+                key=key,
+                first=lines[key],
+                line=line,
+            )
             problems.append(_problem(rel, message, line))
         values[key] = _text_value(value_node)
         lines[key] = line
@@ -246,11 +268,13 @@ def _yaml_problem(rel: str, exc: yaml.MarkedYAMLError, first_line: int) -> Probl
     mark = exc.problem_mark or exc.context_mark
     what = exc.problem or exc.context or "syntax error"
     if mark is None:
-        return _problem(rel, f"front matter is not valid YAML: {what}", 1)
-    where = f"column {mark.column + 1}"
-    return _problem(
-        rel, f"front matter is not valid YAML: {what} ({where})", mark.line + first_line
+        return _problem(rel, said("front matter is not valid YAML: {what}", what=what), 1)
+    message = said(
+        "front matter is not valid YAML: {what} (column {column})",
+        what=what,
+        column=mark.column + 1,
     )
+    return _problem(rel, message, mark.line + first_line)
 
 
 def _control_problem(
@@ -261,9 +285,11 @@ def _control_problem(
     line = before.count("\n") + first_line
     column = exc.position - (before.rfind("\n") + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    message = (
-        f"front matter holds the control character U+{code:04X} (column {column}); "
-        "YAML reads only text (in double quotes, write it as an escape like \\x1b)"
+    message = said(
+        "front matter holds the control character U+{code} (column {column}); "
+        "YAML reads only text (in double quotes, write it as an escape like \\x1b)",
+        code=f"{code:04X}",
+        column=column,
     )
     return _problem(rel, message, line)
 

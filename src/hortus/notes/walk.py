@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hortus.core.model import Problem, Source
+from hortus.core.said import Said, said
 
 SKIPPED_FOLDERS = frozenset({"templates", "node_modules"})
 _SYNC_CONFLICT_RE = re.compile(
@@ -80,8 +81,10 @@ def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
     if is_link and not rel.lower().endswith(".md") and _is_linked_folder(entry):
         return _problem(
             f"{displayable(rel)}/",
-            "a linked folder; its notes are skipped and nothing is written through it "
-            "(hortus never follows links: move the folder into the vault instead)",
+            said(
+                "a linked folder; its notes are skipped and nothing is written through it "
+                "(hortus never follows links: move the folder into the vault instead)"
+            ),
         )
     return _refusal_of(rel, is_link, is_file)
 
@@ -89,16 +92,19 @@ def _refusal(rel: str, entry: os.DirEntry[str]) -> Problem | None:
 def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
     shown = displayable(rel)
     if shown != rel:
-        message = "file name is not UTF-8 text or holds a control character; skipped (rename it)"
+        message = said(
+            "file name is not UTF-8 text or holds a control character; skipped (rename it)"
+        )
         return _problem(shown, message)
     if _SYNC_CONFLICT_RE.search(rel.rsplit("/", 1)[-1]):
         return _problem(
-            rel, "looks like a sync conflict copy; skipped (merge it into the original by hand)"
+            rel,
+            said("looks like a sync conflict copy; skipped (merge it into the original by hand)"),
         )
     if is_link:
-        return _problem(rel, "symbolic link; skipped (hortus never follows links)")
+        return _problem(rel, said("symbolic link; skipped (hortus never follows links)"))
     if not is_file:
-        return _problem(rel, "not a regular file; skipped")
+        return _problem(rel, said("not a regular file; skipped"))
     return None
 
 

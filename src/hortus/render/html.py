@@ -497,7 +497,7 @@ class _Page:
         return items
 
     def problems(self, problems: Iterable[Problem]) -> list[str]:
-        return [f"{self.where(p.source)}: {escape(p.message)}" for p in problems]
+        return [f"{self.where(p.source)}: {escape(self.cat.say(p.said))}" for p in problems]
 
 
 @lru_cache(maxsize=65_536)  # a page links each contact's file many times (its rows, its promises)

@@ -281,7 +281,7 @@ class _Page:
         return lines
 
     def problems(self, problems: Iterable[Problem]) -> list[str]:
-        return [f"- {self.where(p.source)}: {escape(p.message)}" for p in problems]
+        return [f"- {self.where(p.source)}: {escape(self.cat.say(p.said))}" for p in problems]
 
 
 _MAKERS: dict[str, Callable[[_Page, Sequence[Any]], list[str]]] = {

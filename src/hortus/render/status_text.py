@@ -202,5 +202,5 @@ _LINES: dict[str, Callable[[Sequence[Any], Catalogue], list[str]]] = {
     "seedlings": _plants,
     "thriving": _plants,
     "unresolved": _unresolved,
-    "problems": lambda items, cat: [format_problem(p) for p in items],
+    "problems": lambda items, cat: [format_problem(p, cat.say(p.said)) for p in items],
 }

@@ -11,56 +11,155 @@ from collections.abc import Mapping
 # core/: the records, the errors, hortus.toml
 
 _CORE: dict[str, str] = {
+    "no vault at {path}: the folder does not exist": "pas de coffre à {path} : ce dossier n’existe pas",
+    "no vault here: no hortus.toml in {folder} or any folder above it, and no --vault or $HORTUS_VAULT. Nothing was written. Start one with `hortus init` (or `hortus init PATH`), or name it with --vault PATH": "pas de coffre ici : aucun hortus.toml dans {folder} ni au-dessus, et ni --vault ni $HORTUS_VAULT. Rien n’a été écrit. Commencez-en un avec `hortus init` (ou `hortus init CHEMIN`), ou indiquez-le avec --vault CHEMIN",
+    "{path} exists and was not written by hortus; nothing was written. Move it away or set another garden path in hortus.toml.": "{path} existe et n’a pas été écrit par hortus ; rien n’a été écrit. Déplacez-le ou choisissez un autre chemin pour le jardin dans hortus.toml.",
+    "could not write {path}: {reason}": "impossible d’écrire {path} : {reason}",
+    "could not build the garden pages ({reason}); the pages on disk are kept as they were. This is a bug in hortus: please report it with this line.": "impossible de construire les pages du jardin ({reason}) ; les pages sur le disque restent telles quelles. C’est un bogue de hortus : merci de le signaler avec cette ligne.",
+    "another `hortus watch` is already watching {vault} (pid {pid}); stop it first (one watcher per vault)": "un autre `hortus watch` surveille déjà {vault} (pid {pid}) ; arrêtez-le d’abord (une seule surveillance par coffre)",
+    "the vault folder {vault} disappeared (moved, deleted or unmounted); stopped watching and wrote nothing": "le dossier du coffre {vault} a disparu (déplacé, supprimé ou démonté) ; surveillance arrêtée, rien n’a été écrit",
+    "no contact called '{query}' (`hortus add {quoted}` creates one)": "aucun contact nommé « {query} » (`hortus add {quoted}` le crée)",
+    "no contact called '{query}'; did you mean {names}?": "aucun contact nommé « {query} » ; vouliez-vous dire {names} ?",
+    "no contact called '{query}'; did you mean {names}? Nothing was written: add --yes to use {guess}": "aucun contact nommé « {query} » ; vouliez-vous dire {names} ? Rien n’a été écrit : ajoutez --yes pour choisir {guess}",
+    "'{query}' could mean {options}. Nothing was written: use a full name or the file's path": "« {query} » peut désigner {options}. Rien n’a été écrit : donnez le nom complet ou le chemin du fichier",
+    "{path} changed while writing; nothing written": "{path} a changé pendant l’écriture ; rien n’a été écrit",
+    "{path} changed while writing; nothing written; a save made on top of the entry in the same instant is kept beside it as {kept}": "{path} a changé pendant l’écriture ; rien n’a été écrit ; un enregistrement fait au même instant par-dessus l’entrée est gardé à côté, sous {kept}",
+    "{path} changed since the page was shown; nothing written. The page now shows it as it is: look, then try again": "{path} a changé depuis l’affichage de la page ; rien n’a été écrit. La page le montre maintenant tel qu’il est : regardez, puis réessayez",
+    "{what} already belongs to {name} ({path}); nothing was created": "{what} appartient déjà à {name} ({path}) ; rien n’a été créé",
+    "another hortus has been writing to this vault for {seconds} s (lock {path}); nothing written, try again": "un autre hortus écrit dans ce coffre depuis {seconds} s (verrou {path}) ; rien n’a été écrit, réessayez",
+    "cannot import {path}: {reason}; nothing was imported": "impossible d’importer {path} : {reason} ; rien n’a été importé",
+    "cannot lock the vault for writing ({path}: {reason}); nothing written": "impossible de verrouiller le coffre pour écrire ({path} : {reason}) ; rien n’a été écrit",
+    "cannot read the settings: {why}": "impossible de lire les réglages : {why}",
+    "the settings are not valid UTF-8; defaults apply": "les réglages ne sont pas en UTF-8 valide ; les valeurs par défaut s’appliquent",
+    "the settings are not valid TOML ({why}); defaults apply": "les réglages ne sont pas du TOML valide ({why}) ; les valeurs par défaut s’appliquent",
+    "unknown setting '{key}' (ignored)": "réglage inconnu « {key} » (ignoré)",
+    "'{first}' and '{key}' both name '{path}' (one file on many disks); no page is written until they differ": "« {first} » et « {key} » désignent tous deux « {path} » (un seul fichier sur bien des disques) ; aucune page n’est écrite tant qu’ils ne diffèrent pas",
+    'language {value} is not one of {known}; using "en"': 'la langue {value} n’est pas l’une de {known} ; "en" est utilisé',
+    "'{key}' must be a whole number, 0 or more, not {value}; using {default}": "« {key} » doit être un nombre entier, 0 ou plus, pas {value} ; {default} est utilisé",
+    "[{table}] must be a table": "[{table}] doit être une table",
+    "unknown window '{name}' (known: {known}; ignored)": "fenêtre inconnue « {name} » (connues : {known} ; ignorée)",
+    "unknown list '{name}' (known: {known}; ignored)": "liste inconnue « {name} » (connues : {known} ; ignorée)",
+    "window '{name}' must be a number of days, not {value}; using {default}": "la fenêtre « {name} » doit être un nombre de jours, pas {value} ; {default} est utilisé",
+    "list '{name}' must be a whole number above 0, not {value}; using {default}": "la liste « {name} » doit être un nombre entier supérieur à 0, pas {value} ; {default} est utilisé",
+    "'ics' must not be a Markdown note or the garden ('{value}'); no calendar written": "« ics » ne doit être ni une note Markdown ni le jardin (« {value} ») ; aucun calendrier écrit",
+    "'{key}' must be a path inside the vault; using '{default}'": "« {key} » doit être un chemin dans le coffre ; « {default} » est utilisé",
+    "'{key}' must be a path inside the vault; ignored": "« {key} » doit être un chemin dans le coffre ; ignoré",
+    "{day} is outside the days a garden is computed for ({first} to {last})": "{day} est hors des jours pour lesquels un jardin se calcule ({first} à {last})",
+    "'today': {why}; using the clock": "« today » : {why} ; l’horloge est utilisée",
+    "'today' must be a date like 2026-11-20, not {value}": "« today » doit être une date comme 2026-11-20, pas {value}",
+    "'{name}' is a setting, but it is under [circles]: move it above that line": "« {name} » est un réglage, mais il se trouve sous [circles] : placez-le au-dessus de cette ligne",
+    "circle '{name}' has an unreadable cadence {cadence}; using {days} days": "le cercle « {name} » a un rythme illisible {cadence} ; {days} jours sont utilisés",
+    "unknown calendar setting '{key}' (known: {known})": "réglage de calendrier inconnu « {key} » (connus : {known})",
+    "'alarms' must be true or false, not {value}": "« alarms » doit valoir true ou false, pas {value}",
+    "'alarm_time' must be a time like \"09:00\", not {value}; using 09:00": '« alarm_time » doit être une heure comme "09:00", pas {value} ; 09:00 est utilisé',
+    "'promise_days_before' must be 0 to 365 days, not {value}; using {default}": "« promise_days_before » doit être entre 0 et 365 jours, pas {value} ; {default} est utilisé",
+    "'watering' must be a list of circles or \"all\", not {value}": '« watering » doit être une liste de cercles ou "all", pas {value}',
 }
 
 # files/, store/: writing safely, the cache
 
-_FILES: dict[str, str] = {
-}
+_FILES: dict[str, str] = {}
 
 # notes/: reading a note
 
 _NOTES: dict[str, str] = {
+    "a linked folder; its notes are skipped and nothing is written through it (hortus never follows links: move the folder into the vault instead)": "un dossier lié ; ses notes sont ignorées et rien n’est écrit à travers lui (hortus ne suit jamais les liens : déplacez plutôt le dossier dans le coffre)",
+    "file name is not UTF-8 text or holds a control character; skipped (rename it)": "le nom du fichier n’est pas du texte UTF-8 ou contient un caractère de contrôle ; ignoré (renommez-le)",
+    "looks like a sync conflict copy; skipped (merge it into the original by hand)": "ressemble à une copie de conflit de synchronisation ; ignoré (fusionnez-le à la main avec l’original)",
+    "symbolic link; skipped (hortus never follows links)": "lien symbolique ; ignoré (hortus ne suit jamais les liens)",
+    "not a regular file; skipped": "pas un fichier ordinaire ; ignoré",
+    "cannot be read ({why}); skipped": "illisible ({why}) ; ignoré",
+    "larger than {size} MiB; skipped": "plus de {size} Mio ; ignoré",
+    "UTF-16 text; skipped (save the file as UTF-8)": "texte UTF-16 ; ignoré (enregistrez le fichier en UTF-8)",
+    "looks binary (NUL byte at offset {offset}); skipped": "semble binaire (octet NUL à la position {offset}) ; ignoré",
+    "not valid UTF-8 (byte 0x{byte} on line {line}); skipped (save it as UTF-8)": "UTF-8 invalide (octet 0x{byte} à la ligne {line}) ; ignoré (enregistrez-le en UTF-8)",
+    "front matter opened at line 1 is not closed (add a '---' line after it)": "l’en-tête ouvert à la ligne 1 n’est pas fermé (ajoutez une ligne « --- » après lui)",
+    "front matter uses YAML anchors or aliases, which hortus does not read": "l’en-tête utilise des ancres ou des alias YAML, que hortus ne lit pas",
+    "front matter is not valid YAML ({why})": "l’en-tête n’est pas du YAML valide ({why})",
+    "front matter must be a mapping of `key: value` lines; ignored": "l’en-tête doit être fait de lignes `clé: valeur` ; ignoré",
+    "'{key}' appears twice (lines {first} and {line}); the last one is used": "« {key} » apparaît deux fois (lignes {first} et {line}) ; la dernière est utilisée",
+    "front matter is not valid YAML: {what}": "l’en-tête n’est pas du YAML valide : {what}",
+    "front matter is not valid YAML: {what} (column {column})": "l’en-tête n’est pas du YAML valide : {what} (colonne {column})",
+    "front matter holds the control character U+{code} (column {column}); YAML reads only text (in double quotes, write it as an escape like \\x1b)": "l’en-tête contient le caractère de contrôle U+{code} (colonne {column}) ; YAML ne lit que du texte (entre guillemets doubles, écrivez-le comme un échappement, par exemple \\x1b)",
+    "front matter uses the YAML tag '{tag}', which hortus does not read": "l’en-tête utilise la balise YAML « {tag} », que hortus ne lit pas",
+    "front matter is nested too deeply": "l’en-tête est imbriqué trop profondément",
+    "front matter is too large (over {count} values)": "l’en-tête est trop grand (plus de {count} valeurs)",
+    "too deeply nested to read; skipped": "imbriqué trop profondément pour être lu ; ignoré",
+    "more than {count} '[' that open no link; its Markdown [text](links) are read as plain text": "plus de {count} « [ » qui n’ouvrent aucun lien ; ses [texte](liens) Markdown sont lus comme du texte simple",
+    "'{date}' is not a real date; this entry is not dated": "« {date} » n’est pas une vraie date ; cette entrée n’est pas datée",
+    "'{date}' is not a real date": "« {date} » n’est pas une vraie date",
 }
 
 # index/, garden/: who is who, the garden
 
 _INDEX: dict[str, str] = {
+    "[[{target}]] has no page; did you mean [[{name}]]?": "[[{target}]] n’a pas de page ; vouliez-vous dire [[{name}]] ?",
+    "dates should be a mapping like {example}": "dates devrait être une table comme {example}",
+    "{label} in dates {value} is not a date like 2016-06-18, --06-18 or 06-18": "{label} dans dates : {value} n’est pas une date comme 2016-06-18, --06-18 ou 06-18",
+    "{key} {value} is not a date like 2016-06-18, --06-18 or 06-18": "{key} : {value} n’est pas une date comme 2016-06-18, --06-18 ou 06-18",
+    "{key} {value} is not an e-mail address (name@domain and nothing more); no link is made of it": "{key} : {value} n’est pas une adresse e-mail (nom@domaine et rien d’autre) ; aucun lien n’en est fait",
+    "birthday {value} is ambiguous (day/month or month/day?): write {one} or {other}": "l’anniversaire {value} est ambigu (jour/mois ou mois/jour ?) : écrivez {one} ou {other}",
+    "birthday {value} is not a date like 1990-07-21, --07-21 or 07-21": "l’anniversaire {value} n’est pas une date comme 1990-07-21, --07-21 ou 07-21",
+    "resting {value} should be true or false; read as false": "resting {value} devrait valoir true ou false ; lu comme false",
+    "pause_until {value} is not a date like 2027-03-01": "pause_until {value} n’est pas une date comme 2027-03-01",
+    "name should be one line of text, not a list or a mapping; using '{name}'": "name devrait être une ligne de texte, pas une liste ni une table ; « {name} » est utilisé",
+    "unknown circle '{value}' (known: {known}); treated as {circle}": "cercle inconnu « {value} » (connus : {known}) ; traité comme {circle}",
+    "cadence '{value}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…); using the circle's {days} days": "le rythme « {value} » est illisible (écrivez des jours comme 21, ou 3w, 2m, 1y, monthly…) ; les {days} jours du cercle sont utilisés",
+    "[[{target}]] could mean {options}; it counts for none of them (link to the file path, e.g. [[{path}]])": "[[{target}]] peut désigner {options} ; il ne compte pour aucun d’eux (liez plutôt le chemin du fichier, par exemple [[{path}]])",
+    "same e-mail {email}": "même e-mail {email}",
+    "same phone {phone}": "même téléphone {phone}",
+    "the names differ by a middle name": "les noms diffèrent d’un deuxième prénom",
+    "same name": "même nom",
+    "names differ only by accents, case or word order": "les noms ne diffèrent que par les accents, la casse ou l’ordre des mots",
+    'probably the same person as {name} ({path}): {why}; if they are two people, add not_duplicate_of: "[[{key}]]"': 'sans doute la même personne que {name} ({path}) : {why} ; si ce sont deux personnes, ajoutez not_duplicate_of: "[[{key}]]"',
+    "not_duplicate_of: [[{name}]] is no contact": "not_duplicate_of : [[{name}]] n’est pas un contact",
+    "#intro: mention the one person this introduction was with ([[Name]]); it mentions {count} other contacts": "#intro : mentionnez la seule personne de cette présentation ([[Nom]]) ; elle mentionne {count} autres contacts",
+    "date {value} is not a date like 2026-11-20": "date {value} n’est pas une date comme 2026-11-20",
+    "the file name starts with '{date}', which is not a real date": "le nom du fichier commence par « {date} », qui n’est pas une vraie date",
 }
 
 # person/: writing to a person's note
 
-_PERSON: dict[str, str] = {
-}
+_PERSON: dict[str, str] = {}
 
 # exchange/: imports and exports
 
-_EXCHANGE: dict[str, str] = {
-}
+_EXCHANGE: dict[str, str] = {}
 
 # loader/, watch/: reading the vault, following it
 
-_LOADER: dict[str, str] = {
-}
+_LOADER: dict[str, str] = {}
 
 # commands/, assistant/, serve/: what a command says
 
-_COMMANDS: dict[str, str] = {
-}
+_COMMANDS: dict[str, str] = {}
 
 # cli.py: the command line
 
 _CLI: dict[str, str] = {
+    "Nothing written: the entry was empty.": "Rien n’a été écrit : l’entrée était vide.",
+    "{name} has no page yet (`hortus add {quoted}` creates one)": "{name} n’a pas encore de page (`hortus add {quoted}` la crée)",
+    "a promise needs its TEXT: hortus log NAME TEXT --promise": "une promesse a besoin de son TEXTE : hortus log NOM TEXTE --promise",
+    "{name} has no open promise matching {words}.": "{name} n’a pas de promesse en cours qui corresponde à {words}.",
+    "{name} has no open promise.": "{name} n’a pas de promesse en cours.",
+    "{name} has {count} open promises:": "{name} a {count} promesses en cours :",
+    " (due {date})": " (pour le {date})",
+    "Nothing written: say which with TEXT or --line PATH:N.": "Rien n’a été écrit : dites laquelle avec TEXTE ou --line CHEMIN:N.",
+    "Which one": "Laquelle",
+    "--update reads vCards only: hortus import vcard FILE_OR_DIR --update": "--update ne lit que des vCards : hortus import vcard FICHIER_OU_DOSSIER --update",
+    "wrote {path}": "écrit : {path}",
+    "--vdir writes vCards into a folder: hortus export vcard --vdir DIR": "--vdir écrit des vCards dans un dossier : hortus export vcard --vdir DOSSIER",
 }
 
 
 def _typeset(sentences: Mapping[str, str]) -> dict[str, str]:
-    """French typography: a no-break space before « : ; ? ! » (never inside `path:line`)."""
+    """French typography: a no-break space before « : ; ? ! » and inside « » (never inside
+    `path:line`, which has no space before its colon)."""
     out = {}
     for key, text in sentences.items():
-        for mark in ":;?!":
+        for mark in ":;?!»":
             text = text.replace(f" {mark}", f"\u00a0{mark}")
-        out[key] = text
+        out[key] = text.replace("« ", "«\u00a0")
     return out
 
 
