@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,3 +65,11 @@ def index_of(root: Path) -> Index:
 def index_notes(*notes: Note, root: Path | None = None) -> Index:
     config = load_config(root)[0] if root else load_config(Path("/nonexistent"))[0]
     return build_index(list(notes), config)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, once per module (tests/chromium.py)."""
+    from tests.chromium import launch
+
+    yield from launch()

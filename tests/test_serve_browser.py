@@ -23,23 +23,9 @@ import pytest
 from hortus.loader import open_vault
 from hortus.serve.run import Options, Serving
 from hortus.watch.debounce import Timing
-from tests.test_browser import ARGS, CHROMIUM, EXAMPLE, ROOT, _missing
+from tests.test_browser import EXAMPLE, ROOT
 
 CLOCK = dt.date(2026, 11, 20)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright for Python is not installed")
-    if CHROMIUM is None:
-        _missing("no chromium on this machine")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Server:
