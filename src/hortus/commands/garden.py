@@ -38,11 +38,18 @@ def status_text(
 
 
 def check_text(vault: Vault, progress: Progress = no_progress) -> str:
-    """Every problem of the vault, one `path:line: message` a line ("" when there is none)."""
+    """Every problem of the vault, one `path:line: message` a line ("" when there is none),
+    in the vault's language."""
+    from hortus.render.i18n import catalogue
+
+    language = vault.config.language
+    cat = catalogue(language)
     with load(vault, progress) as loader:
 
         def make() -> bytes:
-            lines = [format_problem(problem) + "\n" for problem in loader.index().problems]
+            problems = loader.index().problems
+            lines = [format_problem(p, cat.say(p.said)) + "\n" for p in problems]
             return "".join(lines).encode("utf-8", "surrogatepass")
 
-        return loader.output("check", loader.notes_key(), make).decode("utf-8", "surrogatepass")
+        text = loader.output(f"check {language}", loader.notes_key(), make)
+        return text.decode("utf-8", "surrogatepass")
