@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 
-INSTALL_HINT = "`hortus mcp` needs the MCP SDK: pip install 'hortus[mcp]'"
+from hortus.core.said import said
+
+INSTALL_HINT = said("`hortus mcp` needs the MCP SDK: pip install 'hortus[mcp]'")
 
 
 def sdk_missing() -> bool:

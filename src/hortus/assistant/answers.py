@@ -3,8 +3,8 @@ through the loader (so an answer follows the notes as they are now, at the cost 
 check), and each write goes through the person layer, the path of `hortus log`.
 
 Answers are the dictionaries of `documents.py`. A bad argument or an operation that cannot be
-done raises `HortusError` (its message is what the assistant is told); no tool is given a
-path, so none reads or writes outside the vault.
+done raises `HortusError` (its message, in the vault's language, is what the assistant is
+told); no tool is given a path, so none reads or writes outside the vault.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from hortus.assistant.fields import FieldMatch, field_matches
 from hortus.commands.person import log_entry
 from hortus.commands.search import search
 from hortus.core.errors import AmbiguousNameError, HortusError, UnknownNameError
+from hortus.core.said import Said, said
 from hortus.garden.card import build_card
 from hortus.index.search import Query
 from hortus.loader.load import Loader, load
@@ -34,6 +35,7 @@ from hortus.loader.vault import Day, Vault, open_vault
 from hortus.person.append import Logged
 from hortus.person.names import resolve
 from hortus.person.promise import NewPromise, add_promise
+from hortus.render.i18n import catalogue
 
 SEARCH_LIMIT = 50  # the most results one search answers with
 PEOPLE_LISTED = 20
@@ -52,6 +54,15 @@ class Answers:
     def __init__(self, root: Path, clock: Callable[[], dt.date]) -> None:
         self.root = root
         self.clock = clock
+
+    def say(self, sentence: Said) -> str:
+        """A sentence in the vault's language (hortus.toml read again, as each call reads it;
+        English when the vault cannot be opened)."""
+        try:
+            language = open_vault(self.root).config.language
+        except (HortusError, OSError):
+            language = "en"
+        return catalogue(language).say(sentence)
 
     def _open(self) -> tuple[Vault, Day]:
         vault = open_vault(self.root)  # hortus.toml read again: a changed setting counts
@@ -96,7 +107,7 @@ class Answers:
     ) -> dict[str, object]:
         vault, _ = self._open()
         if not any(word.strip() for word in words):
-            raise ArgumentError("give at least one word to search for")
+            raise ArgumentError(said("give at least one word to search for"))
         first = _date(since, "since") if since else None
         last = _date(until, "until") if until else None
         query = Query(tuple(words), person or None, tag or None, first, last, limit)
@@ -104,7 +115,7 @@ class Answers:
 
     def people_by_field(self, text: str, field: str | None = None) -> dict[str, object]:
         if not text.strip():
-            raise ArgumentError("give a text to look for, such as a company or a city")
+            raise ArgumentError(said("give a text to look for, such as a company or a city"))
         vault, _ = self._open()
         with load(vault) as loader:
             found = field_matches(loader.contacts(), text, field)
@@ -125,9 +136,9 @@ class Answers:
     def dates(self, start: str, end: str) -> dict[str, object]:
         first, last = _date(start, "start"), _date(end, "end")
         if last < first:
-            raise ArgumentError(f"end {end} is before start {start}")
+            raise ArgumentError(said("end {end} is before start {start}", end=end, start=start))
         if (last - first).days >= LONGEST_SPAN:
-            raise ArgumentError(f"ask for at most {LONGEST_SPAN} days at a time")
+            raise ArgumentError(said("ask for at most {days} days at a time", days=LONGEST_SPAN))
         vault, day = self._open()
         with load(vault) as loader:
 
@@ -157,7 +168,7 @@ class Answers:
         when = _date(date, "date") if date else day.date
         logged = log_entry(vault, name, text, date=when, tags=tags, with_names=with_names, env={})
         if logged is None:  # pragma: no cover  (only the editor's empty draft gives None)
-            raise ArgumentError("nothing to log: the text is empty")
+            raise ArgumentError(said("nothing to log: the text is empty"))
         return _written(logged)
 
     def promise(self, name: str, text: str, due: str | None = None) -> dict[str, object]:
@@ -169,14 +180,25 @@ class Answers:
         return _written(add_promise(vault.root, contact.path, NewPromise(text, when)))
 
 
-def message_of(exc: HortusError) -> str:
+def message_of(exc: HortusError) -> Said:
     """What the assistant is told: the command line's sentence, less what only a terminal
     user can do (`--yes`, `hortus add`): the assistant should ask the user instead."""
     if isinstance(exc, UnknownNameError):
         names = exc.suggestions
-        hint = f"; did you mean {' or '.join(names) if len(names) < 3 else ', '.join(names)}?"
-        return f"no contact called '{exc.query}'" + (hint if names else "")
-    return exc.message
+        if not names:
+            return said("no contact called '{query}'", query=exc.query)
+        either = _either(names) if len(names) < 3 else ", ".join(names)
+        return said(
+            "no contact called '{query}'; did you mean {names}?", query=exc.query, names=either
+        )
+    return exc.said
+
+
+def _either(names: Sequence[str]) -> str | Said:
+    """`a`, `a or b`."""
+    if len(names) == 1:
+        return names[0]
+    return said("{first} or {rest}", first=names[0], rest=_either(names[1:]))
 
 
 def _kept(
@@ -197,7 +219,8 @@ def _date(text: str | None, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat((text or "").strip())
     except ValueError:
-        raise ArgumentError(f"{what} {text!r} is not a date like 2026-11-20") from None
+        reason = said("{what} {value} is not a date like 2026-11-20", what=what, value=repr(text))
+        raise ArgumentError(reason) from None
 
 
 def _date_document(item: DateItem) -> dict[str, object]:

@@ -24,6 +24,7 @@ from pydantic import Field
 from hortus import __version__
 from hortus.assistant.answers import SEARCH_LIMIT, Answers, message_of
 from hortus.core.errors import HortusError
+from hortus.core.said import said
 from hortus.loader.load import LookupUnavailableError
 
 INSTRUCTIONS = (
@@ -75,17 +76,26 @@ def serve(root: Path, clock: Callable[[], dt.date], *, allow_write: bool) -> Non
         build_server(root, clock, allow_write=allow_write).run("stdio")
 
 
-def answer(make: Callable[[], dict[str, object]]) -> CallToolResult:
-    """The answer as compact JSON, or an error result saying why there is none."""
+def answer(answers: Answers, make: Callable[[], dict[str, object]]) -> CallToolResult:
+    """The answer as compact JSON, or an error result saying why there is none (in the
+    vault's language; a system error as the system says it)."""
     try:
         document = make()
-    except (HortusError, LookupUnavailableError, OSError) as exc:
-        message = message_of(exc) if isinstance(exc, HortusError) else str(exc)
-        return CallToolResult(content=[TextContent(type="text", text=message)], is_error=True)
+    except HortusError as exc:
+        return _error(answers.say(message_of(exc)))
+    except LookupUnavailableError:
+        lacking = said("this Python's SQLite has no FTS5, which hortus needs to find notes")
+        return _error(answers.say(lacking))
+    except OSError as exc:
+        return _error(str(exc))
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return CallToolResult(
         content=[TextContent(type="text", text=text)], structured_content=document
     )
+
+
+def _error(message: str) -> CallToolResult:
+    return CallToolResult(content=[TextContent(type="text", text=message)], is_error=True)
 
 
 def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
@@ -96,7 +106,7 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
         next 14 days (birthdays, anniversaries, memorials, name days; gift ideas), open
         promises (overdue first), thanks owed and introductions that grew. Short lists;
         `more` counts the rest."""
-        return answer(answers.garden)
+        return answer(answers, answers.garden)
 
     def person(
         name: Name,
@@ -106,7 +116,7 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
         interaction, days since), birthday, tags, every front-matter field, open promises, key
         moments, and their latest entries from every note, newest first. A name that could
         mean several people answers with `candidates` instead: ask the user which one."""
-        return answer(lambda: answers.person(name, recent))
+        return answer(answers, lambda: answers.person(name, recent))
 
     def search_notes(
         words: Annotated[
@@ -135,7 +145,7 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
         """Search the notes: entries and notes holding every word, newest first, each with a
         snippet, the people it involves, its tags and its source. Front-matter values are
         searched too (search 'lisbon' finds who lives in Lisbon)."""
-        return answer(lambda: answers.search(words, person, tag, since, until, limit))
+        return answer(answers, lambda: answers.search(words, person, tag, since, until, limit))
 
     def people_by_field(
         text: Annotated[
@@ -154,14 +164,14 @@ def _read_tools(answers: Answers) -> list[tuple[Tool, str]]:
         """Who has a front-matter value matching a text: 'who do I know at Stripe' is
         text='stripe'. Matches at the start of a word, without case or accents, in every field
         (company, city, email…), the circle and the tags. By name."""
-        return answer(lambda: answers.people_by_field(text, field))
+        return answer(answers, lambda: answers.people_by_field(text, field))
 
     def dates_between(start: Day, end: Day) -> CallToolResult:
         """What falls from `start` to `end` (both included, at most 366 days): every date
         that matters (birthdays with the age turned, anniversaries, memorials, name days and
         the user's own dates, with the years since and gift ideas), promises due, and plans
         (entries dated after today). By date."""
-        return answer(lambda: answers.dates(start, end))
+        return answer(answers, lambda: answers.dates(start, end))
 
     return [
         (garden_today, "Today's garden"),
@@ -190,7 +200,7 @@ def _write_tools(answers: Answers) -> list[tuple[Tool, str]]:
         """Write a dated entry in a person's note, exactly as `hortus log` does: appended at
         the end, every earlier byte kept, in the note's own style. Returns where it was
         written (path:line) and the lines written."""
-        return answer(lambda: answers.log(name, text, date, tags, with_people))
+        return answer(answers, lambda: answers.log(name, text, date, tags, with_people))
 
     def add_promise(
         name: Name,
@@ -199,6 +209,6 @@ def _write_tools(answers: Answers) -> list[tuple[Tool, str]]:
     ) -> CallToolResult:
         """Write a promise to a person down: an open task at the end of their note
         (`- [ ] text 📅 due`). Returns where it was written (path:line)."""
-        return answer(lambda: answers.promise(name, text, due))
+        return answer(answers, lambda: answers.promise(name, text, due))
 
     return [(log_entry, "Log an entry"), (add_promise, "Add a promise")]

@@ -6,7 +6,6 @@ from __future__ import annotations
 from hortus.core.errors import format_problem
 from hortus.loader.load import Progress, load, no_progress
 from hortus.loader.vault import Day, Vault
-from hortus.render.i18n import catalogue
 
 
 def status_text(
@@ -39,14 +38,18 @@ def status_text(
 
 
 def check_text(vault: Vault, progress: Progress = no_progress) -> str:
-    """Every problem of the vault, one `path:line: message` a line ("" when there is none)."""
-    cat = catalogue(vault.config.language)
+    """Every problem of the vault, one `path:line: message` a line ("" when there is none),
+    in the vault's language."""
+    from hortus.render.i18n import catalogue
+
+    language = vault.config.language
+    cat = catalogue(language)
     with load(vault, progress) as loader:
 
         def make() -> bytes:
             problems = loader.index().problems
-            lines = [format_problem(problem, cat.say(problem.said)) + "\n" for problem in problems]
+            lines = [format_problem(p, cat.say(p.said)) + "\n" for p in problems]
             return "".join(lines).encode("utf-8", "surrogatepass")
 
-        name = f"check {cat.code}"
-        return loader.output(name, loader.notes_key(), make).decode("utf-8", "surrogatepass")
+        text = loader.output(f"check {language}", loader.notes_key(), make)
+        return text.decode("utf-8", "surrogatepass")

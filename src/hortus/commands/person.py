@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from hortus.core.errors import HortusError
 from hortus.core.model import Contact
+from hortus.core.said import said
 from hortus.files.lock import vault_lock
 from hortus.loader.load import load
 from hortus.loader.vault import Day, Vault
@@ -49,7 +50,7 @@ def log_entry(
     entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
     if text is not None:
         if not text.strip():
-            raise HortusError("nothing to log: the text is empty")
+            raise HortusError(said("nothing to log: the text is empty"))
         return replace(append_entry(vault.root, contact.path, entry), no_page=no_page)
     intro = _draft_intro(contact, date)
     with draft(vault.root, env, intro) as written:

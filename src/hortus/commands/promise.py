@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from hortus.core.errors import HortusError
+from hortus.core.said import said
 from hortus.garden import OpenPromise
 from hortus.index import fold
 from hortus.loader.load import load
@@ -29,7 +30,7 @@ def log_promise(
 ) -> Logged:
     """Append an open promise to NAME's file; NAME and every `--with` resolve first."""
     if not text.strip():
-        raise HortusError("nothing to promise: the text is empty")
+        raise HortusError(said("nothing to promise: the text is empty"))
     with load(vault) as loader:
         contacts = loader.contacts()
     contact = resolve(contacts, name, accept_guess=accept_guess)

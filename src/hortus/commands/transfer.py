@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hortus.commands.reasons import os_reason
 from hortus.core.errors import HortusError, ImportFileError, WriteError
 from hortus.core.model import Contact
+from hortus.core.said import said
 from hortus.exchange.calendar import calendar_events, promise_records
 from hortus.exchange.export.csvfile import render_csv
 from hortus.exchange.export.ics import render_ics
@@ -84,12 +86,14 @@ def read_import(kind: str, path: Path, display: str) -> ImportedFile:
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise ImportFileError(display, exc.strerror or str(exc)) from None
+        raise ImportFileError(display, os_reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise ImportFileError(display, "it is not a regular file")
+        raise ImportFileError(display, said("it is not a regular file"))
     cap = MAX_IMPORT_BYTES if kind == "vcard" else MAX_CSV_BYTES
     if info.st_size > cap:
-        raise ImportFileError(display, f"it is larger than {cap // (1024 * 1024)} MiB")
+        raise ImportFileError(
+            display, said("it is larger than {size} MiB", size=cap // (1024 * 1024))
+        )
     try:
         with open(path, "rb") as stream:
             if kind == "vcard":
@@ -98,16 +102,16 @@ def read_import(kind: str, path: Path, display: str) -> ImportedFile:
                     stream.seek(0)
                     head = stream.read(8192).decode("utf-8-sig", "replace")
                     reason = wrong_kind("vcard", text_kind(head))
-                    raise ImportFileError(display, reason or "there is no BEGIN:VCARD in it")
+                    raise ImportFileError(display, reason or said("there is no BEGIN:VCARD in it"))
                 return imported
             data = stream.read(cap + 1)
     except OSError as exc:
-        raise ImportFileError(display, exc.strerror or str(exc)) from None
+        raise ImportFileError(display, os_reason(exc)) from None
     if kind == "linkedin":
         return read_linkedin(data, display)
     if kind == "google":
         return read_google(data, display)
-    raise HortusError(f"unknown import kind '{kind}' (linkedin, google or vcard)")
+    raise HortusError(said("unknown import kind '{kind}' (linkedin, google or vcard)", kind=kind))
 
 
 def export_data(vault: Vault, kind: str, day: Day) -> bytes:
@@ -122,7 +126,7 @@ def export_data(vault: Vault, kind: str, day: Day) -> bytes:
         return render_ics(events, garden.today)
     if kind == "csv":
         return render_csv(garden).encode("utf-8")
-    raise HortusError(f"unknown export kind '{kind}' (vcard, ics or csv)")
+    raise HortusError(said("unknown export kind '{kind}' (vcard, ics or csv)", kind=kind))
 
 
 def write_export(path: Path, data: bytes, kind: str, force: bool = False) -> None:
@@ -131,14 +135,15 @@ def write_export(path: Path, data: bytes, kind: str, force: bool = False) -> Non
     hortus wrote (`exchange/export/ours.py`), unless `force`. A CSV file gets a UTF-8 BOM so
     that spreadsheets read it as UTF-8."""
     if path.suffix.lower() == ".md":
-        raise WriteError(str(path), "it is a Markdown note; choose a .vcf, .ics or .csv name")
+        raise WriteError(str(path), said("it is a Markdown note; choose a .vcf, .ics or .csv name"))
     existing = _existing_bytes(path)
     if existing is not None and not force and not is_our_export(kind, existing):
-        raise WriteError(
-            str(path),
-            f"it exists and is not a {kind} export hortus wrote; nothing was written "
+        reason = said(
+            "it exists and is not a {kind} export hortus wrote; nothing was written "
             "(choose another name, or add --force to replace it)",
+            kind=kind,
         )
+        raise WriteError(str(path), reason)
     if kind == "csv":
         data = b"\xef\xbb\xbf" + data
     atomic_write(path, data, display=str(path))
@@ -152,4 +157,4 @@ def _existing_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise WriteError(str(path), exc.strerror or str(exc)) from exc
+        raise WriteError(str(path), os_reason(exc)) from exc

@@ -12,8 +12,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from hortus.commands.reasons import os_reason
 from hortus.core.errors import ImportFileError, WriteError
 from hortus.core.model import Problem, Source
+from hortus.core.said import said
 from hortus.exchange.export.vdir import (
     MANIFEST,
     VdirPlan,
@@ -48,7 +50,7 @@ def export_vdir(vault: Vault, folder: Path) -> VdirResult:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(str(folder), exc.strerror or str(exc)) from exc
+        raise WriteError(str(folder), os_reason(exc)) from exc
     # A card that cannot be read is "changed on the other side": never replaced, never removed.
     # (Its stand-in bytes match no card and read as a problem.)
     on_disk = {name: b"\0" if data is None else data for name, data in _vcf_files(folder).items()}
@@ -123,21 +125,24 @@ def _read_cards(
     try:
         is_folder = stat.S_ISDIR(os.stat(path).st_mode)
     except OSError as exc:
-        raise ImportFileError(display, exc.strerror or str(exc)) from None
+        raise ImportFileError(display, os_reason(exc)) from None
     files = _vcf_files(path) if is_folder else {display: _read(path)}
     people: list[tuple[str, ImportedPerson]] = []
     problems: list[Problem] = []
     for name, data in sorted(files.items()):
         shown = f"{display.rstrip('/')}/{name}" if is_folder else display
         if data is None:
-            reason = f"cannot be read, or is larger than {MAX_VCF_BYTES // (1024 * 1024)} MiB"
-            problems.append(Problem(Source(shown, 1), f"{reason}; left out"))
+            reason = said(
+                "cannot be read, or is larger than {size} MiB; left out",
+                size=MAX_VCF_BYTES // (1024 * 1024),
+            )
+            problems.append(Problem(Source(shown, 1), reason))
             continue
         found, trouble = _people(shown, data)
         people.extend((shown, person) for person in found)
         problems.extend(trouble)
     if not people and not problems:
-        raise ImportFileError(display, "there is no BEGIN:VCARD in it")
+        raise ImportFileError(display, said("there is no BEGIN:VCARD in it"))
     return people, tuple(problems)
 
 
@@ -153,7 +158,7 @@ def _vcf_files(folder: Path) -> dict[str, bytes | None]:
     try:
         entries = list(os.scandir(folder))
     except OSError as exc:
-        raise ImportFileError(str(folder), exc.strerror or str(exc)) from None
+        raise ImportFileError(str(folder), os_reason(exc)) from None
     for entry in entries:
         if entry.name.startswith(".") or not entry.name.lower().endswith(".vcf"):
             continue

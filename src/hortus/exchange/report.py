@@ -36,7 +36,7 @@ def render_import(plan: ImportPlan, written: Written | None, language: str = "en
         for p in plan.probable
     )
     problems = sorted((*plan.problems, *(written.problems if written else ())))
-    lines.extend(format_problem(problem) for problem in problems)
+    lines.extend(format_problem(problem, cat.say(problem.said)) for problem in problems)
     lines.append(_totals(plan, written, len(problems), cat))
     return "\n".join(lines) + "\n"
 

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from hortus.core.errors import format_problem
 from hortus.core.model import Contact, Problem, Source
+from hortus.core.said import said
 from hortus.exchange.export.vcard import field_values
 from hortus.exchange.importers import ImportedPerson
 from hortus.exchange.vcf import stable_uid
 from hortus.index import fold, names_of
 from hortus.index.contacts import parse_birthday
 from hortus.person.fields import Added, Addition
+from hortus.render.i18n import catalogue
 
 # The front-matter keys each field is read from, the list one first.
 LIST_KEYS = {"emails": ("emails", "email"), "phones": ("phones", "phone"), "aliases": ("aliases",)}
@@ -65,9 +67,15 @@ def plan_update(
         found = matcher.match(person)
         if len(found) != 1:
             why = (
-                "matches no contact" if not found else "matches " + ", ".join(c.path for c in found)
+                said("{name}: matches no contact; left out", name=person.name)
+                if not found
+                else said(
+                    "{name}: matches {paths}; left out",
+                    name=person.name,
+                    paths=", ".join(c.path for c in found),
+                )
             )
-            unmatched.append(Problem(source, f"{person.name}: {why}; left out"))
+            unmatched.append(Problem(source, why))
             continue
         update = compare(found[0], person, source)
         if update.missing or update.conflicts:
@@ -164,9 +172,12 @@ def additions_of(update: Update) -> list[Addition]:
     return found
 
 
-def render_update(display: str, plan: UpdatePlan, written: Sequence[Added] | None) -> str:
+def render_update(
+    display: str, plan: UpdatePlan, written: Sequence[Added] | None, language: str = "en"
+) -> str:
     """Per person, what the cards add (`+`) and where they differ (`!`, never written); then
-    the cards left out and the totals."""
+    the cards left out (said in `language`) and the totals."""
+    cat = catalogue(language)
     lines = [f"{display}: cards compared with the vault"]
     done = {added.path: added for added in written or ()}
     for update in plan.updates:
@@ -179,7 +190,7 @@ def render_update(display: str, plan: UpdatePlan, written: Sequence[Added] | Non
         )
         added = done.get(contact.path)
         lines.extend(f"  ? {why}" for why in (added.skipped if added else ()))
-    lines.extend(format_problem(problem) for problem in plan.unmatched)
+    lines.extend(format_problem(problem, cat.say(problem.said)) for problem in plan.unmatched)
     lines.append(_totals(plan, written))
     return "\n".join(lines) + "\n"
 

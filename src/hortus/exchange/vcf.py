@@ -23,6 +23,8 @@ from typing import Any
 import vobject
 from vobject.icalendar import MultiTextBehavior
 
+from hortus.core.said import Said, said
+
 vobject.base.registerBehavior(MultiTextBehavior, "NICKNAME")
 vobject.vcard.VCard3_0.knownChildren["NICKNAME"] = (0, None, None)
 
@@ -51,7 +53,7 @@ class CardFields:
     uid: str = ""
 
 
-def read_card(text: str) -> CardFields | str:
+def read_card(text: str) -> CardFields | Said:
     """One `BEGIN:VCARD … END:VCARD` (any version) to fields, or why it cannot be read.
 
     vobject reads the content lines (unfolding, parameters, quoted-printable and CHARSET);
@@ -71,9 +73,9 @@ def read_card(text: str) -> CardFields | str:
         return _reason(exc)
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Said:
     text = " ".join(str(exc).split())[:120]
-    return f"this card cannot be read ({text or type(exc).__name__})"
+    return said("this card cannot be read ({reason})", reason=text or type(exc).__name__)
 
 
 Props = dict[str, list[tuple[str, dict[str, list[str]]]]]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hortus.core.errors import HortusError
 from hortus.core.model import Contact
+from hortus.core.said import said
 from hortus.person.append import NewEntry, append_entry
 from hortus.person.names import resolve
 from hortus.person.tasks import close_task
@@ -28,8 +29,9 @@ _REMEMBERED = 1000  # one-time values remembered
 
 
 @dataclass(frozen=True)
-class Said:
-    """The answer to an action: a sentence, and whether it was refused."""
+class Reply:
+    """The answer to an action: a sentence in the vault's language, and whether it was
+    refused."""
 
     message: str
     refused: bool = False
@@ -43,46 +45,46 @@ class Actions:
         self.root = root
         self.cat = cat
         self.lock = threading.Lock()
-        self.once: OrderedDict[str, Said] = OrderedDict()
+        self.once: OrderedDict[str, Reply] = OrderedDict()
 
     def done(
         self, shown: Shown, form: Mapping[str, str], day: dt.date, tags: tuple[str, ...]
-    ) -> Said:
+    ) -> Reply:
         """A gesture done: a dated entry in that person's file, with `tags`."""
         contact = shown.contact(form.get("key", ""))
         if contact is None:
-            return Said(self.cat.t("serve.not_found"), refused=True)
+            return Reply(self.cat.t("serve.not_found"), refused=True)
         text = form.get("text", "").strip()
         entry = NewEntry(day, text, tags)
         return self._write(lambda: self._append(contact, entry, form.get("seen") or None))
 
-    def log(self, shown: Shown, form: Mapping[str, str], day: dt.date) -> Said:
+    def log(self, shown: Shown, form: Mapping[str, str], day: dt.date) -> Reply:
         """A quick note about anyone (by name, alias or key), written once per form sent."""
         once = form.get("once", "")
         with self.lock:
             if once and once in self.once:
                 earlier = self.once[once]
-                return Said(self.cat.t("serve.already", where=earlier.where), True, earlier.where)
+                return Reply(self.cat.t("serve.already", where=earlier.where), True, earlier.where)
         who = form.get("who", "")
         text = form.get("text", "").strip()
         contact = shown.contact(who)
-        said = self._write(lambda: self._log(shown, contact or who, NewEntry(day, text)))
-        if once and not said.refused:
+        reply = self._write(lambda: self._log(shown, contact or who, NewEntry(day, text)))
+        if once and not reply.refused:
             with self.lock:
-                self.once[once] = said
+                self.once[once] = reply
                 while len(self.once) > _REMEMBERED:
                     self.once.popitem(last=False)
-        return said
+        return reply
 
-    def promise(self, shown: Shown, form: Mapping[str, str], day: dt.date) -> Said:
+    def promise(self, shown: Shown, form: Mapping[str, str], day: dt.date) -> Reply:
         """A promise kept or let go: only its task line changes."""
         rel = form.get("path", "")
         if rel not in shown.digests:  # only a note the vault has: never a path from elsewhere
-            return Said(self.cat.t("serve.not_found"), refused=True)
+            return Reply(self.cat.t("serve.not_found"), refused=True)
         try:
             line = int(form.get("line", ""))
         except ValueError:
-            return Said(self.cat.t("serve.not_found"), refused=True)
+            return Reply(self.cat.t("serve.not_found"), refused=True)
         kept = form.get("outcome") == "kept"
         text = form.get("text", "")
         seen = form.get("seen") or None
@@ -95,7 +97,7 @@ class Actions:
 
     def _append(self, contact: Contact, entry: NewEntry, seen: str | None) -> str:
         if not entry.text:
-            raise HortusError("nothing to log: the text is empty")
+            raise HortusError(said("nothing to log: the text is empty"))
         logged = append_entry(self.root, contact.path, entry, seen)
         return f"{logged.path}:{logged.line}"
 
@@ -103,10 +105,10 @@ class Actions:
         contact = who if isinstance(who, Contact) else resolve(shown.index.contacts, who)
         return self._append(contact, entry, None)
 
-    def _write(self, write: Callable[[], str]) -> Said:
+    def _write(self, write: Callable[[], str]) -> Reply:
         """Run one write; its `path:line`, or why nothing was written."""
         try:
             where = write()
         except HortusError as exc:
-            return Said(exc.message, refused=True)
-        return Said(self.cat.t("serve.wrote", where=where), where=where)
+            return Reply(self.cat.say(exc.said), refused=True)
+        return Reply(self.cat.t("serve.wrote", where=where), where=where)

@@ -40,7 +40,7 @@ from hortus.index.search import Query
 from hortus.loader.vault import Vault
 from hortus.person.editor import editor_command, start_editor, windowed
 from hortus.render.i18n import Catalogue, catalogue
-from hortus.serve.actions import Actions, Said
+from hortus.serve.actions import Actions, Reply
 from hortus.serve.guard import Guard, Keys, checked_form
 from hortus.serve.pages import garden_page, personal, said_html, served_lists
 from hortus.serve.parts import Parts
@@ -66,7 +66,7 @@ class Site:
     clock_today: Callable[[], dt.date]
     env: Mapping[str, str]
     stopping: threading.Event = field(default_factory=threading.Event)
-    said: OrderedDict[str, Said] = field(default_factory=OrderedDict)
+    said: OrderedDict[str, Reply] = field(default_factory=OrderedDict)
     search_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -79,7 +79,7 @@ class Site:
     def day(self) -> dt.date:
         return self.live.day(self.clock_today())
 
-    def remember(self, said: Said) -> str:
+    def remember(self, said: Reply) -> str:
         key = secrets.token_urlsafe(8)
         self.said[key] = said
         while len(self.said) > _SAID_KEPT:
@@ -188,7 +188,7 @@ async def search(site: Site, request: Request) -> Response:
     try:
         text = await run_in_threadpool(find)
     except HortusError as exc:
-        text = message_page(site.cat, site.keys.csrf, "hortus", exc.message, version)
+        text = message_page(site.cat, site.keys.csrf, "hortus", site.cat.say(exc.said), version)
     page = personal(text.encode(), "", secrets.token_urlsafe(12))
     return Response(page, media_type="text/html; charset=utf-8")
 
@@ -251,7 +251,7 @@ async def no_icon(request: Request) -> Response:
 
 
 async def _write(
-    site: Site, request: Request, act: Callable[[Shown, Mapping[str, str]], Said]
+    site: Site, request: Request, act: Callable[[Shown, Mapping[str, str]], Reply]
 ) -> Response:
     """The one way each action writes: the form checked, the page as the user saw it, the
     write off the event loop, the answer (a page, or JSON for the script)."""
@@ -266,7 +266,7 @@ async def _write(
 
 
 async def done(site: Site, request: Request) -> Response:
-    def act(shown: Shown, form: Mapping[str, str]) -> Said:
+    def act(shown: Shown, form: Mapping[str, str]) -> Reply:
         tags = _done_tags(shown, form.get("key", ""))
         return site.actions.done(shown, form, site.day(), tags)
 
@@ -289,14 +289,14 @@ async def open_note(site: Site, request: Request) -> Response:
     shown = await run_in_threadpool(site.shown)
     contact = shown.contact(form.get("key", "")) if shown else None
     if contact is None or not windowed(site.env):
-        said = Said(site.cat.t("serve.not_found"), refused=True)
+        said = Reply(site.cat.t("serve.not_found"), refused=True)
         return _answer(site, request, form, said)
     path = str(site.vault.root / contact.path)
     try:
         start_editor(editor_command(site.env, path, None))
-        said = Said(site.cat.t("serve.opened", path=contact.path))
+        said = Reply(site.cat.t("serve.opened", path=contact.path))
     except HortusError as exc:
-        said = Said(exc.message, refused=True)
+        said = Reply(site.cat.say(exc.said), refused=True)
     return _answer(site, request, form, said)
 
 
@@ -314,7 +314,7 @@ def _csrf_refused() -> Response:
     return PlainTextResponse("403 Forbidden: the form's token is missing or wrong\n", 403)
 
 
-def _answer(site: Site, request: Request, form: Mapping[str, str], said: Said) -> Response:
+def _answer(site: Site, request: Request, form: Mapping[str, str], said: Reply) -> Response:
     """JSON for the script; for a plain form, back to its page with the message."""
     if "application/json" in request.headers.get("accept", ""):
         body = {"message": said.message, "refused": said.refused, "where": said.where}

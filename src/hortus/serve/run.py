@@ -20,9 +20,12 @@ from types import FrameType
 
 import uvicorn
 
+from hortus.commands.reasons import os_reason
 from hortus.core.errors import HortusError
+from hortus.core.said import Said, said
 from hortus.garden import Garden
 from hortus.loader.vault import Vault
+from hortus.render.i18n import catalogue
 from hortus.render.rows import Rows
 from hortus.serve.app import Site, make_app
 from hortus.serve.guard import Keys
@@ -46,8 +49,15 @@ class Options:
 
 
 class PortBusyError(HortusError):
-    def __init__(self, host: str, port: int, reason: str) -> None:
-        super().__init__(f"cannot listen on {host} port {port} ({reason}); try --port")
+    def __init__(self, host: str, port: int, reason: Said) -> None:
+        super().__init__(
+            said(
+                "cannot listen on {host} port {port} ({reason}); try --port",
+                host=host,
+                port=port,
+                reason=reason,
+            )
+        )
         self.host = host
         self.port = port
 
@@ -64,10 +74,12 @@ def serve(
     serving = Serving.prepare(vault, options, clock_today, echo, env, timing or Timing())
     try:
         if options.host:
-            echo(
-                f"warning: also listening on {options.host}: anyone who can reach it and "
-                "has the address with its token can read and write your notes"
+            warning = said(
+                "warning: also listening on {host}: anyone who can reach it and "
+                "has the address with its token can read and write your notes",
+                host=options.host,
             )
+            echo(catalogue(vault.config.language).say(warning))
         echo(f"serving {vault.root} at {serving.address} (Ctrl-C to stop)")
         if options.open_browser:
             webbrowser.open(serving.address)
@@ -209,9 +221,12 @@ def _config(site: Site) -> uvicorn.Config:
 class WildcardHostError(HortusError):
     def __init__(self, host: str) -> None:
         super().__init__(
-            f"--host {host} would listen on every address, and requests could not be checked "
-            "against the address they were sent to; give the one address other machines will "
-            "use (e.g. --host 192.168.1.20)"
+            said(
+                "--host {host} would listen on every address, and requests could not be "
+                "checked against the address they were sent to; give the one address other "
+                "machines will use (e.g. --host 192.168.1.20)",
+                host=host,
+            )
         )
         self.host = host
 
@@ -234,7 +249,7 @@ def listen(port: int, host: str | None) -> list[socket.socket]:
         except OSError as exc:
             for sock in sockets:
                 sock.close()
-            raise PortBusyError(host, port, exc.strerror or str(exc)) from exc
+            raise PortBusyError(host, port, os_reason(exc)) from exc
     return sockets
 
 
@@ -251,6 +266,6 @@ def _bind(host: str, port: int, family: socket.AddressFamily = socket.AF_INET) -
         sock.close()
         if family == socket.AF_INET6 and host == LOOPBACK_V6:
             raise
-        raise PortBusyError(host, port, exc.strerror or str(exc)) from exc
+        raise PortBusyError(host, port, os_reason(exc)) from exc
     os.set_blocking(sock.fileno(), False)
     return sock

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from hortus.core.model import Problem
+from hortus.core.said import Said, said
 
 # A file larger than this is not a contact export; it is refused before anything is read.
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -114,7 +115,7 @@ GOOGLE_MARKS = frozenset(
         "Phone 1 - Value",
     }
 )
-NAMES = {"linkedin": "LinkedIn's Connections.csv", "google": "a Google Contacts CSV"}
+NAMES = {"linkedin": said("LinkedIn's Connections.csv"), "google": said("a Google Contacts CSV")}
 
 
 def table_kind(header: Collection[str]) -> str | None:
@@ -141,12 +142,13 @@ def text_kind(text: str) -> str | None:
     return None
 
 
-def wrong_kind(expected: str, found: str | None) -> str | None:
+def wrong_kind(expected: str, found: str | None) -> Said | None:
     """The reason to refuse a file of kind `found` given to the `expected` importer."""
     if found is None or found == expected:
         return None
-    what = NAMES.get(found, "a vCard file (.vcf)")
-    return (
-        f"it looks like {what}, not {NAMES.get(expected, 'a vCard file')}; "
-        f"nothing was read (run `hortus import {found} FILE`)"
+    return said(
+        "it looks like {what}, not {expected}; nothing was read (run `hortus import {found} FILE`)",
+        what=NAMES.get(found, said("a vCard file (.vcf)")),
+        expected=NAMES.get(expected, said("a vCard file")),
+        found=found,
     )

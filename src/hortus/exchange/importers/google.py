@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hortus.core.model import Problem, Source
+from hortus.core.said import said
 from hortus.exchange.importers import ImportedFile, ImportedPerson, birthday_text, clean, unique
 from hortus.exchange.importers.table import Row, import_table
 
@@ -34,12 +35,15 @@ def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson |
     if not name and nickname:
         name, nickname = nickname, ""
     if not name:
-        problems.append(Problem(Source(display, row.line), "no name; this row is skipped"))
+        problems.append(Problem(Source(display, row.line), said("no name; this row is skipped")))
         return None
     birthday_cell = cell("Birthday")
     birthday = birthday_text(birthday_cell) if birthday_cell else None
     if birthday_cell and birthday is None:
-        message = f"birthday {birthday_cell!r} is not a date like 1990-04-12 or --04-12; skipped"
+        message = said(
+            "birthday {value} is not a date like 1990-04-12 or --04-12; skipped",
+            value=repr(birthday_cell),
+        )
         problems.append(Problem(Source(display, row.line), message))
     return ImportedPerson(
         line=row.line,

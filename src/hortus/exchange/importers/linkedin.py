@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from hortus.core.model import Problem, Source
+from hortus.core.said import said
 from hortus.exchange.importers import ImportedFile, ImportedPerson, clean, unique
 from hortus.exchange.importers.table import Row, import_table
 
@@ -30,13 +31,14 @@ def _person(row: Row, display: str, problems: list[Problem]) -> ImportedPerson |
     cells = row.cells
     name = clean(f"{cells.get('First Name', '')} {cells.get('Last Name', '')}")
     if not name:
-        problems.append(Problem(Source(display, row.line), "no name; this row is skipped"))
+        problems.append(Problem(Source(display, row.line), said("no name; this row is skipped")))
         return None
     connected = cells.get("Connected On", "")
     met = connected_on(connected)
     if connected and met is None:
-        message = (
-            f"'Connected On' {connected!r} is not a date like 12 Mar 2021; imported without it"
+        message = said(
+            "'Connected On' {value} is not a date like 12 Mar 2021; imported without it",
+            value=repr(connected),
         )
         problems.append(Problem(Source(display, row.line), message))
     return ImportedPerson(

@@ -20,6 +20,7 @@ from pathlib import Path
 from hortus.core.config import Config
 from hortus.core.errors import HortusError
 from hortus.core.model import Contact, Problem, Source
+from hortus.core.said import Said, said
 from hortus.exchange.importers import ImportedFile, ImportedPerson
 from hortus.index import fold, names_of
 from hortus.index.duplicates import Matcher
@@ -81,7 +82,13 @@ def plan_import(
     chosen = fold(circle) if circle else DEFAULT_CIRCLE
     if chosen not in config.circles:
         known = ", ".join(sorted(config.circles))
-        raise HortusError(f"unknown circle '{circle}' (known: {known}; add yours to hortus.toml)")
+        raise HortusError(
+            said(
+                "unknown circle '{circle}' (known: {known}; add yours to hortus.toml)",
+                circle=circle,
+                known=known,
+            )
+        )
     planner = _Planner(display, chosen, contacts, config.people_folder, LABELS.get(kind, kind))
     for person in imported.people:
         planner.add(person)
@@ -122,13 +129,18 @@ class _Planner:
         try:
             stem = safe_stem(person.name)
         except HortusError as exc:
-            self._problem(person, f"{exc.message}; skipped")
+            self._problem(person, said("{reason}; skipped", reason=exc.said))
             return
         keys = {fold(person.name), fold(stem), *(fold(e) for e in person.emails)}
         earlier = sorted(self.seen[key] for key in keys if key in self.seen)
         if earlier:
             self._problem(
-                person, f"{person.name} is already at line {earlier[0]} of this file; skipped"
+                person,
+                said(
+                    "{name} is already at line {line} of this file; skipped",
+                    name=person.name,
+                    line=earlier[0],
+                ),
             )
             return
         self.seen.update(dict.fromkeys(keys, person.line))
@@ -138,7 +150,7 @@ class _Planner:
         matches = self.matcher.matches(person.name, person.emails, person.phones)
         self.probable.extend(Probable(person, m.contact, m.why) for m in matches)
 
-    def _problem(self, person: ImportedPerson, message: str) -> None:
+    def _problem(self, person: ImportedPerson, message: Said) -> None:
         self.problems.append(Problem(Source(self.display, person.line), message))
 
 
@@ -299,7 +311,7 @@ def write_plan(
                     created.append(Planned(planned.person, planned.new, rel))
                 except HortusError as exc:
                     line = planned.person.line
-                    problems.append(Problem(Source(plan.display, line), exc.message))
+                    problems.append(Problem(Source(plan.display, line), exc.said))
                 update(1)
     finally:
         creator.finish()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from hortus.core.errors import ImportFileError
 from hortus.core.model import Problem, Source
+from hortus.core.said import Said, said
 from hortus.exchange.importers import (
     ImportedFile,
     ImportedPerson,
@@ -75,16 +76,18 @@ def import_table(
 def decode(data: bytes, display: str) -> str:
     """UTF-8 with or without a BOM; anything else is refused with where it fails."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(display, "it is UTF-16; export it again as UTF-8 CSV")
+        raise ImportFileError(display, said("it is UTF-16; export it again as UTF-8 CSV"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ImportFileError(
-            display,
-            f"line {line} is not UTF-8 (byte {exc.start}); hortus reads CSV files as UTF-8: "
+        reason = said(
+            "line {line} is not UTF-8 (byte {byte}); hortus reads CSV files as UTF-8: "
             "export it again as 'CSV UTF-8'",
-        ) from None
+            line=line,
+            byte=exc.start,
+        )
+        raise ImportFileError(display, reason) from None
 
 
 def read_table(text: str, display: str, required: Sequence[Sequence[str]]) -> Table:
@@ -93,13 +96,23 @@ def read_table(text: str, display: str, required: Sequence[Sequence[str]]) -> Ta
     lines = text.splitlines(keepends=True)
     found = _find_header(lines, required)
     if found is None:
-        wanted = " or ".join(", ".join(columns) for columns in required)
-        raise ImportFileError(
-            display, f"no header row with {wanted} in the first {HEADER_SEARCH_LINES} lines"
+        wanted = _any_of([", ".join(columns) for columns in required])
+        reason = said(
+            "no header row with {wanted} in the first {lines} lines",
+            wanted=wanted,
+            lines=HEADER_SEARCH_LINES,
         )
+        raise ImportFileError(display, reason)
     at, delimiter, header = found
     rows, problems = _rows(lines, at + 1, delimiter, header, display)
     return Table(tuple(header), tuple(rows), tuple(problems))
+
+
+def _any_of(options: Sequence[str]) -> str | Said:
+    """`a`, `a or b`, `a or b or c`: the header rows one may have."""
+    if len(options) == 1:
+        return options[0]
+    return said("{first} or {rest}", first=options[0], rest=_any_of(options[1:]))
 
 
 def _find_header(
@@ -152,7 +165,9 @@ def _rows(
                 reader = csv.reader(source, delimiter=delimiter)
                 continue
             if _swallowed(cells, source.pos - begin, delimiter, len(header)):
-                message = "a quote here is never closed; this row is skipped (check its quotes)"
+                message = said(
+                    "a quote here is never closed; this row is skipped (check its quotes)"
+                )
                 problems.append(Problem(Source(display, begin + 1), message))
                 source.pos = begin + 1
                 continue
@@ -161,17 +176,24 @@ def _rows(
     finally:
         csv.field_size_limit(previous_limit)
     if len(problems) >= MAX_PROBLEMS:
-        message = f"{MAX_PROBLEMS} unreadable rows; the rest of the file was not read"
+        message = said(
+            "{count} unreadable rows; the rest of the file was not read", count=MAX_PROBLEMS
+        )
         problems.append(Problem(Source(display, source.pos + 1), message))
     return rows, problems
 
 
-def _why(exc: csv.Error, spans: int) -> str:
+def _why(exc: csv.Error, spans: int) -> Said:
     if "field larger" in str(exc):
-        # Over several lines, it is most often a quote that is never closed.
-        quote = "a quote here is never closed, or " if spans > 1 else ""
-        return f"{quote}a cell is larger than {MAX_CELL // 1024} KiB; this row is skipped"
-    return f"this row cannot be read as CSV ({exc}); it is skipped"
+        size = MAX_CELL // 1024
+        if spans > 1:  # over several lines, it is most often a quote that is never closed
+            return said(
+                "a quote here is never closed, or a cell is larger than {size} KiB; "
+                "this row is skipped",
+                size=size,
+            )
+        return said("a cell is larger than {size} KiB; this row is skipped", size=size)
+    return said("this row cannot be read as CSV ({reason}); it is skipped", reason=exc)
 
 
 def _swallowed(cells: list[str], spans: int, delimiter: str, columns: int) -> bool:

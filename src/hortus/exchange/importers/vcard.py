@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from hortus.core.model import Problem, Source
+from hortus.core.said import Said, said
 from hortus.exchange.importers import ImportedFile, ImportedPerson, birthday_text, clean, unique
 from hortus.exchange.vcf import CardFields, read_card
 
@@ -30,7 +31,7 @@ class _Card:
     line: int
     lines: list[str] = field(default_factory=list)
     size: int = 0
-    trouble: str = ""
+    trouble: Said | None = None  # why the card is skipped, found while reading its lines
     skipping: bool = False  # inside a skipped property's continuation lines
     bare_base64: bool = False  # vCard 2.1 base64: unindented lines until a blank line
     soft_break: bool = False  # the last line ended with a quoted-printable `=`
@@ -80,13 +81,16 @@ class _Splitter:
     def _unclosed(self, card: _Card, number: int) -> None:
         if card.lines:
             self._flush_runs()
-            self._report(card.line, f"this card has no END:VCARD before line {number}; skipped")
+            self._report(
+                card.line,
+                said("this card has no END:VCARD before line {line}; skipped", line=number),
+            )
             return
         first, count = self.unclosed or (card.line, 0)
         self.unclosed = (first, count + 1)
 
     def _line(self, card: _Card, number: int, text: str, raw: bytes, truncated: bool) -> None:
-        if card.trouble or _skipped(card, text):
+        if card.trouble is not None or _skipped(card, text):
             return
         if card.soft_break:
             card.lines[-1] = card.lines[-1][:-1] + text
@@ -100,7 +104,7 @@ class _Splitter:
             card.bare_base64 = "BASE64" in head or "ENCODING=B" in head
             return
         card.trouble = _trouble(card, number, name, raw, truncated)
-        if not card.trouble:
+        if card.trouble is None:
             card.lines.append(text)
             card.size += len(raw)
             card.soft_break = "QUOTED-PRINTABLE" in head and text.endswith("=")
@@ -108,12 +112,12 @@ class _Splitter:
     def _end(self, card: _Card) -> None:
         self.card = None
         self._flush_runs()
-        if card.trouble:
+        if card.trouble is not None:
             self._report(card.line, card.trouble)
             return
         text = "\r\n".join(["BEGIN:VCARD", *card.lines, "END:VCARD", ""])
         fields = read_card(text)
-        if isinstance(fields, str):
+        if isinstance(fields, Said):
             self._report(card.line, fields)
             return
         person = self._person(card.line, fields)
@@ -124,7 +128,7 @@ class _Splitter:
     def _person(self, line: int, fields: CardFields) -> ImportedPerson | None:
         name = clean(fields.name) or clean(" ".join(fields.nicknames[:1]))
         if not name:
-            self._report(line, "no name (FN, N or NICKNAME); card skipped")
+            self._report(line, said("no name (FN, N or NICKNAME); card skipped"))
             return None
         urls = [url for url in fields.urls if "linkedin.com/" in url.lower()]
         note = "\n".join(
@@ -154,11 +158,13 @@ class _Splitter:
             value = "--" + value[len(fields.bday_omit_year) :].lstrip("-")
         found = birthday_text(value)
         if found is None:
-            message = f"BDAY {fields.bday!r} is not a date; imported without it"
+            message = said(
+                "BDAY {value} is not a date; imported without it", value=repr(fields.bday)
+            )
             self._report(line, message, card=False)
         return found
 
-    def _report(self, line: int, message: str, *, card: bool = True) -> None:
+    def _report(self, line: int, message: Said, *, card: bool = True) -> None:
         """A problem; `card`: it stands for a card (counted in the file's total)."""
         self.cards += card
         self.problems.append(Problem(Source(self.display, line), message))
@@ -166,16 +172,24 @@ class _Splitter:
     def _flush_runs(self) -> None:
         if self.unclosed:
             first, count = self.unclosed
-            many = f"{count} BEGIN:VCARD lines" if count > 1 else "a BEGIN:VCARD"
-            self._report(first, f"{many} without a card or END:VCARD; skipped")
+            message = (
+                said("{count} BEGIN:VCARD lines without a card or END:VCARD; skipped", count=count)
+                if count > 1
+                else said("a BEGIN:VCARD without a card or END:VCARD; skipped")
+            )
+            self._report(first, message)
             self.unclosed = None
         if self.strays:
             first, count = self.strays
-            many = f"{count} END:VCARD lines" if count > 1 else "an END:VCARD"
-            self._report(first, f"{many} without a BEGIN:VCARD; ignored", card=False)
+            message = (
+                said("{count} END:VCARD lines without a BEGIN:VCARD; ignored", count=count)
+                if count > 1
+                else said("an END:VCARD without a BEGIN:VCARD; ignored")
+            )
+            self._report(first, message, card=False)
             self.strays = None
         if self.outside is not None:
-            message = "text outside BEGIN:VCARD … END:VCARD; ignored"
+            message = said("text outside BEGIN:VCARD … END:VCARD; ignored")
             self._report(self.outside, message, card=False)
             self.outside = None
 
@@ -186,7 +200,11 @@ class _Splitter:
             if card.lines:
                 self._flush_runs()
                 self._report(
-                    card.line, f"this card has no END:VCARD (the file ends at line {last}); skipped"
+                    card.line,
+                    said(
+                        "this card has no END:VCARD (the file ends at line {line}); skipped",
+                        line=last,
+                    ),
                 )
             else:
                 first, count = self.unclosed or (card.line, 0)
@@ -206,16 +224,20 @@ def _skipped(card: _Card, text: str) -> bool:
     return not text.strip()
 
 
-def _trouble(card: _Card, number: int, name: str, raw: bytes, truncated: bool) -> str:
+def _trouble(card: _Card, number: int, name: str, raw: bytes, truncated: bool) -> Said | None:
     if truncated:
-        return f"line {number} is longer than {MAX_LINE // 1024} KiB; card skipped"
+        return said(
+            "line {line} is longer than {size} KiB; card skipped",
+            line=number,
+            size=MAX_LINE // 1024,
+        )
     if name == "BEGIN":
-        return f"line {number} starts another object inside this card; card skipped"
+        return said("line {line} starts another object inside this card; card skipped", line=number)
     if _not_utf8(raw):
-        return f"line {number} is not UTF-8; card skipped (export it as UTF-8)"
+        return said("line {line} is not UTF-8; card skipped (export it as UTF-8)", line=number)
     if card.size + len(raw) > MAX_CARD:
-        return f"this card is larger than {MAX_CARD // 1024} KiB; skipped"
-    return ""
+        return said("this card is larger than {size} KiB; skipped", size=MAX_CARD // 1024)
+    return None
 
 
 def _is_property(text: str) -> bool:
