@@ -725,7 +725,7 @@ def _update_from_cards(vault: Vault, kind: str, file: Path, write: bool) -> None
             said("--update reads vCards only: hortus import vcard FILE_OR_DIR --update")
         )
     outcome = update_from_cards(vault, file, str(file), write=write)
-    echo(render_update(str(file), outcome.plan, outcome.written), nl=False)
+    echo(render_update(str(file), outcome.plan, outcome.written, vault.config.language), nl=False)
     for problem in outcome.problems:
         echo(format_problem(problem, say(problem.said)), err=True)
 
@@ -786,4 +786,4 @@ def _export_vdir(vault: Vault, kind: str, folder: Path, output: Path | None) -> 
         raise HortusError(
             said("--vdir writes vCards into a folder: hortus export vcard --vdir DIR")
         )
-    echo(render_vdir(folder, export_vdir(vault, folder)), nl=False)
+    echo(render_vdir(folder, export_vdir(vault, folder), vault.config.language), nl=False)

@@ -70,18 +70,20 @@ def export_vdir(vault: Vault, folder: Path) -> VdirResult:
     return VdirResult(plan, removed)
 
 
-def render_vdir(folder: Path, result: VdirResult) -> str:
+def render_vdir(folder: Path, result: VdirResult, language: str = "en") -> str:
+    from hortus.render.i18n import catalogue
+
+    cat = catalogue(language)
     plan = result.plan
-    lines = [
-        f"{folder}: {len(plan.write)} written, {plan.unchanged} unchanged, "
-        f"{len(result.removed)} removed (contacts gone)."
-    ]
-    lines.extend(
-        f"kept {name}: changed since hortus wrote it, with values the vault lacks "
-        f"(hortus import vcard {folder} --update)"
-        for name in plan.kept
+    counts = cat.t(
+        "vdir.counts",
+        folder=folder,
+        written=len(plan.write),
+        unchanged=plan.unchanged,
+        removed=len(result.removed),
     )
-    return "\n".join(lines) + "\n"
+    kept = [cat.t("vdir.kept", name=name, folder=folder) for name in plan.kept]
+    return "\n".join([counts, *kept]) + "\n"
 
 
 def _remove_if(path: Path, written: str) -> bool:

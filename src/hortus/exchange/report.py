@@ -30,7 +30,7 @@ def render_import(plan: ImportPlan, written: Written | None, language: str = "en
             name=p.person.name,
             contact=p.contact.name,
             path=p.contact.path,
-            why=p.why,
+            why=cat.say(p.why),
             line=p.person.line,
         )
         for p in plan.probable

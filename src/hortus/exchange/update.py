@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from hortus.core.errors import format_problem
 from hortus.core.model import Contact, Problem, Source
-from hortus.core.said import said
+from hortus.core.said import Said, said
 from hortus.exchange.export.vcard import field_values
 from hortus.exchange.importers import ImportedPerson
 from hortus.exchange.vcf import stable_uid
 from hortus.index import fold, names_of
 from hortus.index.contacts import parse_birthday
 from hortus.person.fields import Added, Addition
-from hortus.render.i18n import catalogue
+from hortus.render.i18n import Catalogue, catalogue
 
 # The front-matter keys each field is read from, the list one first.
 LIST_KEYS = {"emails": ("emails", "email"), "phones": ("phones", "phone"), "aliases": ("aliases",)}
@@ -178,32 +178,39 @@ def render_update(
     """Per person, what the cards add (`+`) and where they differ (`!`, never written); then
     the cards left out (said in `language`) and the totals."""
     cat = catalogue(language)
-    lines = [f"{display}: cards compared with the vault"]
+    lines = [cat.t("update.header", file=display)]
     done = {added.path: added for added in written or ()}
     for update in plan.updates:
         contact = update.contact
         lines.append(f"{contact.name} ({contact.path}) ← {update.source.path}:{update.source.line}")
         lines.extend(f"  + {name}: {', '.join(values)}" for name, values in update.missing)
         lines.extend(
-            f"  ! {c.field}: the vault has {c.vault!r}, the card {c.card!r} (not written)"
+            "  ! " + cat.t("update.conflict", field=c.field, vault=repr(c.vault), card=repr(c.card))
             for c in update.conflicts
         )
         added = done.get(contact.path)
-        lines.extend(f"  ? {why}" for why in (added.skipped if added else ()))
+        lines.extend(f"  ? {_said(why, cat)}" for why in (added.skipped if added else ()))
     lines.extend(format_problem(problem, cat.say(problem.said)) for problem in plan.unmatched)
-    lines.append(_totals(plan, written))
+    lines.append(_totals(plan, written, cat))
     return "\n".join(lines) + "\n"
 
 
-def _totals(plan: UpdatePlan, written: Sequence[Added] | None) -> str:
+def _said(why: str | Said, cat: Catalogue) -> str:
+    return cat.say(why) if isinstance(why, Said) else why
+
+
+def _totals(plan: UpdatePlan, written: Sequence[Added] | None, cat: Catalogue) -> str:
     adding = sum(1 for u in plan.updates if u.missing)
     conflicts = sum(len(u.conflicts) for u in plan.updates)
-    counts = (
-        f"{adding} to update, {conflicts} in conflict, {plan.same} with nothing new, "
-        f"{len(plan.unmatched)} left out"
+    counts = cat.t(
+        "update.counts",
+        adding=adding,
+        conflicts=conflicts,
+        same=plan.same,
+        left_out=len(plan.unmatched),
     )
     if written is None:
-        todo = "Nothing written: add --write to add them." if adding else "Nothing to write."
+        todo = cat.t("update.todo") if adding else cat.t("import.nothing")
         return f"{counts}. {todo}"
     changed = sum(1 for added in written if added.written)
-    return f"{counts}. Added values to {changed} {'contact' if changed == 1 else 'contacts'}."
+    return f"{counts}. " + cat.t("update.done", contacts=cat.n("contacts", changed))

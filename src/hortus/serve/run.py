@@ -72,6 +72,7 @@ def serve(
 ) -> None:
     """The `hortus serve` command's one call: lock, watch, serve until Ctrl-C, release."""
     serving = Serving.prepare(vault, options, clock_today, echo, env, timing or Timing())
+    cat = catalogue(vault.config.language)
     try:
         if options.host:
             warning = said(
@@ -79,12 +80,12 @@ def serve(
                 "has the address with its token can read and write your notes",
                 host=options.host,
             )
-            echo(catalogue(vault.config.language).say(warning))
-        echo(f"serving {vault.root} at {serving.address} (Ctrl-C to stop)")
+            echo(cat.say(warning))
+        echo(cat.t("serve.serving", vault=vault.root, address=serving.address))
         if options.open_browser:
             webbrowser.open(serving.address)
         serving.run()
-        echo("stopped serving.")
+        echo(cat.t("serve.stopped"))
     finally:
         serving.close()
 

@@ -54,7 +54,7 @@ class Probable:
 
     person: ImportedPerson
     contact: Contact
-    why: str  # "names differ only by accents, case or word order", "same phone …"
+    why: Said  # "names differ only by accents, case or word order", "same phone …"
 
 
 @dataclass(frozen=True)
