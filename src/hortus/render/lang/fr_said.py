@@ -70,7 +70,7 @@ _PERSON: dict[str, str] = {
     "it is outside the vault": "il est hors du coffre",
     "the entry would make it larger than {size} MiB, the most hortus reads in one note; "
     "nothing written (start a second note for this person)": (
-        "avec cette entrée, il dépasserait {size} Mio, le plus que hortus lit dans une note ; "
+        "avec cette entrée, il dépasserait {size} Mio, le maximum que hortus lit dans une note ; "
         "rien n’a été écrit (commencez une deuxième note pour cette personne)"
     ),
     "'{tag}' is not a tag hortus can read: use letters, digits, '-', '_' and '/', with at "
@@ -193,7 +193,7 @@ _PERSON: dict[str, str] = {
         "la ligne {line} n’est plus la promesse ouverte « {text} » ; rien n’a été écrit"
     ),
     "line {line} would not read back as closed; nothing written": (
-        "la ligne {line} ne se relirait pas comme close ; rien n’a été écrit"
+        "la ligne {line} ne se relirait pas comme une promesse close ; rien n’a été écrit"
     ),
 }
 
