@@ -137,7 +137,7 @@ def test_done_on_a_file_that_keeps_changing_writes_nothing(
 
 def test_done_refuses_when_the_promise_is_gone_or_twice() -> None:
     data = b"# Ada\n- [ ] a\n- [ ] a\n"
-    with pytest.raises(WriteError, match="no open promise read 'b' now"):
+    with pytest.raises(WriteError, match="no open promise reads 'b' now"):
         with_kept("people/ada.md", data, 2, "b", DAY)
     with pytest.raises(WriteError, match="2 open promises"):
         with_kept("people/ada.md", b"# Ada\n- [ ] a\n- [ ] a\n- [ ] b\n", 4, "a", DAY)

@@ -20,7 +20,9 @@ import sys
 from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.said import said
 from hortus.files.lock import wait_until_closed
+from hortus.files.reasons import A_LINK, NOT_REGULAR, os_reason
 
 TEMP_PREFIX = ".hortus-"
 TEMP_SUFFIX = ".tmp"
@@ -47,7 +49,7 @@ def atomic_write(path: Path, data: bytes, *, display: str, expected: bytes | Non
         os.replace(temp, path)
         fsync_folder(path.parent)
     except OSError as exc:
-        raise WriteError(display, exc.strerror or str(exc)) from exc
+        raise WriteError(display, os_reason(exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -80,7 +82,7 @@ def swap_checked(path: Path, data: bytes, *, display: str, expected: bytes) -> N
             _replace_holding(temp, path, expected, display)
         fsync_folder(path.parent)
     except OSError as exc:
-        raise WriteError(display, exc.strerror or str(exc)) from exc
+        raise WriteError(display, os_reason(exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -91,7 +93,7 @@ def _swap_back(temp: Path, path: Path, data: bytes, display: str) -> None:
     back at `path`. If, in that instant, a third save was made on top of ours, it is kept
     beside the note under a hidden name that the message gives."""
     if not _exchange(temp, path):
-        raise OSError(errno.EIO, "the file system stopped exchanging files", str(path))
+        raise WriteError(display, said("the file system stopped exchanging files"))
     fsync_folder(path.parent)
     wait_until_closed(temp)  # an in-place save into our file in that instant is then whole
     if _read_plain(temp) == data:
@@ -117,9 +119,9 @@ def create_new(path: Path, data: bytes, *, display: str, sync_folder: bool = Tru
         if sync_folder:
             fsync_folder(path.parent)
     except FileExistsError:
-        raise WriteError(display, "it already exists; nothing was created") from None
+        raise WriteError(display, said("it already exists; nothing was created")) from None
     except OSError as exc:
-        raise WriteError(display, exc.strerror or str(exc)) from exc
+        raise WriteError(display, os_reason(exc)) from exc
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -134,7 +136,7 @@ def _filled_temp(path: Path, data: bytes, display: str, *, new: bool = False) ->
     try:
         fd = os.open(temp, flags, mode)
     except OSError as exc:
-        raise WriteError(display, exc.strerror or str(exc)) from exc
+        raise WriteError(display, os_reason(exc)) from exc
     try:
         if not new:
             os.fchmod(fd, mode)  # the umask must not change the mode the user gave the file
@@ -150,7 +152,7 @@ def _filled_temp(path: Path, data: bytes, display: str, *, new: bool = False) ->
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise WriteError(display, exc.strerror or str(exc)) from exc
+            raise WriteError(display, os_reason(exc)) from exc
         raise
     finally:
         os.close(fd)
@@ -262,11 +264,11 @@ def _existing_mode(path: Path, display: str) -> tuple[int, tuple[int, int] | Non
     except FileNotFoundError:
         return 0o644, None
     except OSError as exc:
-        raise WriteError(display, exc.strerror or str(exc)) from exc
+        raise WriteError(display, os_reason(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
-        raise WriteError(display, "it is a symbolic link; hortus never writes through links")
+        raise WriteError(display, A_LINK)
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(display, "it is not a regular file")
+        raise WriteError(display, NOT_REGULAR)
     owner = (info.st_uid, info.st_gid)
     return stat.S_IMODE(info.st_mode), owner if owner != (os.getuid(), os.getgid()) else None
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hortus.core.errors import AlreadyWatchingError, LockedError, NoLockError
+from hortus.core.said import Said, said
+from hortus.files.reasons import A_LINK, os_reason
 
 STATE_DIR = ".hortus"
 WATCH_LOCK = "watch.lock"
@@ -28,29 +30,30 @@ WAIT: float | None = None  # `vault_lock(root, WAIT)`: wait as long as the other
 
 def state_dir(root: Path) -> Path | None:
     """`.hortus/` inside the vault, created if needed; None when it cannot be used safely."""
-    return state_dir_or_reason(root)[0]
+    found = state_dir_or_reason(root)
+    return found if isinstance(found, Path) else None
 
 
-def state_dir_or_reason(root: Path) -> tuple[Path | None, str]:
-    """`.hortus/` inside the vault, created if needed, or None and why it cannot be used."""
+def state_dir_or_reason(root: Path) -> Path | Said:
+    """`.hortus/` inside the vault, created if needed, or why it cannot be used."""
     folder = root / STATE_DIR
     try:
         with contextlib.suppress(FileExistsError):  # a file or link there is judged below
             folder.mkdir()
         info = os.lstat(folder)
     except OSError as exc:
-        return None, exc.strerror or str(exc)
+        return os_reason(exc)
     if stat.S_ISLNK(info.st_mode):
-        return None, "it is a symbolic link; hortus never writes through links"
+        return A_LINK
     if not stat.S_ISDIR(info.st_mode):
-        return None, "it is a file, not a folder"
+        return said("it is a file, not a folder")
     # A new `.gitignore`, never through a link (a dangling one would create its target).
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     with contextlib.suppress(OSError):  # exists already (or is a link): left as it is
         fd = os.open(folder / ".gitignore", flags, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write("*\n")
-    return folder, ""
+    return folder
 
 
 class Lock:
@@ -91,13 +94,13 @@ def vault_lock(root: Path, timeout: float | None = LOCK_TIMEOUT) -> Iterator[Non
     `regenerate` wait, since the lock is only ever held by a live process). Without a usable
     `.hortus/` (a link, a file, a read-only vault) there is no lock, and no writer may write:
     `NoLockError` names the reason (two writers without it undo each other's work)."""
-    folder, reason = state_dir_or_reason(root)
-    if folder is None:
-        raise NoLockError(STATE_DIR, reason)
+    folder = state_dir_or_reason(root)
+    if not isinstance(folder, Path):
+        raise NoLockError(STATE_DIR, folder)
     try:
         fd = _open(folder / WRITE_LOCK)
     except OSError as exc:
-        raise NoLockError(LOCK_FILE, exc.strerror or str(exc)) from exc
+        raise NoLockError(LOCK_FILE, os_reason(exc)) from exc
     try:
         if timeout is None:
             fcntl.flock(fd, fcntl.LOCK_EX)

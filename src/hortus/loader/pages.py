@@ -16,8 +16,10 @@ from pathlib import Path
 from hortus.core.calendar import CalendarSettings
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, NotOurFileError, RenderError, WriteError
+from hortus.core.said import said
 from hortus.files.atomic import atomic_write, sweep_temps
 from hortus.files.lock import WAIT, vault_lock
+from hortus.files.reasons import os_reason
 from hortus.garden import Garden
 from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import Day, Vault, no_gc, output_paths
@@ -182,7 +184,9 @@ def write_garden(
     are rendered and written first, then the full lists and the calendar. Returns the result
     and the outputs. `rows` keeps rendered rows between calls (the watcher)."""
     if vault.config.collision is not None:  # two outputs on one path: nothing at all
-        raise HortusError(f"{CONFIG_NAME}: {vault.config.collision}")
+        raise HortusError(
+            said("{file}: {problem}", file=CONFIG_NAME, problem=vault.config.collision)
+        )
     rows = rows or Rows()
     groups, events = _planned(vault, garden, rows)
     every = [page for group in groups for page in group]
@@ -258,10 +262,11 @@ def _read_existing(path: Path, rel: str) -> bytes | None:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode):
             raise WriteError(
-                rel, "it is a link or not a regular file; hortus replaces only its own page"
+                rel,
+                said("it is a link or not a regular file; hortus replaces only its own page"),
             )
         return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise WriteError(rel, exc.strerror or str(exc)) from exc
+        raise WriteError(rel, os_reason(exc)) from exc

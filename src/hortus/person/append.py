@@ -26,8 +26,10 @@ from hortus.core.errors import (
     WriteError,
 )
 from hortus.core.model import Note, Problem
+from hortus.core.said import Said, said
 from hortus.files.atomic import digest, in_vault, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
+from hortus.files.reasons import A_LINK, NOT_REGULAR, os_reason
 from hortus.notes.parse import parse_note
 from hortus.notes.read import MAX_NOTE_BYTES, SourceFile, decode_note, read_bytes
 from hortus.store.notestore import digest_of
@@ -111,28 +113,48 @@ def read_for_write(root: Path, rel: str) -> bytes:
     try:
         info = os.lstat(path)
     except OSError as exc:
-        raise WriteError(rel, exc.strerror or str(exc)) from exc
+        raise WriteError(rel, os_reason(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
-        raise WriteError(rel, "it is a symbolic link; hortus never writes through links")
+        raise WriteError(rel, A_LINK)
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(rel, "it is not a regular file")
+        raise WriteError(rel, NOT_REGULAR)
     if not info.st_mode & stat.S_IWUSR:
         # Mode bits, not `os.access`: root may write anything, but the user said "read-only".
-        raise WriteError(rel, "it is read-only (its owner may not write it); nothing written")
+        raise WriteError(rel, said("it is read-only (its owner may not write it); nothing written"))
     if info.st_nlink > 1:
         raise WriteError(
-            rel, f"it has {info.st_nlink} hard links; replacing it would split them apart"
+            rel,
+            said(
+                "it has {count} hard links; replacing it would split them apart",
+                count=info.st_nlink,
+            ),
         )
     if not in_vault(root, path.parent):
-        raise WriteError(rel, "it is outside the vault")
+        raise WriteError(rel, said("it is outside the vault"))
     data = read_bytes(root, rel)
     if isinstance(data, Problem):
-        raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(data)}")
+        raise WriteError(rel, unclean(_reason(data)))
     return data
 
 
-def _reason(problem: Problem) -> str:
-    return f"line {problem.source.line}: {problem.message.removesuffix('; skipped')}"
+def unclean(reason: Said) -> Said:
+    return said("hortus cannot read it cleanly: {reason}", reason=reason)
+
+
+def _reason(problem: Problem) -> Said:
+    return said("line {line}: {problem}", line=problem.source.line, problem=unskipped(problem))
+
+
+def unskipped(problem: Problem) -> Said:
+    """What a problem that skips its file says, as the reason a write is refused: without its
+    "; skipped" (a refused write skips nothing). Such a problem says `said("{…}; skipped", …)`
+    around its own sentence, which is the one given; any other problem is said whole."""
+    sentence = problem.said
+    if len(sentence.values) == 1:
+        name, inner = sentence.values[0]
+        if isinstance(inner, Said) and sentence.template == f"{{{name}}}; skipped":
+            return inner
+    return sentence
 
 
 def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
@@ -141,7 +163,7 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     Refuses (`WriteError`) a file that does not read cleanly, and an entry that would not read
     back as a dated entry at the line it was written to.
     """
-    utf8_text("the entry", " ".join((entry.text, *entry.tags, *entry.mentions)))
+    utf8_text(said("the entry"), " ".join((entry.text, *entry.tags, *entry.mentions)))
     source = clean_source(rel, data)
     note = parse_note(source)
     text = source.text
@@ -155,15 +177,19 @@ def with_entry(rel: str, data: bytes, entry: NewEntry) -> tuple[bytes, Logged]:
     if len(new) > MAX_NOTE_BYTES:
         raise WriteError(
             rel,
-            f"the entry would make it larger than {MAX_NOTE_BYTES // 2**20} MiB, the most "
-            "hortus reads in one note; nothing written (start a second note for this person)",
+            said(
+                "the entry would make it larger than {size} MiB, the most hortus reads in one "
+                "note; nothing written (start a second note for this person)",
+                size=MAX_NOTE_BYTES // 2**20,
+            ),
         )
     _check_reads_back(rel, new, line, entry.date)
     return new, Logged(rel, line, tuple(lines))
 
 
-def utf8_text(what: str, text: str) -> str:
+def utf8_text(what: Said | str, text: str) -> str:
     """`text` if it is UTF-8 text, else `HortusError` naming the first byte that is not.
+    `what` names the text: a sentence (`the entry`), or a word said as it is (a key).
 
     An argument that is not UTF-8 reaches Python as lone surrogates (`\\udcff` for 0xff): they
     cannot be written to a UTF-8 note, and would fail there with a traceback."""
@@ -173,34 +199,49 @@ def utf8_text(what: str, text: str) -> str:
         bad = text[exc.start]
         byte = f"0x{ord(bad) - 0xDC00:02x}" if 0xDC80 <= ord(bad) <= 0xDCFF else repr(bad)
         raise HortusError(
-            f"{what} is not UTF-8 text (byte {byte} at character {exc.start + 1}); "
-            "nothing written. Set your terminal or file to UTF-8"
+            said(
+                "{what} is not UTF-8 text (byte {byte} at character {position}); "
+                "nothing written. Set your terminal or file to UTF-8",
+                what=what,
+                byte=byte,
+                position=exc.start + 1,
+            )
         ) from None
     return text
 
 
-def decode_input(what: str, data: bytes) -> str:
-    """Bytes read from stdin as text, or `HortusError` at the first byte that is not UTF-8."""
+def decode_input(what: Said | str, data: bytes) -> str:
+    """Bytes read from stdin as text, or `HortusError` at the first byte that is not UTF-8
+    (`what` as for `utf8_text`)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise HortusError(
-            f"{what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "nothing written. Set your terminal or file to UTF-8"
+            said(
+                "{what} is not UTF-8 text (byte {byte} at offset {offset}); "
+                "nothing written. Set your terminal or file to UTF-8",
+                what=what,
+                byte=f"0x{data[exc.start]:02x}",
+                offset=exc.start,
+            )
         ) from None
 
 
 def clean_source(rel: str, data: bytes) -> SourceFile:
     source = decode_note(rel, data)
     if isinstance(source, Problem):
-        raise WriteError(rel, f"hortus cannot read it cleanly: {_reason(source)}")
+        raise WriteError(rel, unclean(_reason(source)))
     if source.problems:
-        raise WriteError(
-            rel,
-            f"its front matter has a problem ({_reason(source.problems[0])}); "
-            "fix it first (`hortus check` lists every problem)",
-        )
+        raise WriteError(rel, front_matter_problem(_reason(source.problems[0])))
     return source
+
+
+def front_matter_problem(reason: Said) -> Said:
+    return said(
+        "its front matter has a problem ({reason}); "
+        "fix it first (`hortus check` lists every problem)",
+        reason=reason,
+    )
 
 
 def newline_of(data: bytes) -> str:
@@ -260,8 +301,11 @@ def check_tag(tag: str) -> str:
     bare = tag.strip().lstrip("#")
     if not _TAG_RE.fullmatch(bare):
         raise HortusError(
-            f"'{tag}' is not a tag hortus can read: use letters, digits, '-', '_' and '/', "
-            "with at least one letter"
+            said(
+                "'{tag}' is not a tag hortus can read: use letters, digits, '-', '_' and '/', "
+                "with at least one letter",
+                tag=tag,
+            )
         )
     return bare
 
@@ -272,6 +316,8 @@ def _check_reads_back(rel: str, new: bytes, line: int, date: dt.date) -> None:
     if note is None or not any(e.line == line and e.date == date for e in note.entries):
         raise WriteError(
             rel,
-            "the new entry would not read back as a dated entry (does the file end inside "
-            "a code block or an HTML comment?); nothing written",
+            said(
+                "the new entry would not read back as a dated entry (does the file end inside "
+                "a code block or an HTML comment?); nothing written"
+            ),
         )

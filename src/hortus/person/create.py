@@ -14,7 +14,9 @@ from pathlib import Path
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
+from hortus.core.said import Said, said
 from hortus.files.atomic import create_new, fsync_folder, in_vault
+from hortus.files.reasons import os_reason
 from hortus.index import bare, fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.append import utf8_text
@@ -48,7 +50,9 @@ def safe_stem(name: str) -> str:
     """`Zoë Durand` → `zoe-durand`: transliterated (`bare`), lower-case, hyphens only."""
     stem = re.sub(r"[^a-z0-9]+", "-", bare(name)).strip("-")[:MAX_STEM].strip("-")
     if not stem:
-        raise HortusError(f"cannot make a file name from {name!r}; use letters or digits")
+        raise HortusError(
+            said("cannot make a file name from {name}; use letters or digits", name=repr(name))
+        )
     return f"{stem}-contact" if stem in _WINDOWS_RESERVED else stem
 
 
@@ -91,19 +95,21 @@ class Creator:
         check_fields(new, self.config)
         stem = safe_stem(new.name)
         for what, value in (
-            ("the name", new.name),
-            *(("the alias", alias) for alias in new.aliases),
-            ("the file name", stem),
+            (said("the name '{value}'", value=new.name), new.name),
+            *((said("the alias '{value}'", value=alias), alias) for alias in new.aliases),
+            (said("the file name '{value}'", value=stem), stem),
         ):
             taken = self.taken.get(fold(strip_md(value)))
             if taken is not None:
-                raise ContactExistsError(f"{what} '{value}'", taken.name, taken.path)
+                raise ContactExistsError(what, taken.name, taken.path)
         folder = self._folder()
         rel = f"{folder}/{stem}.md"
         twin = self.listing.get(fold(f"{stem}.md"))
         if twin is not None:
             # `Zoe-Durand.md` (or an NFD twin) blocks `zoe-durand.md`: on many disks one file.
-            raise WriteError(rel, f"{twin} already exists there; nothing was created")
+            raise WriteError(
+                rel, said("{twin} already exists there; nothing was created", twin=twin)
+            )
         data = contact_text(self.root, new, self.today, rel).encode("utf-8")
         if not self.made:
             make_folders(self.root, folder)
@@ -138,47 +144,69 @@ def make_folders(root: Path, folder: str) -> None:
             try:
                 here.mkdir()
             except OSError as exc:
-                raise WriteError(rel, exc.strerror or str(exc)) from exc
+                raise WriteError(rel, os_reason(exc)) from exc
             continue
         except OSError as exc:
-            raise WriteError(rel, exc.strerror or str(exc)) from exc
+            raise WriteError(rel, os_reason(exc)) from exc
         if stat.S_ISLNK(info.st_mode):
             raise WriteError(
                 f"{folder}/",
-                f"{rel} is a symbolic link; hortus never writes through links, nothing was created",
+                said(
+                    "{folder} is a symbolic link; hortus never writes through links, "
+                    "nothing was created",
+                    folder=rel,
+                ),
             )
         if not stat.S_ISDIR(info.st_mode):
-            raise WriteError(f"{folder}/", f"{rel} is not a folder; nothing was created")
+            raise WriteError(
+                f"{folder}/", said("{folder} is not a folder; nothing was created", folder=rel)
+            )
     if not in_vault(root, root / folder):
-        raise WriteError(f"{folder}/", "it leads outside the vault; nothing was created")
+        raise WriteError(f"{folder}/", said("it leads outside the vault; nothing was created"))
 
 
 def check_fields(new: NewContact, config: Config) -> None:
     """Refuse what would only become a problem in the new file: say it now, write nothing."""
-    for what, text in (("the name", new.name), *_texts(new)):
+    for what, text in ((said("the name"), new.name), *_texts(new)):
         utf8_text(what, text)
     if not new.name or "\n" in new.name:
-        raise HortusError("a contact needs a name on one line")
+        raise HortusError(said("a contact needs a name on one line"))
     if CONTROL_RE.search(new.name):
         # An escape sequence in a heading would act on the terminal of whoever prints it.
-        raise HortusError(f"the name {printable(new.name)!r} holds a control character")
+        raise HortusError(
+            said("the name {name} holds a control character", name=repr(printable(new.name)))
+        )
     if new.circle is not None and fold(new.circle) not in config.circles:
         known = ", ".join(sorted(config.circles))
         raise HortusError(
-            f"unknown circle '{new.circle}' (known: {known}; add yours to hortus.toml)"
+            said(
+                "unknown circle '{circle}' (known: {known}; add yours to hortus.toml)",
+                circle=new.circle,
+                known=known,
+            )
         )
     if new.cadence is not None and parse_cadence(new.cadence) is None:
         raise HortusError(
-            f"cadence '{new.cadence}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…)"
+            said(
+                "cadence '{cadence}' is not readable (write days like 21, or 3w, 2m, 1y, monthly…)",
+                cadence=new.cadence,
+            )
         )
     if new.birthday is not None and not _is_birthday(new.birthday):
-        raise HortusError(f"birthday '{new.birthday}' is not a date like 1990-07-21 (or --07-21)")
+        raise HortusError(
+            said(
+                "birthday '{birthday}' is not a date like 1990-07-21 (or --07-21)",
+                birthday=new.birthday,
+            )
+        )
 
 
-def _texts(new: NewContact) -> list[tuple[str, str]]:
-    """Every piece of text a new contact's file would hold, with what to call it."""
-    texts = [("an alias", alias) for alias in new.aliases] + [("a tag", t) for t in new.tags]
-    for what, chosen in (("the circle", new.circle), ("the cadence", new.cadence)):
+def _texts(new: NewContact) -> list[tuple[Said | str, str]]:
+    """Every piece of text a new contact's file would hold, with what to call it (a field's
+    key as it is)."""
+    texts: list[tuple[Said | str, str]] = [(said("an alias"), alias) for alias in new.aliases]
+    texts += [(said("a tag"), tag) for tag in new.tags]
+    for what, chosen in ((said("the circle"), new.circle), (said("the cadence"), new.cadence)):
         if chosen is not None:
             texts.append((what, chosen))
     for key, value in new.fields:
@@ -194,8 +222,11 @@ def check_typed_name(name: str) -> None:
     path_like = text.startswith(".") or "/" in text or "\\" in text
     if path_like or not any(char.isalnum() for char in text):
         raise HortusError(
-            f"'{name}' is not a person's name: a name needs a letter or a digit, and "
-            "cannot start with a dot or hold '/' or '\\' (it would read like a path)"
+            said(
+                "'{name}' is not a person's name: a name needs a letter or a digit, and "
+                "cannot start with a dot or hold '/' or '\\' (it would read like a path)",
+                name=name,
+            )
         )
 
 
@@ -239,8 +270,14 @@ def contact_text(root: Path, new: NewContact, today: dt.date, rel: str) -> str:
         text = text + ("" if text.endswith("\n") else "\n") + "\n" + new.body
     source = split_front_matter(rel, text)
     if source.problems or source.meta.values.get("name") != new.name:
-        why = source.problems[0].message if source.problems else "the name does not read back"
-        raise HortusError(f"{TEMPLATE} gives a file hortus cannot read ({why}); nothing created")
+        why = source.problems[0].said if source.problems else said("the name does not read back")
+        raise HortusError(
+            said(
+                "{file} gives a file hortus cannot read ({reason}); nothing created",
+                file=TEMPLATE,
+                reason=why,
+            )
+        )
     return text
 
 
@@ -273,7 +310,13 @@ def _template(root: Path) -> str | None:
     data = read_bytes(root, TEMPLATE)
     source = data if isinstance(data, Problem) else decode_note(TEMPLATE, data)
     if isinstance(source, Problem):
-        raise HortusError(f"{TEMPLATE} cannot be read: {source.message}; nothing created")
+        raise HortusError(
+            said(
+                "{file} cannot be read: {reason}; nothing created",
+                file=TEMPLATE,
+                reason=source.said,
+            )
+        )
     return source.text
 
 
@@ -286,7 +329,13 @@ def _fill(template: str, fields: dict[str, str], name: str, today: dt.date) -> s
     fields = {key: value.replace("{{", _HIDDEN) for key, value in fields.items()}
     source = split_front_matter(TEMPLATE, template)
     if source.problems:
-        raise HortusError(f"{TEMPLATE}: {source.problems[0].message}; nothing created")
+        raise HortusError(
+            said(
+                "{file}: {reason}; nothing created",
+                file=TEMPLATE,
+                reason=source.problems[0].said,
+            )
+        )
     lines = template.split("\n")
     if source.body_line == 1:  # no front matter: start one
         lines[:0] = ["---", "---"]

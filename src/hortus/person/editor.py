@@ -13,7 +13,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from hortus.core.errors import HortusError
+from hortus.core.said import Said, said
 from hortus.files.lock import STATE_DIR, state_dir_or_reason
+from hortus.files.reasons import os_reason
 
 # Editors that understand `+LINE` before the file, and those that take `--goto FILE:LINE`.
 PLUS_LINE = frozenset(
@@ -53,12 +55,23 @@ def run_editor(command: list[str]) -> None:
     try:
         status = subprocess.run(command, check=False).returncode
     except OSError as exc:
-        raise HortusError(
-            f"cannot start the editor {command[0]!r} ({exc.strerror or exc}); "
-            "set $VISUAL or $EDITOR"
-        ) from exc
+        raise HortusError(_cannot_start(command, exc)) from exc
     if status != 0:
-        raise HortusError(f"the editor {command[0]!r} exited with status {status}")
+        raise HortusError(
+            said(
+                "the editor {editor} exited with status {status}",
+                editor=repr(command[0]),
+                status=status,
+            )
+        )
+
+
+def _cannot_start(command: list[str], exc: OSError) -> Said:
+    return said(
+        "cannot start the editor {editor} ({reason}); set $VISUAL or $EDITOR",
+        editor=repr(command[0]),
+        reason=os_reason(exc),
+    )
 
 
 def windowed(env: Mapping[str, str]) -> bool:
@@ -78,10 +91,7 @@ def start_editor(command: list[str]) -> None:
             start_new_session=True,
         )
     except OSError as exc:
-        raise HortusError(
-            f"cannot start the editor {command[0]!r} ({exc.strerror or exc}); "
-            "set $VISUAL or $EDITOR"
-        ) from exc
+        raise HortusError(_cannot_start(command, exc)) from exc
 
 
 @contextlib.contextmanager
@@ -92,9 +102,11 @@ def draft(root: Path, env: Mapping[str, str], intro: str) -> Iterator[str]:
     once the caller is done with it, and kept (and named in the error) if the caller fails,
     so nothing the user typed is ever lost.
     """
-    folder, reason = state_dir_or_reason(root)
-    if folder is None:  # a link out of the vault would carry what the user types elsewhere
-        raise HortusError(f"cannot make a draft in {DRAFTS}/ ({reason})")
+    folder = state_dir_or_reason(root)
+    if not isinstance(folder, Path):  # a link out of the vault would carry it elsewhere
+        raise HortusError(
+            said("cannot make a draft in {folder} ({reason})", folder=f"{DRAFTS}/", reason=folder)
+        )
     handle = _new_draft(folder)
     rel = f"{DRAFTS}/{handle.name}"
     handle.write_text(f"\n\n{SCISSORS}\n{intro}", encoding="utf-8")
@@ -103,7 +115,9 @@ def draft(root: Path, env: Mapping[str, str], intro: str) -> Iterator[str]:
         text = handle.read_text(encoding="utf-8", errors="replace").split(SCISSORS, 1)[0]
         yield text.strip()
     except HortusError as exc:
-        raise HortusError(f"{exc.message}; what you wrote is kept in {rel}") from exc
+        raise HortusError(
+            said("{failure}; what you wrote is kept in {draft}", failure=exc.said, draft=rel)
+        ) from exc
     handle.unlink(missing_ok=True)
 
 
@@ -114,4 +128,4 @@ def _new_draft(folder: Path) -> Path:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
             os.close(os.open(path, flags, 0o600))
             return path
-    raise HortusError(f"cannot make a draft file in {DRAFTS}/")
+    raise HortusError(said("cannot make a draft file in {folder}", folder=f"{DRAFTS}/"))

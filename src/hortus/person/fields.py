@@ -14,8 +14,16 @@ from pathlib import Path
 
 from hortus.core.errors import WriteError
 from hortus.core.model import Problem
+from hortus.core.said import Said, said
 from hortus.notes.read import SourceFile, decode_note, yaml_value
-from hortus.person.append import Logged, append_with, newline_of, read_for_write
+from hortus.person.append import (
+    Logged,
+    append_with,
+    front_matter_problem,
+    newline_of,
+    read_for_write,
+    unclean,
+)
 
 BOM = b"\xef\xbb\xbf"
 _BREAK_RE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -41,7 +49,7 @@ class Addition:
 class Added:
     path: str
     written: tuple[tuple[str, tuple[str, ...]], ...]  # key → values added under it
-    skipped: tuple[str, ...]  # why a value was not added (a form hortus does not edit)
+    skipped: tuple[Said, ...]  # why a value was not added (a form hortus does not edit)
 
 
 def add_fields(root: Path, rel: str, additions: Sequence[Addition]) -> Added:
@@ -68,7 +76,7 @@ def with_fields(rel: str, data: bytes, additions: Sequence[Addition]) -> tuple[b
     edits: list[tuple[int, bytes]] = []  # (byte offset, bytes to insert there)
     appended: list[str] = []  # new `key: value` lines, before the closing `---`
     written: list[tuple[str, tuple[str, ...]]] = []
-    skipped: list[str] = []
+    skipped: list[Said] = []
     lines = _lines(data)
     expected = dict(values)
     for addition in additions:
@@ -83,7 +91,13 @@ def with_fields(rel: str, data: bytes, additions: Sequence[Addition]) -> tuple[b
             appended.append(f"{key}: {yaml_value(value)}")
             expected[key] = value
         else:
-            skipped.append(f"{key}: {', '.join(new)} (add it by hand: hortus edits only lists)")
+            skipped.append(
+                said(
+                    "{key}: {values} (add it by hand: hortus edits only lists)",
+                    key=key,
+                    values=", ".join(new),
+                )
+            )
             continue
         written.append((key, new))
     new_data = _apply(data, lines, edits, appended)
@@ -176,18 +190,17 @@ def _check(rel: str, new: bytes, expected: dict[str, object]) -> None:
     """The new front matter must read as the old values plus exactly the added ones."""
     after = decode_note(rel, new)
     if isinstance(after, Problem) or after.problems or after.meta.values != expected:
-        raise WriteError(rel, "the front matter would not read back as intended; nothing written")
+        raise WriteError(
+            rel, said("the front matter would not read back as intended; nothing written")
+        )
 
 
 def _source(rel: str, data: bytes) -> SourceFile:
     source = decode_note(rel, data)
     if isinstance(source, Problem):
-        raise WriteError(rel, f"hortus cannot read it cleanly: {source.message}")
+        raise WriteError(rel, unclean(source.said))
     if source.problems:
         first = source.problems[0]
-        raise WriteError(
-            rel,
-            f"its front matter has a problem (line {first.source.line}: {first.message}); "
-            "fix it first (`hortus check` lists every problem)",
-        )
+        where = said("line {line}: {problem}", line=first.source.line, problem=first.said)
+        raise WriteError(rel, front_matter_problem(where))
     return source

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from hortus.core.errors import AmbiguousNameError, HortusError, UnknownNameError
 from hortus.core.model import Contact
+from hortus.core.said import said
 from hortus.index import bare, fold, names_of, strip_md
 
 CUTOFF = 0.6  # difflib's similarity: below it a name is not worth suggesting
@@ -120,7 +121,9 @@ def with_targets(
 def _plain_target(name: str) -> str:
     text = " ".join(name.split())
     if not text or any(mark in text for mark in "[]|#^"):
-        raise HortusError(f"--with {name!r} cannot be a [[link]]: leave out [ ] | # ^")
+        raise HortusError(
+            said("--with {name} cannot be a [[link]]: leave out [ ] | # ^", name=repr(name))
+        )
     return text
 
 

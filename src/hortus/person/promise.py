@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hortus.core.errors import HortusError, WriteError
 from hortus.core.model import Note, Problem, Task
+from hortus.core.said import said
 from hortus.notes.parse import parse_note
 from hortus.notes.read import SourceFile, decode_note
 from hortus.person.append import (
@@ -27,6 +28,8 @@ from hortus.person.append import (
     append_with,
     clean_source,
     newline_of,
+    unclean,
+    unskipped,
     utf8_text,
 )
 
@@ -47,13 +50,13 @@ class NewPromise:
 def add_promise(root: Path, rel: str, promise: NewPromise) -> Logged:
     """Append `promise` to the note at `rel` as an open task; where it landed."""
     if not " ".join(promise.text.split()):
-        raise HortusError("nothing to promise: the text is empty")
+        raise HortusError(said("nothing to promise: the text is empty"))
     return append_with(root, rel, lambda data: with_promise(rel, data, promise))
 
 
 def with_promise(rel: str, data: bytes, promise: NewPromise) -> tuple[bytes, Logged]:
     """The file's bytes with the promise's task line appended (a pure function)."""
-    utf8_text("the promise", promise.text)
+    utf8_text(said("the promise"), promise.text)
     text = clean_source(rel, data).text
     task = promise_line(promise, todo_txt=_writes_todo_txt(text))
     before = _separator(data, text)
@@ -102,9 +105,11 @@ def _check_reads_back(rel: str, new: bytes, line: int, due: dt.date | None) -> N
     ):
         raise WriteError(
             rel,
-            "the promise would not read back as an open task (does the file end inside a "
-            "code block or an HTML comment, or does the text hold a date marker?); "
-            "nothing written",
+            said(
+                "the promise would not read back as an open task (does the file end inside a "
+                "code block or an HTML comment, or does the text hold a date marker?); "
+                "nothing written"
+            ),
         )
 
 
@@ -126,7 +131,9 @@ def with_kept(rel: str, data: bytes, line: int, text: str, day: dt.date) -> tupl
     bom = b"\xef\xbb\xbf" if line == 1 and raw.startswith(b"\xef\xbb\xbf") else b""
     box = _OPEN_BOX_RE.match(raw[len(bom) :])
     if box is None:
-        raise WriteError(rel, f"line {line} is not a `- [ ]` task line; nothing written")
+        raise WriteError(
+            rel, said("line {line} is not a `- [ ]` task line; nothing written", line=line)
+        )
     marker = f"done:{day.isoformat()}" if b"due:" in raw and "📅".encode() not in raw else None
     marker = marker or f"✅ {day.isoformat()}"
     content = raw[: len(bom)] + box.group(1) + b"[x]" + raw[len(bom) + box.end() :]
@@ -135,7 +142,10 @@ def with_kept(rel: str, data: bytes, line: int, text: str, day: dt.date) -> tupl
     new = b"".join(piece + brk for piece, brk in zip(pieces, [*breaks, b""], strict=True))
     task = _task_at(parse_note(_source(rel, new)), line)
     if task is None or not task.checked or task.done != day:
-        raise WriteError(rel, f"line {line} would not read back as a kept promise; nothing written")
+        raise WriteError(
+            rel,
+            said("line {line} would not read back as a kept promise; nothing written", line=line),
+        )
     written = pieces[line - 1].decode("utf-8").removeprefix("\ufeff")
     return new, Logged(rel, line, (written,))
 
@@ -148,8 +158,20 @@ def _find_open(rel: str, note: Note, line: int, text: str) -> int:
     found = [t.line for t in note.tasks if not t.checked and t.text == text]
     if len(found) == 1:
         return found[0]
-    where = "no open promise" if not found else f"{len(found)} open promises"
-    raise WriteError(rel, f"{where} read '{text}' now (was line {line}); nothing written")
+    if not found:
+        moved = said(
+            "no open promise reads '{text}' now (was line {line}); nothing written",
+            text=text,
+            line=line,
+        )
+    else:
+        moved = said(
+            "{count} open promises read '{text}' now (was line {line}); nothing written",
+            count=len(found),
+            text=text,
+            line=line,
+        )
+    raise WriteError(rel, moved)
 
 
 def _task_at(note: Note, line: int) -> Task | None:
@@ -159,6 +181,5 @@ def _task_at(note: Note, line: int) -> Task | None:
 def _source(rel: str, data: bytes) -> SourceFile:
     source = decode_note(rel, data)
     if isinstance(source, Problem):
-        reason = source.message.removesuffix("; skipped")
-        raise WriteError(rel, f"hortus cannot read it cleanly: {reason}")
+        raise WriteError(rel, unclean(unskipped(source)))
     return source

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hortus.core.errors import WriteError
 from hortus.core.model import Note, Problem, Task
+from hortus.core.said import said
 from hortus.notes.parse import parse_note
 from hortus.notes.read import decode_note
 from hortus.person.append import Logged, append_with, check_seen
@@ -52,7 +53,9 @@ def with_task_closed(
     mark, sign = KEPT if kept else LET_GO
     match = _OPEN_RE.match(body)
     if match is None:
-        raise WriteError(rel, f"line {line} does not start with `- [ ]`; nothing written")
+        raise WriteError(
+            rel, said("line {line} does not start with `- [ ]`; nothing written", line=line)
+        )
     start = body[: match.end(2)] + f"[{mark}]".encode()
     rest = body[match.end() :].rstrip(b" \t")
     new_line = start + rest + f" {sign} {day.isoformat()}".encode()
@@ -67,7 +70,12 @@ def _open_task(rel: str, data: bytes, line: int, text: str) -> Task:
     task = next((t for t in note.tasks if t.line == line), None) if note else None
     if task is None or task.checked or task.text != text:
         raise WriteError(
-            rel, f"line {line} is no longer the open promise “{text}”; nothing written"
+            rel,
+            said(
+                "line {line} is no longer the open promise “{text}”; nothing written",
+                line=line,
+                text=text,
+            ),
         )
     return task
 
@@ -76,7 +84,9 @@ def _check_closed(rel: str, new: bytes, line: int, kept: bool, day: dt.date) -> 
     note = _parsed(rel, new)
     task = next((t for t in note.tasks if t.line == line), None) if note else None
     if task is None or not task.checked or (kept and task.done != day):
-        raise WriteError(rel, f"line {line} would not read back as closed; nothing written")
+        raise WriteError(
+            rel, said("line {line} would not read back as closed; nothing written", line=line)
+        )
 
 
 def _parsed(rel: str, data: bytes) -> Note | None:

@@ -31,7 +31,8 @@ CACHE_NAME = "cache.sqlite"
 #    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
 #    their source text (no YAML 1.1 types).
 # 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
-CACHE_VERSION = 8
+# 9: a problem keeps its sentence (template and values, `core/said.py`), not English text.
+CACHE_VERSION = 9
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """

@@ -35,6 +35,8 @@ from watchdog.observers.polling import PollingObserver
 
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, VaultGoneError
+from hortus.core.said import said
+from hortus.files.reasons import os_reason
 from hortus.loader.live import LiveGarden
 from hortus.loader.pages import Regenerated
 from hortus.loader.vault import Vault
@@ -43,10 +45,7 @@ from hortus.watch.debounce import Batch, Debouncer, Timing
 
 _IGNORED_TYPES = frozenset({"opened", "closed_no_write"})
 _KNOWN_TYPES = frozenset({"created", "deleted", "modified", "moved", "closed", "attrib"})
-INOTIFY_HINT = (
-    "to watch natively, raise the inotify limits, e.g. "
-    "`sudo sysctl fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512`"
-)
+INOTIFY_LIMITS = "fs.inotify.max_user_watches=524288 fs.inotify.max_user_instances=512"
 
 
 class _Handler(FileSystemEventHandler):
@@ -172,11 +171,14 @@ class Watcher:
             observer.schedule(handler, str(self.vault.root), recursive=True)
             observer.start()
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.echo(
-                f"cannot watch natively ({reason}); polling every "
-                f"{self.timing.poll_every:g} s instead. {INOTIFY_HINT}"
+            polling = said(
+                "cannot watch natively ({reason}); polling every {seconds} s instead. "
+                "To watch natively, raise the inotify limits, e.g. `sudo sysctl {limits}`",
+                reason=os_reason(exc),
+                seconds=f"{self.timing.poll_every:g}",
+                limits=INOTIFY_LIMITS,
             )
+            self.echo(self.cat.say(polling))
             observer = PollingObserver(timeout=self.timing.poll_every)
             observer.schedule(handler, str(self.vault.root), recursive=True)
             observer.start()
@@ -236,9 +238,10 @@ class Watcher:
         except VaultGoneError:
             raise
         except HortusError as exc:
+            message = self.cat.say(exc.said)
             self.echo(
                 self.cat.t(
-                    "watch.failed", time=time.strftime("%H:%M:%S"), what=what, message=exc.message
+                    "watch.failed", time=time.strftime("%H:%M:%S"), what=what, message=message
                 )
             )
             return
