@@ -53,7 +53,10 @@ def test_an_import_report_gives_its_problems_in_french(make_vault: MakeVault) ->
     assert f"{root / 'Connections.csv'}:3: pas de nom\u00a0; cette ligne est laissée de côté" in (
         result.stdout
     )
-    assert "«\u00a0Connected On\u00a0» 'sometime' n’est pas une date comme 12 Mar 2021" in result.stdout
+    assert (
+        "«\u00a0Connected On\u00a0» 'sometime' n’est pas une date comme 12 Mar 2021"
+        in result.stdout
+    )
 
 
 def test_a_file_that_cannot_be_imported_says_why_in_french(make_vault: MakeVault) -> None:

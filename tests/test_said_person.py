@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from hortus.cli import main
 from hortus.core.errors import NoLockError, WriteError
 from hortus.core.model import Problem, Source
+from hortus.core.reasons import os_reason
 from hortus.core.said import said
 from hortus.files.lock import vault_lock
-from hortus.files.reasons import os_reason
 from hortus.loader import open_vault
 from hortus.loader.live import LiveGarden
 from hortus.person.append import unskipped

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.commands.reasons import os_reason
 from hortus.core.errors import HortusError, ImportFileError, WriteError
 from hortus.core.model import Contact
+from hortus.core.reasons import os_reason
 from hortus.core.said import said
 from hortus.exchange.calendar import calendar_events, promise_records
 from hortus.exchange.export.csvfile import render_csv

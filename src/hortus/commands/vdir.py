@@ -12,9 +12,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hortus.commands.reasons import os_reason
 from hortus.core.errors import ImportFileError, WriteError
 from hortus.core.model import Problem, Source
+from hortus.core.reasons import os_reason
 from hortus.core.said import said
 from hortus.exchange.export.vdir import (
     MANIFEST,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hortus.core.calendar import CalendarSettings, read_calendar
 from hortus.core.model import Problem, Source
+from hortus.core.reasons import os_reason
 from hortus.core.said import Said, said
 
 CONFIG_NAME = "hortus.toml"
@@ -187,7 +188,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     except FileNotFoundError:
         return Config(), []
     except OSError as exc:
-        return Config(), [_problem(1, said("cannot read the settings: {why}", why=exc.strerror))]
+        return Config(), [_problem(1, said("cannot read the settings: {why}", why=os_reason(exc)))]
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

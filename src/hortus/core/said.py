@@ -37,7 +37,7 @@ class Said:
         return translate(self.template).format_map(values)
 
 
-def said(template: str, **values: object) -> Said:
+def said(template: str, /, **values: object) -> Said:
     """The sentence `template` with `values` (anything not a `Said` is shown as `str` shows it).
     A value's line breaks become spaces: a problem is always one line (a YAML parser's message
     has several, and would read as several problems)."""
@@ -49,3 +49,10 @@ def _one_line(value: object) -> str | Said:
         return value
     text = str(value)
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+def skipped(sentence: Said) -> Said:
+    """A problem that skips its whole file: "<why>; skipped". Kept as its own sentence around
+    the reason, so that a write refused for the same reason says the reason alone
+    (`person/append.py` `unskipped`)."""
+    return said("{problem}; skipped", problem=sentence)

@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 
 from hortus.core.errors import ChangedWhileWritingError, WriteError
+from hortus.core.reasons import A_LINK, NOT_REGULAR, os_reason
 from hortus.core.said import said
 from hortus.files.lock import wait_until_closed
-from hortus.files.reasons import A_LINK, NOT_REGULAR, os_reason
 
 TEMP_PREFIX = ".hortus-"
 TEMP_SUFFIX = ".tmp"

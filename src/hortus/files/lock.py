@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hortus.core.errors import AlreadyWatchingError, LockedError, NoLockError
+from hortus.core.reasons import A_LINK, os_reason
 from hortus.core.said import Said, said
-from hortus.files.reasons import A_LINK, os_reason
 
 STATE_DIR = ".hortus"
 WATCH_LOCK = "watch.lock"

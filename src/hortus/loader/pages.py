@@ -16,10 +16,10 @@ from pathlib import Path
 from hortus.core.calendar import CalendarSettings
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, NotOurFileError, RenderError, WriteError
+from hortus.core.reasons import os_reason
 from hortus.core.said import said
 from hortus.files.atomic import atomic_write, sweep_temps
 from hortus.files.lock import WAIT, vault_lock
-from hortus.files.reasons import os_reason
 from hortus.garden import Garden
 from hortus.loader.load import Loader, Progress, load, no_progress
 from hortus.loader.vault import Day, Vault, no_gc, output_paths

@@ -33,7 +33,7 @@ from hortus.core.model import (
     Task,
     tag_set,
 )
-from hortus.core.said import said
+from hortus.core.said import said, skipped
 from hortus.notes.read import SourceFile
 from hortus.notes.scanner import IMAGE, WIKI, WIKILINK_RE, Item, scan_body
 
@@ -123,7 +123,7 @@ class _Blocks:
 
 
 def _too_deep(src: SourceFile) -> Note:
-    problem = Problem(Source(src.path, src.body_line), said("too deeply nested to read; skipped"))
+    problem = Problem(Source(src.path, src.body_line), skipped(said("too deeply nested to read")))
     return Note(src.path, src.meta, None, (), (), NO_TAGS, (), (*src.problems, problem))
 
 

@@ -17,7 +17,8 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from hortus.core.model import Meta, Problem, Source
-from hortus.core.said import Said, said
+from hortus.core.reasons import os_reason
+from hortus.core.said import Said, said, skipped
 
 # Where the rest of hortus (and the tests) have always found them.
 from hortus.notes.walk import SKIPPED_FOLDERS as SKIPPED_FOLDERS
@@ -80,7 +81,7 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
     try:
         info = info or os.lstat(full)
         if not stat.S_ISREG(info.st_mode):
-            return _problem(rel, said("not a regular file; skipped"))
+            return _problem(rel, skipped(said("not a regular file")))
         if info.st_size > MAX_NOTE_BYTES:
             return _too_large(rel)
         flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
@@ -90,14 +91,14 @@ def read_bytes(root: Path, rel: str, info: os.stat_result | None = None) -> byte
         finally:
             os.close(fd)
     except OSError as exc:
-        return _problem(rel, said("cannot be read ({why}); skipped", why=exc.strerror or exc))
+        return _problem(rel, skipped(said("cannot be read ({why})", why=os_reason(exc))))
     if len(data) > MAX_NOTE_BYTES:
         return _too_large(rel)
     return data
 
 
 def _too_large(rel: str) -> Problem:
-    return _problem(rel, said("larger than {size} MiB; skipped", size=MAX_NOTE_BYTES // 2**20))
+    return _problem(rel, skipped(said("larger than {size} MiB", size=MAX_NOTE_BYTES // 2**20)))
 
 
 def _read_capped(fd: int, expected: int) -> bytes:
@@ -121,7 +122,7 @@ def _decode(data: bytes, rel: str) -> str | Problem:
     nul = data.find(b"\x00")
     if nul >= 0:
         return _problem(
-            rel, said("looks binary (NUL byte at offset {offset}); skipped", offset=nul)
+            rel, skipped(said("looks binary (NUL byte at offset {offset})", offset=nul))
         )
     try:
         text = data.decode("utf-8-sig")

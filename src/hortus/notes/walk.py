@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hortus.core.model import Problem, Source
-from hortus.core.said import Said, said
+from hortus.core.said import Said, said, skipped
 
 SKIPPED_FOLDERS = frozenset({"templates", "node_modules"})
 _SYNC_CONFLICT_RE = re.compile(
@@ -104,7 +104,7 @@ def _refusal_of(rel: str, is_link: bool, is_file: bool) -> Problem | None:
     if is_link:
         return _problem(rel, said("symbolic link; skipped (hortus never follows links)"))
     if not is_file:
-        return _problem(rel, said("not a regular file; skipped"))
+        return _problem(rel, skipped(said("not a regular file")))
     return None
 
 

@@ -26,10 +26,10 @@ from hortus.core.errors import (
     WriteError,
 )
 from hortus.core.model import Note, Problem
+from hortus.core.reasons import A_LINK, NOT_REGULAR, os_reason
 from hortus.core.said import Said, said
 from hortus.files.atomic import digest, in_vault, swap_checked, sweep_temps
 from hortus.files.lock import vault_lock
-from hortus.files.reasons import A_LINK, NOT_REGULAR, os_reason
 from hortus.notes.parse import parse_note
 from hortus.notes.read import MAX_NOTE_BYTES, SourceFile, decode_note, read_bytes
 from hortus.store.notestore import digest_of
@@ -147,13 +147,13 @@ def _reason(problem: Problem) -> Said:
 
 def unskipped(problem: Problem) -> Said:
     """What a problem that skips its file says, as the reason a write is refused: without its
-    "; skipped" (a refused write skips nothing). Such a problem says `said("{…}; skipped", …)`
-    around its own sentence, which is the one given; any other problem is said whole."""
+    "; skipped" (a refused write skips nothing). Such a problem is `core.said.skipped` around
+    its own sentence, which is the one given; any other problem is said whole."""
     sentence = problem.said
-    if len(sentence.values) == 1:
-        name, inner = sentence.values[0]
-        if isinstance(inner, Said) and sentence.template == f"{{{name}}}; skipped":
-            return inner
+    if sentence.template == "{problem}; skipped" and isinstance(
+        inner := sentence.values[0][1], Said
+    ):
+        return inner
     return sentence
 
 

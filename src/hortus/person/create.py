@@ -14,9 +14,9 @@ from pathlib import Path
 from hortus.core.config import Config, parse_cadence
 from hortus.core.errors import ContactExistsError, HortusError, WriteError
 from hortus.core.model import Contact, Problem
+from hortus.core.reasons import os_reason
 from hortus.core.said import Said, said
 from hortus.files.atomic import create_new, fsync_folder, in_vault
-from hortus.files.reasons import os_reason
 from hortus.index import bare, fold, names_of, strip_md
 from hortus.notes.read import decode_note, read_bytes, split_front_matter, yaml_value
 from hortus.person.append import utf8_text

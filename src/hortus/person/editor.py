@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from hortus.core.errors import HortusError
+from hortus.core.reasons import os_reason
 from hortus.core.said import Said, said
 from hortus.files.lock import STATE_DIR, state_dir_or_reason
-from hortus.files.reasons import os_reason
 
 # Editors that understand `+LINE` before the file, and those that take `--goto FILE:LINE`.
 PLUS_LINE = frozenset(

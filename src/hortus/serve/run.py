@@ -20,8 +20,8 @@ from types import FrameType
 
 import uvicorn
 
-from hortus.commands.reasons import os_reason
 from hortus.core.errors import HortusError
+from hortus.core.reasons import os_reason
 from hortus.core.said import Said, said
 from hortus.garden import Garden
 from hortus.loader.vault import Vault

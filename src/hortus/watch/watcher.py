@@ -35,8 +35,8 @@ from watchdog.observers.polling import PollingObserver
 
 from hortus.core.config import CONFIG_NAME
 from hortus.core.errors import HortusError, VaultGoneError
+from hortus.core.reasons import os_reason
 from hortus.core.said import said
-from hortus.files.reasons import os_reason
 from hortus.loader.live import LiveGarden
 from hortus.loader.pages import Regenerated
 from hortus.loader.vault import Vault

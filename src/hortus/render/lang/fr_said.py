@@ -11,6 +11,25 @@ from collections.abc import Mapping
 # core/: the records, the errors, hortus.toml
 
 _CORE: dict[str, str] = {
+    # core/reasons.py: why a file operation failed
+    "No such file or directory": "fichier ou dossier introuvable",
+    "Permission denied": "permission refusée",
+    "Operation not permitted": "opération non permise",
+    "Is a directory": "c’est un dossier",
+    "Not a directory": "ce n’est pas un dossier",
+    "File exists": "le fichier existe déjà",
+    "No space left on device": "plus de place sur le disque",
+    "Disk quota exceeded": "quota de disque dépassé",
+    "Read-only file system": "système de fichiers en lecture seule",
+    "Input/output error": "erreur d’entrée-sortie",
+    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
+    "File name too long": "nom de fichier trop long",
+    "Exec format error": "format d’exécutable non reconnu",
+    "{reason}": "{reason}",
+    "it is a symbolic link; hortus never writes through links": "c’est un lien symbolique ; hortus n’écrit jamais à travers un lien",
+    "it is not a regular file": "ce n’est pas un fichier ordinaire",
+    "Address already in use": "adresse déjà utilisée",
+    "Cannot assign requested address": "impossible d’attribuer l’adresse demandée",
     "no vault at {path}: the folder does not exist": "pas de coffre à {path} : ce dossier n’existe pas",
     "no vault here: no hortus.toml in {folder} or any folder above it, and no --vault or $HORTUS_VAULT. Nothing was written. Start one with `hortus init` (or `hortus init PATH`), or name it with --vault PATH": "pas de coffre ici : aucun hortus.toml dans {folder} ni au-dessus, et ni --vault ni $HORTUS_VAULT. Rien n’a été écrit. Commencez-en un avec `hortus init` (ou `hortus init CHEMIN`), ou indiquez-le avec --vault CHEMIN",
     "{path} exists and was not written by hortus; nothing was written. Move it away or set another garden path in hortus.toml.": "{path} existe et n’a pas été écrit par hortus ; rien n’a été écrit. Déplacez-le ou choisissez un autre chemin pour le jardin dans hortus.toml.",
@@ -59,24 +78,6 @@ _CORE: dict[str, str] = {
 # files/, store/: writing safely, the cache
 
 _FILES: dict[str, str] = {
-    "No such file or directory": "fichier ou dossier introuvable",
-    "Permission denied": "permission refusée",
-    "Operation not permitted": "opération non permise",
-    "Is a directory": "c’est un dossier",
-    "Not a directory": "ce n’est pas un dossier",
-    "File exists": "le fichier existe déjà",
-    "No space left on device": "plus de place sur le disque",
-    "Disk quota exceeded": "quota de disque dépassé",
-    "Read-only file system": "système de fichiers en lecture seule",
-    "Input/output error": "erreur d’entrée-sortie",
-    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
-    "File name too long": "nom de fichier trop long",
-    "Exec format error": "format d’exécutable non reconnu",
-    "{reason}": "{reason}",
-    "it is a symbolic link; hortus never writes through links": (
-        "c’est un lien symbolique ; hortus n’écrit jamais à travers un lien"
-    ),
-    "it is not a regular file": "ce n’est pas un fichier ordinaire",
     "it is a file, not a folder": "c’est un fichier, pas un dossier",
     "it already exists; nothing was created": "il existe déjà ; rien n’a été créé",
     "the file system stopped exchanging files": (
@@ -91,11 +92,12 @@ _NOTES: dict[str, str] = {
     "file name is not UTF-8 text or holds a control character; skipped (rename it)": "le nom du fichier n’est pas du texte UTF-8 ou contient un caractère de contrôle ; ignoré (renommez-le)",
     "looks like a sync conflict copy; skipped (merge it into the original by hand)": "ressemble à une copie de conflit de synchronisation ; ignoré (fusionnez-le à la main avec l’original)",
     "symbolic link; skipped (hortus never follows links)": "lien symbolique ; ignoré (hortus ne suit jamais les liens)",
-    "not a regular file; skipped": "pas un fichier ordinaire ; ignoré",
-    "cannot be read ({why}); skipped": "illisible ({why}) ; ignoré",
-    "larger than {size} MiB; skipped": "plus de {size} Mio ; ignoré",
+    "not a regular file": "pas un fichier ordinaire",
+    "cannot be read ({why})": "illisible ({why})",
+    "larger than {size} MiB": "plus de {size} Mio",
     "UTF-16 text; skipped (save the file as UTF-8)": "texte UTF-16 ; ignoré (enregistrez le fichier en UTF-8)",
-    "looks binary (NUL byte at offset {offset}); skipped": "semble binaire (octet NUL à la position {offset}) ; ignoré",
+    "looks binary (NUL byte at offset {offset})": "semble binaire (octet NUL à la position {offset})",
+    "{problem}; skipped": "{problem} ; ignoré",
     "not valid UTF-8 (byte 0x{byte} on line {line}); skipped (save it as UTF-8)": "UTF-8 invalide (octet 0x{byte} à la ligne {line}) ; ignoré (enregistrez-le en UTF-8)",
     "front matter opened at line 1 is not closed (add a '---' line after it)": "l’en-tête ouvert à la ligne 1 n’est pas fermé (ajoutez une ligne « --- » après lui)",
     "front matter uses YAML anchors or aliases, which hortus does not read": "l’en-tête utilise des ancres ou des alias YAML, que hortus ne lit pas",
@@ -108,7 +110,7 @@ _NOTES: dict[str, str] = {
     "front matter uses the YAML tag '{tag}', which hortus does not read": "l’en-tête utilise la balise YAML « {tag} », que hortus ne lit pas",
     "front matter is nested too deeply": "l’en-tête est imbriqué trop profondément",
     "front matter is too large (over {count} values)": "l’en-tête est trop grand (plus de {count} valeurs)",
-    "too deeply nested to read; skipped": "imbriqué trop profondément pour être lu ; ignoré",
+    "too deeply nested to read": "imbriqué trop profondément pour être lu",
     "more than {count} '[' that open no link; its Markdown [text](links) are read as plain text": "plus de {count} « [ » qui n’ouvrent aucun lien ; ses [texte](liens) Markdown sont lus comme du texte simple",
     "'{date}' is not a real date; this entry is not dated": "« {date} » n’est pas une vraie date ; cette entrée n’est pas datée",
     "'{date}' is not a real date": "« {date} » n’est pas une vraie date",
@@ -350,8 +352,6 @@ _EXCHANGE: dict[str, str] = {
     "this card is larger than {size} KiB; skipped": "cette fiche dépasse {size} Kio ; elle est "
     "laissée de côté",
     "this card cannot be read ({reason})": "cette fiche est illisible ({reason})",
-    "unknown circle '{circle}' (known: {known}; add yours to hortus.toml)": "cercle "
-    "« {circle} » inconnu (cercles connus : {known} ; ajoutez le vôtre dans hortus.toml)",
     "{reason}; skipped": "{reason} ; non importé",
     "{name} is already at line {line} of this file; skipped": "{name} figure déjà à la ligne "
     "{line} de ce fichier ; non importé",
@@ -378,20 +378,6 @@ _LOADER: dict[str, str] = {
 # commands/, assistant/, serve/: what a command says
 
 _COMMANDS: dict[str, str] = {
-    "No such file or directory": "fichier ou dossier introuvable",
-    "Permission denied": "permission refusée",
-    "Operation not permitted": "opération non permise",
-    "Is a directory": "c’est un dossier",
-    "Not a directory": "ce n’est pas un dossier",
-    "File exists": "le fichier existe déjà",
-    "No space left on device": "plus de place sur le disque",
-    "Read-only file system": "système de fichiers en lecture seule",
-    "Too many levels of symbolic links": "trop de niveaux de liens symboliques",
-    "File name too long": "nom de fichier trop long",
-    "Address already in use": "adresse déjà utilisée",
-    "Cannot assign requested address": "impossible d’attribuer l’adresse demandée",
-    "{reason}": "{reason}",
-    "it is not a regular file": "ce n’est pas un fichier ordinaire",
     "it is larger than {size} MiB": "il dépasse {size} Mio",
     "there is no BEGIN:VCARD in it": "il ne contient aucun BEGIN:VCARD",
     "unknown import kind '{kind}' (linkedin, google or vcard)": "type d’import « {kind} » "
@@ -407,7 +393,6 @@ _COMMANDS: dict[str, str] = {
     "cannot be read, or is larger than {size} MiB; left out": "illisible, ou plus grand que "
     "{size} Mio ; laissé de côté",
     "nothing to log: the text is empty": "rien à noter : le texte est vide",
-    "nothing to promise: the text is empty": "rien à promettre : le texte est vide",
     "`hortus mcp` needs the MCP SDK: pip install 'hortus[mcp]'": "`hortus mcp` a besoin du "
     "SDK MCP : pip install 'hortus[mcp]'",
     "give at least one word to search for": "donnez au moins un mot à chercher",
@@ -416,8 +401,6 @@ _COMMANDS: dict[str, str] = {
     "end {end} is before start {start}": "la fin {end} précède le début {start}",
     "ask for at most {days} days at a time": "demandez au plus {days} jours à la fois",
     "no contact called '{query}'": "aucun contact ne s’appelle « {query} »",
-    "no contact called '{query}'; did you mean {names}?": "aucun contact ne s’appelle "
-    "« {query} » ; vouliez-vous dire {names} ?",
     "{what} {value} is not a date like 2026-11-20": "{what} {value} n’est pas une date comme "
     "2026-11-20",
     "this Python's SQLite has no FTS5, which hortus needs to find notes": "le SQLite de ce "

@@ -1,4 +1,5 @@
-"""Why a file operation failed, and why a file is not one hortus writes, as sentences to say.
+"""Why a file or socket operation failed, and why a file is not one hortus writes, as sentences
+to say.
 
 `OSError.strerror` is the C library's English. The common ones are sentences of their own, so a
 French vault reads « permission refusée »; each is matched by its exact English text, so the
@@ -23,6 +24,8 @@ _COMMON = (
     said("Too many levels of symbolic links"),
     said("File name too long"),
     said("Exec format error"),
+    said("Address already in use"),
+    said("Cannot assign requested address"),
 )
 _BY_TEXT = {str(sentence): sentence for sentence in _COMMON}
 
