@@ -44,8 +44,9 @@ def test_a_tag_hortus_cannot_read_is_refused_in_french(make_vault: MakeVault) ->
     result = _run("--vault", str(root), "log", "ada", "tea", "--tag", "!!")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"hortus: « !! » n’est pas une étiquette que hortus sait lire{NBSP}: utilisez des "
-        "lettres, des chiffres, « - », « _ » et « / », avec au moins une lettre\n"
+        f"hortus: «{NBSP}!!{NBSP}» n’est pas une étiquette que hortus sait lire{NBSP}: "
+        f"utilisez des lettres, des chiffres, «{NBSP}-{NBSP}», «{NBSP}_{NBSP}» et "
+        f"«{NBSP}/{NBSP}», avec au moins une lettre\n"
     )
 
 
@@ -53,7 +54,7 @@ def test_a_name_that_reads_like_a_path_is_refused_in_french(make_vault: MakeVaul
     root = make_vault(FRENCH)
     result = _run("--vault", str(root), "add", "../evil")
     assert result.exit_code == 1
-    assert "« ../evil » n’est pas un nom de personne" in result.stderr
+    assert f"«{NBSP}../evil{NBSP}» n’est pas un nom de personne" in result.stderr
     assert not (root / "evil.md").exists()
 
 
@@ -61,7 +62,7 @@ def test_a_name_already_taken_is_named_in_french(make_vault: MakeVault) -> None:
     root = make_vault(FRENCH)
     result = _run("--vault", str(root), "add", "Ada Lovelace")
     assert result.exit_code == 1
-    assert "le nom « Ada Lovelace »" in result.stderr
+    assert f"le nom «{NBSP}Ada Lovelace{NBSP}»" in result.stderr
 
 
 def test_a_read_only_note_is_refused_in_french(make_vault: MakeVault) -> None:
@@ -85,7 +86,8 @@ def test_a_promise_gone_from_its_line_is_said_in_french() -> None:
     with pytest.raises(WriteError) as caught:
         with_kept("people/ada.md", b"# Ada\n- [ ] a\n", 2, "b", dt.date(2026, 11, 20))
     assert catalogue("fr").say(caught.value.reason) == (
-        f"plus aucune promesse ouverte ne dit « b » (c’était la ligne 2){NBSP}; rien n’a été écrit"
+        f"plus aucune promesse ouverte ne dit «{NBSP}b{NBSP}» (c’était la ligne 2){NBSP}; "
+        "rien n’a été écrit"
     )
 
 
