@@ -146,3 +146,29 @@ def test_an_english_vault_reads_them_as_written(tmp_path: Path) -> None:
     (root / "hortus.toml").write_text("today = 2026-12-06\n", encoding="utf-8")
     check = CliRunner().invoke(main, ["--vault", str(root), "check"])
     assert "people/zoe.md:3: unknown circle 'x'" in check.output
+
+
+def test_a_french_entry_is_written_with_french_words(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from hortus.cli import main
+
+    root = _french_vault(
+        tmp_path,
+        {
+            "people/zoe.md": "---\nname: Zoë Durand\n---\n",
+            "people/ines.md": "---\nname: Inès Moreau\n---\n",
+        },
+    )
+    runner = CliRunner()
+    logged = runner.invoke(main, ["--vault", str(root), "log", "zoe", "café", "--with", "ines"])
+    assert logged.exit_code == 0, logged.output
+    promised = runner.invoke(
+        main, ["--vault", str(root), "log", "zoe", "livre", "--promise", "--with", "ines"]
+    )
+    assert promised.exit_code == 0, promised.output
+    text = (root / "people" / "zoe.md").read_text(encoding="utf-8")
+    assert "## 2026-12-06 café (avec [[Inès Moreau]])" in text
+    assert "- [ ] livre (avec [[Inès Moreau]])" in text
+    check = runner.invoke(main, ["--vault", str(root), "check"])
+    assert check.output == ""  # the French words read back: the mentions still count

@@ -47,7 +47,8 @@ def log_entry(
     from hortus.person.append import NewEntry, append_entry, check_tag
     from hortus.person.editor import draft
 
-    entry = NewEntry(date, text or "", tuple(check_tag(tag) for tag in tags), others)
+    checked = tuple(check_tag(tag) for tag in tags)
+    entry = NewEntry(date, text or "", checked, others, vault.config.language)
     if text is not None:
         if not text.strip():
             raise HortusError(said("nothing to log: the text is empty"))

@@ -35,7 +35,8 @@ def log_promise(
         contacts = loader.contacts()
     contact = resolve(contacts, name, accept_guess=accept_guess)
     others = tuple(mention_target(contacts, resolve(contacts, other)) for other in with_names)
-    promise = NewPromise(text, due, tuple(check_tag(tag) for tag in tags), others)
+    checked = tuple(check_tag(tag) for tag in tags)
+    promise = NewPromise(text, due, checked, others, vault.config.language)
     return add_promise(vault.root, contact.path, promise)
 
 

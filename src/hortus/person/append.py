@@ -50,6 +50,7 @@ class NewEntry:
     text: str
     tags: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()  # targets already known to resolve to one contact each
+    language: str = "en"  # of the words hortus adds: "(with [[Bo]])", "(avec [[Bo]])"
 
 
 @dataclass(frozen=True)
@@ -281,12 +282,20 @@ def _separator(data: bytes, text: str, heading: str | None) -> str:
     return missing + "\n"
 
 
+def with_names(mentions: tuple[str, ...], language: str) -> str:
+    """The people an entry or a promise was with, in the vault's language: `(with [[Bo]])`."""
+    from hortus.render.i18n import catalogue
+
+    names = ", ".join(f"[[{m}]]" for m in mentions)
+    return catalogue(language).t("entry.with", names=names)
+
+
 def entry_lines(entry: NewEntry, heading: str | None) -> list[str]:
     """`## 2026-11-27 Title …` or `- 2026-11-27: Title …`, then the rest of the text."""
     body = entry.text.replace("\r\n", "\n").replace("\r", "\n").strip("\n").split("\n")
     extras = []
     if entry.mentions:
-        extras.append("(with " + ", ".join(f"[[{m}]]" for m in entry.mentions) + ")")
+        extras.append(with_names(entry.mentions, entry.language))
     extras.extend(f"#{tag}" for tag in entry.tags)
     title = " ".join(part for part in (body[0].strip(), *extras) if part)
     date = entry.date.isoformat()

@@ -31,6 +31,7 @@ from hortus.person.append import (
     unclean,
     unskipped,
     utf8_text,
+    with_names,
 )
 
 _TODO_TXT_DUE = re.compile(r"(?<!\S)due:\d{4}-\d{2}-\d{2}")
@@ -45,6 +46,7 @@ class NewPromise:
     due: dt.date | None = None
     tags: tuple[str, ...] = ()  # checked tags, without `#`
     mentions: tuple[str, ...] = ()  # targets already known to resolve to one contact each
+    language: str = "en"  # of the words hortus adds: "(with [[Bo]])", "(avec [[Bo]])"
 
 
 def add_promise(root: Path, rel: str, promise: NewPromise) -> Logged:
@@ -71,7 +73,7 @@ def promise_line(promise: NewPromise, *, todo_txt: bool = False) -> str:
     """`- [ ] text 📅 2026-12-01` (or `due:2026-12-01`); the text on one line."""
     parts = [" ".join(promise.text.split())]
     if promise.mentions:
-        parts.append("(with " + ", ".join(f"[[{m}]]" for m in promise.mentions) + ")")
+        parts.append(with_names(promise.mentions, promise.language))
     parts.extend(f"#{tag}" for tag in promise.tags)
     text = " ".join(part for part in parts if part)
     if promise.due is None:

@@ -192,6 +192,7 @@ MESSAGES = {
     "import.plan": "{count} to create (circle {circle}), {there}, {problems}. {todo}",
     "import.todo": "Nothing written: add --write to create them.",
     "import.nothing": "Nothing to write.",
+    "entry.with": "(with {names})",
     "update.header": "{file}: cards compared with the vault",
     "update.conflict": "{field}: the vault has {vault}, the card {card} (not written)",
     "update.counts": "{adding} to update, {conflicts} in conflict, {same} with nothing new, {left_out} left out",

@@ -195,6 +195,7 @@ MESSAGES = {
     "import.plan": "{count} à créer (cercle {circle}), {there}, {problems}. {todo}",
     "import.todo": f"Rien d’écrit{_}: ajoutez --write pour les créer.",
     "import.nothing": "Rien à écrire.",
+    "entry.with": "(avec {names})",
     "update.header": f"{{file}}{_}: fiches comparées au coffre",
     "update.conflict": f"{{field}}{_}: le coffre a {{vault}}, la fiche {{card}} (non écrit)",
     "update.counts": "{adding} à compléter, {conflicts} en désaccord, {same} sans rien de nouveau, {left_out} laissée(s) de côté",

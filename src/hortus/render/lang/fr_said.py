@@ -295,7 +295,7 @@ _PERSON: dict[str, str] = {
 _EXCHANGE: dict[str, str] = {
     "it looks like {what}, not {expected}; nothing was read "
     "(run `hortus import {found} FILE`)": "on dirait {what}, pas {expected} ; rien n’a été lu "
-    "(lancez `hortus import {found} FILE`)",
+    "(lancez `hortus import {found} FICHIER`)",
     "LinkedIn's Connections.csv": "le Connections.csv de LinkedIn",
     "a Google Contacts CSV": "un CSV de Google Contacts",
     "a vCard file (.vcf)": "un fichier vCard (.vcf)",
