@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hortus.core.config import Config
+from hortus.core.said import Said
 from hortus.exchange.importers import ImportedFile, ImportedPerson
 from hortus.exchange.importers import plan as planning
 from hortus.exchange.importers.plan import plan_import, write_plan
@@ -78,11 +79,11 @@ def test_a_large_import_says_how_far_it_got(
     steps: list[int] = []
 
     @contextmanager
-    def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
-        told.append((label, total))
+    def progress(label: Said, total: int) -> Iterator[Callable[[int], None]]:
+        told.append((str(label), total))
         yield steps.append
 
-    for count, expected in ((3, []), (5, [("creating files", 5)])):
+    for count, expected in ((3, []), (5, [("Creating files", 5)])):
         told.clear()
         steps.clear()
         imported = ImportedFile(

@@ -161,8 +161,8 @@ def _progress() -> Progress:
         return no_progress
 
     @contextmanager
-    def bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
-        with click.progressbar(length=total, label=label, file=sys.stderr) as shown:
+    def bar(label: Said, total: int) -> Iterator[Callable[[int], None]]:
+        with click.progressbar(length=total, label=say(label), file=sys.stderr) as shown:
             yield shown.update
 
     return bar

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hortus.core.model import Contact, MentionKind, Note, Problem
+from hortus.core.said import Said, said
 from hortus.index.contacts import fold, is_contact_note, names_of, read_contact, strip_md
 from hortus.loader.vault import Day, Vault, no_gc, own_outputs
 from hortus.notes.walk import Walk, walk_vault
@@ -50,10 +51,10 @@ if TYPE_CHECKING:
 PROGRESS_FROM = 2_000
 
 # A progress bar: given a label and a total, a context in which to report each step done.
-Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+Progress = Callable[[Said, int], AbstractContextManager[Callable[[int], None]]]
 
 
-def no_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+def no_progress(label: Said, total: int) -> AbstractContextManager[Callable[[int], None]]:
     return nullcontext(lambda done: None)
 
 
@@ -163,7 +164,7 @@ class Loader:
         if len(todo) < PROGRESS_FROM:
             yield from load_all(self.vault.root, todo, encode=True)
             return
-        with self.progress("Reading notes", len(todo)) as step:
+        with self.progress(said("Reading notes"), len(todo)) as step:
             for loaded in load_all(self.vault.root, todo, encode=True):
                 step(1)
                 yield loaded
@@ -368,7 +369,7 @@ class Loader:
         if lookup.is_ready(db, FORMAT):
             return
         notes = self.notes()
-        with self.progress("Indexing notes for search", len(notes)) as step:
+        with self.progress(said("Indexing notes for search"), len(notes)) as step:
 
             def texts() -> Iterator[tuple[Note, str]]:
                 for pair in self._texts(notes.values()):

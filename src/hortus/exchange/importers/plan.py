@@ -279,11 +279,11 @@ class Written:
 
 
 # As the loader's: (label, total) → a context giving `update(steps)`; the CLI draws a bar.
-Progress = Callable[[str, int], AbstractContextManager[Callable[[int], None]]]
+Progress = Callable[[Said, int], AbstractContextManager[Callable[[int], None]]]
 PROGRESS_EVERY = 500  # an import smaller than this is done before anyone would wonder
 
 
-def _no_progress(label: str, total: int) -> AbstractContextManager[Callable[[int], None]]:
+def _no_progress(label: Said, total: int) -> AbstractContextManager[Callable[[int], None]]:
     return nullcontext(lambda done: None)
 
 
@@ -304,7 +304,7 @@ def write_plan(
     total = len(plan.create)
     shown = progress if progress is not None and total >= PROGRESS_EVERY else _no_progress
     try:
-        with shown("creating files", total) as update:
+        with shown(said("Creating files"), total) as update:
             for planned in plan.create:
                 try:
                     rel = creator.create(planned.new)

@@ -293,6 +293,7 @@ _PERSON: dict[str, str] = {
 # exchange/: imports and exports
 
 _EXCHANGE: dict[str, str] = {
+    "Creating files": "Création des fichiers",
     "it looks like {what}, not {expected}; nothing was read "
     "(run `hortus import {found} FILE`)": "on dirait {what}, pas {expected} ; rien n’a été lu "
     "(lancez `hortus import {found} FICHIER`)",
@@ -363,6 +364,8 @@ _EXCHANGE: dict[str, str] = {
 # loader/, watch/: reading the vault, following it
 
 _LOADER: dict[str, str] = {
+    "Reading notes": "Lecture des notes",
+    "Indexing notes for search": "Indexation des notes pour la recherche",
     "{file}: {problem}": "{file} : {problem}",
     "it is a link or not a regular file; hortus replaces only its own page": (
         "c’est un lien ou pas un fichier ordinaire ; hortus ne remplace que sa propre page"
