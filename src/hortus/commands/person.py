@@ -53,7 +53,7 @@ def log_entry(
         if not text.strip():
             raise HortusError(said("nothing to log: the text is empty"))
         return replace(append_entry(vault.root, contact.path, entry), no_page=no_page)
-    intro = _draft_intro(contact, date)
+    intro = _draft_intro(contact, date, vault.config.language)
     with draft(vault.root, env, intro) as written:
         if not written:
             return None
@@ -61,12 +61,13 @@ def log_entry(
         return replace(logged, no_page=no_page)
 
 
-def _draft_intro(contact: Contact, date: dt.date) -> str:
-    return (
-        f"# Write above the line what to log for {contact.name} on {date.isoformat()}.\n"
-        f"# The first line is the title; it goes to the end of {contact.path}.\n"
-        "# Everything from the line on is ignored. Leave it empty to log nothing.\n"
+def _draft_intro(contact: Contact, date: dt.date, language: str) -> str:
+    from hortus.render.i18n import catalogue
+
+    text = catalogue(language).t(
+        "draft.intro", name=contact.name, date=date.isoformat(), path=contact.path
     )
+    return "".join(f"# {line}\n" for line in text.split("\n"))
 
 
 def add_contact(vault: Vault, new: NewContact, today: dt.date) -> str:

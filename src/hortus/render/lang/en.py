@@ -192,6 +192,7 @@ MESSAGES = {
     "import.plan": "{count} to create (circle {circle}), {there}, {problems}. {todo}",
     "import.todo": "Nothing written: add --write to create them.",
     "import.nothing": "Nothing to write.",
+    "draft.intro": "Write above the line what to log for {name} on {date}.\nThe first line is the title; it goes to the end of {path}.\nEverything from the line on is ignored. Leave it empty to log nothing.",
     "entry.with": "(with {names})",
     "update.header": "{file}: cards compared with the vault",
     "update.conflict": "{field}: the vault has {vault}, the card {card} (not written)",

@@ -195,6 +195,7 @@ MESSAGES = {
     "import.plan": "{count} à créer (cercle {circle}), {there}, {problems}. {todo}",
     "import.todo": f"Rien d’écrit{_}: ajoutez --write pour les créer.",
     "import.nothing": "Rien à écrire.",
+    "draft.intro": f"Écrivez au-dessus de la ligne ce qu’il faut noter pour {{name}} le {{date}}.\nLa première ligne est le titre{_}; le tout va à la fin de {{path}}.\nTout ce qui suit la ligne est ignoré. Laissez vide pour ne rien noter.",
     "entry.with": "(avec {names})",
     "update.header": f"{{file}}{_}: fiches comparées au coffre",
     "update.conflict": f"{{field}}{_}: le coffre a {{vault}}, la fiche {{card}} (non écrit)",
