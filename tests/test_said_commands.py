@@ -74,7 +74,7 @@ def test_a_file_of_another_kind_is_named_in_french(make_vault: MakeVault) -> Non
     assert result.exit_code == 1
     assert (
         "on dirait le Connections.csv de LinkedIn, pas un CSV de Google Contacts\u00a0; "
-        "rien n’a été lu (lancez `hortus import linkedin FILE`)"
+        "rien n’a été lu (lancez `hortus import linkedin FICHIER`)"
     ) in result.stderr
 
 
