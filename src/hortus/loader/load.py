@@ -324,11 +324,12 @@ class Loader:
         missing: list[tuple[str, str | None]] = [
             (rel, None) for rel in sorted(wanted - set(found) - set(self.unstored))
         ]
-        from hortus.store.notestore import load_all
+        if missing:  # (the parser's import alone costs a warm `show` a third of its time)
+            from hortus.store.notestore import load_all
 
-        for loaded in load_all(self.vault.root, missing):
-            if isinstance(loaded.result, Note):  # a record the cache could not give back
-                found[loaded.rel] = loaded.result
+            for loaded in load_all(self.vault.root, missing):
+                if isinstance(loaded.result, Note):  # a record the cache could not give back
+                    found[loaded.rel] = loaded.result
         return [found[rel] for rel in sorted(found)]
 
     def notes_key(self) -> str:
