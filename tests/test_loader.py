@@ -286,6 +286,30 @@ def test_version_and_help_import_no_parser_garden_or_renderer() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_warm_reading_commands_import_no_parser(tmp_path: Path) -> None:
+    """Nothing changed: the notes come from the cache, and importing the parser (markdown-it
+    and its rules) would cost a warm `show` a third of its time."""
+    root = copy_example(tmp_path / "v")
+    for args in (["status"], ["show", "Bob"], ["check"]):
+        run(root, args)
+    code = (
+        "import sys\n"
+        "from hortus.cli import main\n"
+        "for args in (['show', 'Bob'], ['status'], ['check'], ['open', 'Bob']):\n"
+        "    try:\n"
+        f"        main(['--vault', {str(root)!r}, *args])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('markdown_it', 'hortus.notes.parse')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "EDITOR": "true"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_long_work_shows_no_progress_when_the_output_is_not_a_terminal(
     tmp_path: Path,
 ) -> None:

@@ -228,18 +228,22 @@ class Loader:
                 found = {}
             found.update(fresh)
             found.update((r, n) for r, n in self.unstored.items() if isinstance(n, Note))
-            from hortus.store.notestore import load_all
-
             missing: list[tuple[str, str | None]] = [
                 (rel, None) for rel in self.rows if rel not in found and rel not in self.unstored
             ]
-            for loaded in load_all(self.vault.root, missing):
-                if isinstance(loaded.result, Note):  # a record the cache could not give back
-                    found[loaded.rel] = loaded.result
-                elif isinstance(loaded.result, Problem):
-                    self.unstored[loaded.rel] = loaded.result
+            if missing:  # the cache gives back every record it keeps: no parser to import
+                self._read_missing(missing, found)
             self._notes = {rel: found[rel] for rel in sorted(found)}
         return self._notes
+
+    def _read_missing(self, missing: list[tuple[str, str | None]], found: dict[str, Note]) -> None:
+        from hortus.store.notestore import load_all
+
+        for loaded in load_all(self.vault.root, missing):
+            if isinstance(loaded.result, Note):  # a record the cache could not give back
+                found[loaded.rel] = loaded.result
+            elif isinstance(loaded.result, Problem):
+                self.unstored[loaded.rel] = loaded.result
 
     def problems(self) -> list[Problem]:
         """The problems known before indexing: hortus.toml's, files refused or unreadable."""
