@@ -204,3 +204,13 @@ def test_the_sdk_counts_as_missing_when_it_cannot_be_imported(
     assert sdk_missing() is False
     monkeypatch.setitem(sys.modules, "mcp", None)
     assert sdk_missing() is True
+
+
+def test_the_garden_lists_old_promises_to_renew_or_release(make_vault: MakeVault) -> None:
+    bo = "---\nname: Bo\n---\n- 2026-11-19: lunch\n- [ ] the drill 📅 2026-09-01\n- [ ] wine\n"
+    root = make_vault({"people/bo.md": bo, "hortus.toml": PINNED})
+    garden = answers(root).garden()
+    renew = garden["renew_or_release"]
+    assert isinstance(renew, dict)
+    assert [item["text"] for item in renew["items"]] == ["the drill"]
+    assert [item["text"] for item in garden["promises"]["items"]] == ["wine"]  # type: ignore[index]

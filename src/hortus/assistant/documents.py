@@ -50,7 +50,8 @@ def capped(
 
 def garden_document(garden: Garden, language: str) -> dict[str, object]:
     """Today's garden as the page opens: the gestures, who needs watering, key moments and
-    what to ask after, dates soon, promises, thanks owed and introductions grown; the people
+    what to ask after, dates soon, promises (and the old ones to renew or let go), thanks owed
+    and introductions grown; the people
     as a count."""
     cat = catalogue(language)
     return {
@@ -90,6 +91,7 @@ def garden_document(garden: Garden, language: str) -> dict[str, object]:
         ),
         "dates_soon": capped(garden.birthdays, LISTED, date_soon_document),
         "promises": capped(garden.promises, LISTED, promise_document),
+        "renew_or_release": capped(garden.renew, LISTED, promise_document),
         "thanks_owed": capped(
             garden.thanks_owed,
             LISTED,
