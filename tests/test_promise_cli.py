@@ -101,6 +101,25 @@ def test_done_with_several_lists_them_and_writes_nothing(make_vault: MakeVault) 
     assert run(root, "status", "--json").stdout.count('"text"') == 0
 
 
+def test_done_on_a_terminal_asks_which_and_keeps_only_that_one(
+    make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {"hortus.toml": TOML, "people/ada.md": ADA + "- [ ] lend the book\n- [ ] tea set\n"}
+    root = make_vault(files)
+    from hortus import cli
+    from hortus.cli import main
+
+    monkeypatch.setattr(cli, "asks_a_person", lambda: True)
+
+    asked = CliRunner().invoke(main, ["--vault", str(root), "done", "ada"], input="9\n2\n")
+    assert asked.exit_code == 0, asked.output
+    assert "Ada has 2 open promises:" in asked.stderr
+    assert "Which one: " in asked.stderr and "9 is not in the range 1<=x<=2" in asked.stderr
+    assert (root / "people/ada.md").read_text() == (
+        ADA + "- [ ] lend the book\n- [x] tea set ✅ 2026-11-27\n"
+    )
+
+
 def test_done_finds_the_promise_again_when_an_editor_moved_it(
     make_vault: MakeVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -524,6 +524,11 @@ def done(
     echo(f"  {kept.lines[0]}")
 
 
+def asks_a_person() -> bool:
+    """Whether a question can be asked: a person at a terminal, not a script's pipe."""
+    return sys.stdin.isatty()
+
+
 def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
     """Which promise: asked on a terminal; elsewhere (a script) the list, and nothing written."""
     echo(
@@ -532,7 +537,7 @@ def _ask(contact: str, promises: tuple[OpenPromise, ...]) -> OpenPromise:
     for number, p in enumerate(promises, start=1):
         due = say(said(" (due {date})", date=p.due.isoformat())) if p.due else ""
         echo(f"  {number}. {p.source.path}:{p.source.line}: {p.text}{due}", err=True)
-    if not sys.stdin.isatty():
+    if not asks_a_person():
         echo(say(said("Nothing written: say which with TEXT or --line PATH:N.")), err=True)
         sys.exit(1)
     which = say(said("Which one"))
