@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -79,6 +79,7 @@ class _Facts:
 
 
 _NO_CONTACT = _Facts(None, ())  # what most notes say about themselves: one record for them all
+Facts = _Facts  # named for index/kept.py, which stores what a note brings between runs
 
 # One involvement and the keys of the contacts it goes to: an entry that mentions six people
 # is one record in six contacts' tuples (it is the same value for each), not six records.
@@ -102,6 +103,9 @@ class _Part:
 
     def involvements_of(self, key: str) -> list[Involvement]:
         return [involvement for keys, involvement in self.involvements if key in keys]
+
+
+Part = _Part  # named for index/kept.py
 
 
 class LiveIndex:
@@ -128,6 +132,7 @@ class LiveIndex:
         self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
         self.duplicates: list[Problem] = []  # made again with `contacts`
+        self.note_at: Callable[[str], Note | None] = self.notes.get  # see `restore`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -168,10 +173,28 @@ class LiveIndex:
         facts = [fresh.get(note.path) or self.facts[note.path] for note in notes]
         self._reset()
         self.resolver = Resolver(f.contact for f in facts if f.contact is not None)
+        self._merge(self._add(note, f) for note, f in zip(notes, facts, strict=True))
+
+    def restore(
+        self,
+        parts: Iterable[tuple[str, Part, Facts, tuple[str, ...]]],
+        resolver: Resolver,
+        note_at: Callable[[str], Note | None],
+    ) -> None:
+        """Every note's part made already (index/kept.py keeps them between runs), in path
+        order, each with the note's facts and names, and the resolver they were made with:
+        the index `_rebuild` makes of those notes. `note_at` gives a note not kept here (the
+        few whose lines or dates an introduction or a duplicate needs)."""
+        self._reset()
+        self.resolver = resolver
+        self.note_at = note_at
+        self._merge(self._take(path, part, facts, names) for path, part, facts, names in parts)
+
+    def _merge(self, parts: Iterable[Part]) -> None:
+        """Each contact's involvements and promises, from every note's part in path order."""
         involvements: dict[str, list[Involvement]] = defaultdict(list)
         promises: dict[str, list[Promise]] = defaultdict(list)
-        for note, note_facts in zip(notes, facts, strict=True):
-            part = self._add(note, note_facts)
+        for part in parts:
             for keys, involvement in part.involvements:
                 for key in keys:
                     involvements[key].append(involvement)
@@ -208,13 +231,16 @@ class LiveIndex:
             _store(self.promises, key, tuple(sorted(promised, key=_path_of)))
 
     def _add(self, note: Note, facts: _Facts) -> _Part:
-        part = _part(note, facts, self.resolver)
         self.notes[note.path] = note
-        self.facts[note.path] = facts
-        self.note_names.update(_note_names(note))
-        _store(self.introductions, note.path, part.introductions)
+        return self._take(note.path, _part(note, facts, self.resolver), facts, _note_names(note))
+
+    def _take(self, path: str, part: _Part, facts: _Facts, names: tuple[str, ...]) -> _Part:
+        """What a note brings besides its involvements and promises (merged by the caller)."""
+        self.facts[path] = facts
+        self.note_names.update(names)
+        _store(self.introductions, path, part.introductions)
         if part.names or part.problems or facts.problems:
-            self.loose[note.path] = part
+            self.loose[path] = part
         return part
 
     def _drop(self, path: str) -> set[str]:
@@ -229,6 +255,10 @@ class LiveIndex:
         self.loose.pop(path, None)
         self.introductions.pop(path, None)
         return _part(note, facts, self.resolver).contacts()
+
+    def index(self, known_problems: Iterable[Problem] = ()) -> Index:
+        """The index as it stands (after `update`, `patch` or `restore`)."""
+        return self._index(known_problems)
 
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
@@ -261,10 +291,11 @@ class LiveIndex:
         if all(i.written for i in found):
             return settled(found, _no_dates)
         paths = {f.contact.key: path for path, f in self.facts.items() if f.contact}
-        return settled(found, lambda key: _own_dates(self.notes.get(paths.get(key, ""))))
+        return settled(found, lambda key: _own_dates(self.note_at(paths.get(key, ""))))
 
     def _line_of(self, contact: Contact, key: str) -> int:
-        return self.notes[contact.path].meta.line_of(key)
+        note = self.note_at(contact.path)
+        return note.meta.line_of(key) if note is not None else 1
 
 
 def _no_dates(key: str) -> Sequence[dt.date]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain
@@ -40,6 +40,7 @@ from hortus.store.unchanged import settings_of
 if TYPE_CHECKING:
     from hortus.garden import Garden
     from hortus.index import Index
+    from hortus.index.kept import Kept
     from hortus.store.notestore import Known, Loaded
 
 # The parser, the index and the garden are imported where they are used: a command that
@@ -86,6 +87,7 @@ class Loader:
         self._notes_key: str | None = None
         self._fresh: dict[str, Note] = {}
         self._present: set[str] = set()  # the notes the walk found
+        self._all_read = False  # every file the cache keeps no note of was read this run
         self.refreshed = self._refresh()
 
     def close(self) -> None:
@@ -242,21 +244,91 @@ class Loader:
 
     def problems(self) -> list[Problem]:
         """The problems known before indexing: hortus.toml's, files refused or unreadable."""
-        self.notes()  # reads again the unreadable files the cache keeps no record of
+        if not self._all_read:
+            self.notes()  # reads again the unreadable files the cache keeps no record of
         unread = [p for p in self.unstored.values() if isinstance(p, Problem)]
         return sorted({*self.vault.config_problems, *self.refused, *unread})
 
     def index(self) -> Index:
+        """The whole vault's index: from the parts kept by the last run that made one (see
+        index/kept.py), only the notes changed since resolved again."""
         if self._index is None:
-            from hortus.index import build_index
-
+            current = self._contacts_current()
             with no_gc():
-                self._index = build_index(
-                    list(self.notes().values()), self.vault.config, self.problems()
-                )
-            if not self._contacts_current():
+                self._index = self._kept_index(self.contacts() if current else None)
+            if not current:
                 self._rebuild_contacts(self._index.contacts)
         return self._index
+
+    def _kept_index(self, contacts: Sequence[Contact] | None) -> Index:
+        """`contacts`: the contacts table, None when it is stale (every note is resolved
+        again; the parts are kept for the names the notes give)."""
+        from hortus.index.kept import kept_index, names_key
+
+        names = names_key(contacts) if contacts is not None else ""
+        stored = self.cache.parts(f"{self._settings}\n{names}") if contacts is not None else {}
+        people = {contact.path: contact for contact in contacts or ()}
+        kept = self._usable(stored, people)
+        fresh = self._notes_besides(kept)
+        problems = self.problems()
+        made = kept_index(self.vault.config, kept, people, fresh, problems, self._note_at)
+        if made.names != names and kept:  # the table and the notes disagree: all again
+            made = kept_index(
+                self.vault.config, {}, {}, self._notes_besides({}), problems, self._note_at
+            )
+            kept = {}
+        rows = self.rows
+        parts = [(rel, rows[rel][5], part) for rel, part in made.parts.items() if rel in rows]
+        gone = [rel for rel in stored if rel not in kept and rel not in made.parts]
+        self._keep_parts(f"{self._settings}\n{made.names}", parts, gone)
+        return made.index
+
+    def _usable(
+        self, stored: dict[str, tuple[str, bytes]], people: dict[str, Contact]
+    ) -> dict[str, Kept]:
+        """The stored parts still right: made from the bytes the note has now (its digest),
+        and saying what the contacts table says about whether it is a contact."""
+        from hortus.index.kept import agrees, read_kept
+
+        rows = self.rows
+        usable: dict[str, Kept] = {}
+        for rel, (digest, record) in stored.items():
+            row = rows.get(rel)
+            if row is None or not row[5] or row[5] != digest or rel in self.unstored:
+                continue
+            kept = read_kept(record)
+            if kept is not None and agrees(kept, people.get(rel)):
+                usable[rel] = kept
+        return usable
+
+    def _notes_besides(self, kept: Mapping[str, object]) -> list[Note]:
+        """Every note but those in `kept`: read from their records (all at once when they
+        are many), the notes that cannot be read joining `unstored` as problems."""
+        rows = self.rows
+        todo = [rel for rel in rows if rel not in kept]
+        if len(todo) * 4 > len(rows):
+            notes = self.notes()
+            return [notes[rel] for rel in todo if rel in notes]
+        found = self._notes_at(todo)
+        self._all_read = True  # every file without a record has been read (problems())
+        return found
+
+    def _note_at(self, rel: str) -> Note | None:
+        found = self._notes_at([rel])
+        return found[0] if found else None
+
+    def _keep_parts(
+        self, made_with: str, parts: list[tuple[str, str, Kept]], gone: list[str]
+    ) -> None:
+        from hortus.index.kept import pack_kept
+
+        rows = []
+        for rel, digest, part in parts:
+            record = pack_kept(part) if digest else None
+            if record is not None:
+                rows.append((rel, digest, record))
+        if rows or gone:
+            self.cache.save_parts(made_with, rows, gone)
 
     def garden(self, day: Day) -> Garden:
         """The garden: built here and nowhere else (the watcher's live one aside)."""
@@ -316,7 +388,8 @@ class Loader:
         if self._notes is not None:
             return [n for rel in sorted(paths) if (n := self._notes.get(rel)) is not None]
         wanted = set(paths) & self._present
-        found = dict(self.cache.records(wanted))
+        found = {rel: self._fresh[rel] for rel in wanted if rel in self._fresh}
+        found.update(self.cache.records(wanted - set(found)))
         found.update(
             (r, n) for r, n in self.unstored.items() if r in wanted and isinstance(n, Note)
         )
@@ -328,6 +401,8 @@ class Loader:
         for loaded in load_all(self.vault.root, missing):
             if isinstance(loaded.result, Note):  # a record the cache could not give back
                 found[loaded.rel] = loaded.result
+            elif isinstance(loaded.result, Problem):  # unreadable: `problems()` tells
+                self.unstored[loaded.rel] = loaded.result
         return [found[rel] for rel in sorted(found)]
 
     def notes_key(self) -> str:

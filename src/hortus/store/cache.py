@@ -31,7 +31,8 @@ CACHE_NAME = "cache.sqlite"
 #    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
 #    their source text (no YAML 1.1 types).
 # 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
-CACHE_VERSION = 8
+# 9: the index's parts, one sealed row per note (index/kept.py).
+CACHE_VERSION = 9
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
 _SCHEMA = """
@@ -42,7 +43,11 @@ CREATE TABLE files (
 );
 CREATE TABLE contacts (path TEXT PRIMARY KEY, record BLOB NOT NULL);
 CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
+CREATE TABLE index_parts (
+    path TEXT PRIMARY KEY, digest TEXT NOT NULL, seal TEXT NOT NULL, record BLOB NOT NULL
+);
 """
+PARTS = "index_parts"  # the meta key of what the stored parts were computed with
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
@@ -205,6 +210,46 @@ class DiskCache:
                 (name, _sealed(key, value), value),
             )
 
+    def parts(self, made_with: str) -> dict[str, tuple[str, bytes]]:
+        """The index's stored parts, by note path: the digest of the note each was made from,
+        and its record. Empty when they were made with other settings or names than
+        `made_with`; a row whose seal does not match (damaged) is left out: its note's part
+        is made again."""
+        if self.meta(PARTS) != made_with:
+            return {}
+        try:
+            rows = self.db.execute("SELECT path, digest, seal, record FROM index_parts").fetchall()
+        except sqlite3.Error:
+            return {}
+        found: dict[str, tuple[str, bytes]] = {}
+        for path, digest, seal, record in rows:
+            if isinstance(record, bytes) and seal == _part_seal(path, digest, record):
+                found[path] = (digest, record)
+        return found
+
+    def save_parts(
+        self,
+        made_with: str,
+        rows: Iterable[tuple[str, str, bytes]],
+        removed: Iterable[str],
+    ) -> None:
+        """One transaction: the parts made now (path, digest, record), the paths whose part
+        is gone; all others are dropped first when the parts kept were made otherwise."""
+        try:
+            with self.db:
+                if self.meta(PARTS) != made_with:
+                    self.db.execute("DELETE FROM index_parts")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (PARTS, made_with))
+                self.db.executemany(
+                    "DELETE FROM index_parts WHERE path = ?", ((r,) for r in removed)
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO index_parts VALUES (?, ?, ?, ?)",
+                    ((p, d, _part_seal(p, d, r), r) for p, d, r in rows),
+                )
+        except sqlite3.Error:
+            pass  # the cache is a shortcut, never a requirement
+
     def save_rows(
         self,
         rows: Iterable[tuple[str, Row, bytes | None]],
@@ -251,6 +296,14 @@ class DiskCache:
 
 def _sealed(key: str, value: bytes) -> str:
     return f"{key} {hashlib.blake2b(value, digest_size=16).hexdigest()}"
+
+
+def _part_seal(path: object, digest: object, record: bytes) -> str:
+    """A part's seal: what it was made from and its bytes, so that a damaged or moved row is
+    never taken for a note's part."""
+    digest_of = hashlib.blake2b(f"{path}\0{digest}\0".encode("utf-8", "surrogatepass"))
+    digest_of.update(record)
+    return digest_of.hexdigest()[:32]
 
 
 def _format(db: sqlite3.Connection) -> str | None:

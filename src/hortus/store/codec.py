@@ -17,6 +17,8 @@ and is read again each run.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
 import msgspec
 
@@ -59,6 +61,32 @@ def unpack_contact(data: bytes) -> Contact:
         return _CONTACT.decode(data)
     except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
         raise CodecError(f"not a hortus contact record ({exc})") from exc
+
+
+_R = TypeVar("_R")
+
+
+def pack_parts(value: object) -> bytes:
+    """A record made only of the model's records, text, numbers and dates (what one note
+    brings to the index: index/kept.py); raises `CodecError` for anything else."""
+    try:
+        return _ENCODER.encode(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CodecError(f"cannot store this record ({exc})") from exc
+
+
+def parts_reader(kind: type[_R]) -> Callable[[bytes], _R]:
+    """The reader of `kind`'s records, checked field by field against its type hints, as
+    `unpack` reads a note: bytes that are not such a record raise `CodecError`."""
+    decoder = msgspec.msgpack.Decoder(kind)
+
+    def read(data: bytes) -> _R:
+        try:
+            return decoder.decode(data)
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
+            raise CodecError(f"not a hortus record ({exc})") from exc
+
+    return read
 
 
 def _value(value: object) -> object:
