@@ -432,7 +432,13 @@ def test_a_change_of_names_resolves_every_note_again(
 def test_edits_in_a_row_patch_a_patched_index(example: Path, tmp_path: Path) -> None:
     cold = copy_example(tmp_path / "cold")
     with_pages(example)
-    names = ["a promise added", "a new daily note", "a promise kept", "a note removed"]
+    names = [
+        "a contact's e-mail changed (duplicates)",
+        "a promise added",
+        "a new daily note",  # the duplicates kept for the contacts as they are
+        "a promise kept",
+        "a note removed",
+    ]
     for name in names:
         PATCHES[name](example)
         PATCHES[name](cold)

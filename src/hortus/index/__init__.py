@@ -106,6 +106,9 @@ class _Part:
 
 
 Part = _Part  # named for index/kept.py
+FindDuplicates = Callable[
+    [Sequence[Contact], Resolver, Callable[[Contact, str], int]], list[Problem]
+]
 
 
 class LiveIndex:
@@ -133,6 +136,7 @@ class LiveIndex:
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
         self.duplicates: list[Problem] = []  # made again with `contacts`
         self.note_at: Callable[[str], Note | None] = self.notes.get  # see `restore`
+        self.find_duplicates: FindDuplicates = duplicate_problems  # see `restore`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -180,14 +184,17 @@ class LiveIndex:
         parts: Iterable[tuple[str, Part, Facts, tuple[str, ...]]],
         resolver: Resolver,
         note_at: Callable[[str], Note | None],
+        find_duplicates: FindDuplicates = duplicate_problems,
     ) -> None:
         """Every note's part made already (index/kept.py keeps them between runs), in path
         order, each with the note's facts and names, and the resolver they were made with:
         the index `_rebuild` makes of those notes. `note_at` gives a note not kept here (the
-        few whose lines or dates an introduction or a duplicate needs)."""
+        few whose lines or dates an introduction or a duplicate needs); `find_duplicates`
+        may give the duplicates kept for the same contacts."""
         self._reset()
         self.resolver = resolver
         self.note_at = note_at
+        self.find_duplicates = find_duplicates
         self._merge(self._take(path, part, facts, names) for path, part, facts, names in parts)
 
     def _merge(self, parts: Iterable[Part]) -> None:
@@ -264,7 +271,7 @@ class LiveIndex:
         if self.contacts is None:
             found = [f.contact for f in self.facts.values() if f.contact is not None]
             self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
-            self.duplicates = duplicate_problems(self.contacts, self.resolver, self._line_of)
+            self.duplicates = self.find_duplicates(self.contacts, self.resolver, self._line_of)
         names = self.note_names
         unresolved = [
             name

@@ -15,7 +15,7 @@ merging 50,000 parts takes a tenth of the time.)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hortus.core.config import Config
@@ -23,6 +23,7 @@ from hortus.core.model import Contact, Note, Problem
 from hortus.index import (
     _NO_CONTACT,
     Facts,
+    FindDuplicates,
     Index,
     LiveIndex,
     Part,
@@ -31,6 +32,7 @@ from hortus.index import (
     _part,
 )
 from hortus.index.contacts import Resolver
+from hortus.index.duplicates import duplicate_problems
 from hortus.store.codec import CodecError, pack_parts, parts_reader
 
 
@@ -71,6 +73,26 @@ def names_key(contacts: Iterable[Contact]) -> str:
     return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# The duplicates (they depend only on the contact notes' bytes and the settings), kept.
+KeptDuplicates = Callable[[Sequence[str], Callable[[], list[Problem]]], list[Problem]]
+LineOf = Callable[[Contact, str], int]
+_read_problems = parts_reader(tuple[Problem, ...])
+
+
+def pack_problems(problems: Sequence[Problem]) -> bytes | None:
+    try:
+        return pack_parts(tuple(problems))
+    except CodecError:
+        return None
+
+
+def read_problems(data: bytes) -> list[Problem] | None:
+    try:
+        return list(_read_problems(data))
+    except CodecError:
+        return None
+
+
 @dataclass(frozen=True)
 class Made:
     """An index made from kept parts and notes resolved now."""
@@ -93,10 +115,13 @@ def kept_index(
     fresh: Iterable[Note],
     known_problems: Iterable[Problem],
     note_at: Callable[[str], Note | None],
+    kept_duplicates: KeptDuplicates | None = None,
 ) -> Made:
     """The index of every note: those in `kept` by their part (each agreeing with its contact
     in `contacts`, by path), those in `fresh` resolved now. The caller checks that the names
-    it was resolved with (`Made.names`) are those the kept parts were made with."""
+    it was resolved with (`Made.names`) are those the kept parts were made with.
+    `kept_duplicates(paths, make)`: the duplicates kept for the contact notes at `paths` as
+    they are now, else `make()` (kept for them)."""
     notes = {note.path: note for note in fresh}
     facts = {path: _facts(note, config) for path, note in notes.items()}
     people = {path: c for path, c in contacts.items() if path in kept}
@@ -109,7 +134,18 @@ def kept_index(
         (path, every[path].part, _facts_of(path, every[path], people), every[path].names)
         for path in sorted(every)
     )
-    live.restore(parts, resolver, lambda path: notes.get(path) or note_at(path))
+    find: FindDuplicates = duplicate_problems
+    if kept_duplicates is not None:
+        memo = kept_duplicates
+
+        def find_kept(
+            people: Sequence[Contact], resolver: Resolver, line_of: LineOf
+        ) -> list[Problem]:
+            paths = [contact.path for contact in people]
+            return memo(paths, lambda: duplicate_problems(people, resolver, line_of))
+
+        find = find_kept
+    live.restore(parts, resolver, lambda path: notes.get(path) or note_at(path), find)
     return Made(live.index(known_problems), made, names_key(people.values()))
 
 

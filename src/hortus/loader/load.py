@@ -271,7 +271,9 @@ class Loader:
         kept = self._usable(stored, people)
         fresh = self._notes_besides(kept)
         problems = self.problems()
-        made = kept_index(self.vault.config, kept, people, fresh, problems, self._note_at)
+        made = kept_index(
+            self.vault.config, kept, people, fresh, problems, self._note_at, self._duplicates
+        )
         if made.names != names and kept:  # the table and the notes disagree: all again
             made = kept_index(
                 self.vault.config, {}, {}, self._notes_besides({}), problems, self._note_at
@@ -311,6 +313,25 @@ class Loader:
             return [notes[rel] for rel in todo if rel in notes]
         found = self._notes_at(todo)
         self._all_read = True  # every file without a record has been read (problems())
+        return found
+
+    def _duplicates(self, paths: Sequence[str], make: Callable[[], list[Problem]]) -> list[Problem]:
+        """The duplicates kept for the contact notes at `paths` with the bytes they have now
+        (sealed like every kept output), else made and kept."""
+        from hortus.index.kept import pack_problems, read_problems
+
+        digests = [f"{rel}\0{_digest(self.rows.get(rel))}" for rel in sorted(paths)]
+        if not all(digest.partition("\0")[2] for digest in digests):
+            return make()  # a contact not kept by its bytes: nothing to key them by
+        data = "\n".join([self._settings, *digests]).encode("utf-8", "surrogatepass")
+        key = hashlib.sha256(data).hexdigest()
+        stored = self.cache.output("duplicates", key)
+        found = read_problems(stored) if stored is not None else None
+        if found is None:
+            found = make()
+            record = pack_problems(found)
+            if record is not None:
+                self.cache.save_output("duplicates", key, record)
         return found
 
     def _note_at(self, rel: str) -> Note | None:
