@@ -467,3 +467,69 @@ def test_a_damaged_kept_index_is_made_again(damage: str, example: Path, tmp_path
     cold = copy_example(tmp_path / "cold")
     PATCHES["a new daily note"](cold)
     assert with_pages(example) == cold_pages(cold)
+
+
+def _grown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of the contacts grown (not taken from the kept growths) from now on."""
+    import hortus.garden
+
+    grown: list[str] = []
+    real = hortus.garden._grow
+
+    def counting(life: object, *args: object) -> object:
+        grown.append(life.contact.key)  # type: ignore[attr-defined]
+        return real(life, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hortus.garden, "_grow", counting)
+    return grown
+
+
+def test_only_the_contacts_an_edit_touched_grow_again(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_pages(example)
+    PATCHES["a new mention of another contact in a daily note"](example)
+    grown = _grown(monkeypatch)
+    run(example, ["status"])
+    assert grown == ["people/bob-nguyen"]  # ([[Omar]] is no name of Omar Haddad)
+    grown.clear()
+    run(example, ["status", "--json"])  # the same notes: every growth kept
+    assert grown == []
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a new mention of another contact in a daily note"](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+def test_a_new_day_grows_every_contact_again(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(example, ["status"])
+    PATCHES["a promise added"](example)
+    grown = _grown(monkeypatch)
+    warm = run(example, ["status", "--today", "2026-11-21"])
+    assert len(grown) > 10
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a promise added"](cold)
+    assert warm == run(cold, ["status", "--today", "2026-11-21"])
+
+
+GROWTH_DAMAGES: dict[str, Callable[[Path], None]] = {
+    "records": _sql("UPDATE growths SET record = x'c1c1'"),
+    "seals": _sql("UPDATE growths SET seal = 'deadbeef'"),
+    "a growth moved to another contact": _sql(
+        "UPDATE growths SET record = (SELECT record FROM growths "
+        "WHERE key = 'people/bob-nguyen') WHERE key = 'people/alice-martin'"
+    ),
+    "generation": _sql("UPDATE meta SET value = 'other' WHERE key = 'index_generation'"),
+    "rows gone": _sql("DELETE FROM growths"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(GROWTH_DAMAGES))
+def test_damaged_kept_growths_are_grown_again(damage: str, example: Path, tmp_path: Path) -> None:
+    with_pages(example)
+    GROWTH_DAMAGES[damage](example)
+    PATCHES["a promise added"](example)
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a promise added"](cold)
+    assert with_pages(example) == cold_pages(cold)

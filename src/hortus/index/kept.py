@@ -66,6 +66,26 @@ def read_kept(data: bytes) -> Kept | None:
         return None
 
 
+def touched_by(old: Iterable[bytes], new: Iterable[Kept]) -> set[str] | None:
+    """The contact keys whose involvements, promises or record changed, given the records
+    of the changed notes' parts before (gone notes' too) and their parts now; None when a
+    record before cannot be read (so what it brought is not known)."""
+    keys: set[str] = set()
+    for record in old:
+        kept = read_kept(record)
+        if kept is None:
+            return None
+        keys |= _keys_of(kept)
+    for kept in new:
+        keys |= _keys_of(kept)
+    return keys
+
+
+def _keys_of(kept: Kept) -> set[str]:
+    found = kept.part.contacts()
+    return found | {kept.owner} if kept.owner is not None else found
+
+
 def names_key(contacts: Iterable[Contact]) -> str:
     """What a resolver is made of: every contact's path, key, name and aliases (in path order,
     the order the resolver is made in: twins' folded keys depend on it)."""

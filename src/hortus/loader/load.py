@@ -88,6 +88,8 @@ class Loader:
         self._fresh: dict[str, Note] = {}
         self._present: set[str] = set()  # the notes the walk found
         self._all_read = False  # every file the cache keeps no note of was read this run
+        # The contact keys whose index changed since the parts were kept (None: any).
+        self._touched: set[str] | None = None
         self.refreshed = self._refresh()
 
     def close(self) -> None:
@@ -263,26 +265,29 @@ class Loader:
     def _kept_index(self, contacts: Sequence[Contact] | None) -> Index:
         """`contacts`: the contacts table, None when it is stale (every note is resolved
         again; the parts are kept for the names the notes give)."""
-        from hortus.index.kept import kept_index, names_key
+        from hortus.index.kept import kept_index, names_key, touched_by
 
         names = names_key(contacts) if contacts is not None else ""
-        stored = self.cache.parts(f"{self._settings}\n{names}") if contacts is not None else {}
+        since = self.cache.generation()
+        made_with = f"{self._settings}\n{names}"
+        stored, whole = self.cache.parts(made_with) if contacts is not None else ({}, False)
         people = {contact.path: contact for contact in contacts or ()}
         kept = self._usable(stored, people)
         fresh = self._notes_besides(kept)
         problems = self.problems()
-        made = kept_index(
-            self.vault.config, kept, people, fresh, problems, self._note_at, self._duplicates
-        )
+        config, note_at = self.vault.config, self._note_at
+        made = kept_index(config, kept, people, fresh, problems, note_at, self._duplicates)
         if made.names != names and kept:  # the table and the notes disagree: all again
-            made = kept_index(
-                self.vault.config, {}, {}, self._notes_besides({}), problems, self._note_at
-            )
-            kept = {}
-        rows = self.rows
-        parts = [(rel, rows[rel][5], part) for rel, part in made.parts.items() if rel in rows]
+            fresh = self._notes_besides({})
+            made = kept_index(config, {}, {}, fresh, problems, note_at, self._duplicates)
+            kept, whole = {}, False
+        # The contacts the change touched: what the notes read again brought before (their
+        # stored parts) and bring now. Unknown (None) when a part before is not known.
+        old = [record for rel, (_, record) in stored.items() if rel not in kept]
+        self._touched = touched_by(old, made.parts.values()) if whole else None
         gone = [rel for rel in stored if rel not in kept and rel not in made.parts]
-        self._keep_parts(f"{self._settings}\n{made.names}", parts, gone)
+        if made.parts or gone or self._touched is None:
+            self._keep_parts(f"{self._settings}\n{made.names}", made.parts, gone, since)
         return made.index
 
     def _usable(
@@ -339,26 +344,43 @@ class Loader:
         return found[0] if found else None
 
     def _keep_parts(
-        self, made_with: str, parts: list[tuple[str, str, Kept]], gone: list[str]
+        self, made_with: str, parts: Mapping[str, Kept], gone: list[str], since: str
     ) -> None:
+        """The parts made now, kept. One that cannot be stored is kept as an empty record:
+        the next change of its note then cannot tell what it brought before, and every
+        contact counts as touched (`touched_by`)."""
         from hortus.index.kept import pack_kept
 
         rows = []
-        for rel, digest, part in parts:
-            record = pack_kept(part) if digest else None
-            if record is not None:
-                rows.append((rel, digest, record))
-        if rows or gone:
-            self.cache.save_parts(made_with, rows, gone)
+        for rel, part in parts.items():
+            digest = _digest(self.rows.get(rel))
+            if digest:
+                rows.append((rel, digest, pack_kept(part) or b""))
+            else:
+                self._touched = None
+        self.cache.save_parts(made_with, rows, gone, (since, self._touched))
 
     def garden(self, day: Day) -> Garden:
-        """The garden: built here and nowhere else (the watcher's live one aside)."""
+        """The garden: built here and nowhere else (the watcher's live one aside). Each
+        contact's growth is kept for the day (garden/kept.py): only the contacts a change
+        touched are grown again."""
         from hortus.garden import compute_garden
+        from hortus.garden.kept import KeptGrowths, pack_growth
 
+        index = self.index()
+        generation = self.cache.generation()
+        when = hashlib.sha256(f"{self._settings}\n{day.date}".encode()).hexdigest()
+        touched = self._touched
+        stored = self.cache.growths(generation, when) if touched is not None else {}
+        memo = KeptGrowths({k: v for k, v in stored.items() if k not in (touched or ())})
         with no_gc():
-            return compute_garden(
-                self.index(), day.date, self.vault.config, today_pinned=day.pinned
+            garden = compute_garden(
+                index, day.date, self.vault.config, today_pinned=day.pinned, memo=memo
             )
+            rows = [(key, record) for key, g in memo.made.items() if (record := pack_growth(g))]
+        if rows:
+            self.cache.save_growths(generation, when, rows)
+        return garden
 
     def contacts(self) -> tuple[Contact, ...]:
         """Every contact, sorted by key (from the contacts table: no note is decoded)."""

@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -31,7 +31,7 @@ CACHE_NAME = "cache.sqlite"
 #    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
 #    their source text (no YAML 1.1 types).
 # 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
-# 9: the index's parts, one sealed row per note (index/kept.py).
+# 9: the index's parts, one sealed row per note (index/kept.py); each contact's growth.
 CACHE_VERSION = 9
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
@@ -46,8 +46,13 @@ CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT N
 CREATE TABLE index_parts (
     path TEXT PRIMARY KEY, digest TEXT NOT NULL, seal TEXT NOT NULL, record BLOB NOT NULL
 );
+CREATE TABLE growths (
+    key TEXT PRIMARY KEY, generation TEXT NOT NULL, day TEXT NOT NULL, seal TEXT NOT NULL,
+    record BLOB NOT NULL
+);
 """
 PARTS = "index_parts"  # the meta key of what the stored parts were computed with
+GENERATION = "index_generation"  # the meta key of the parts' generation (see `save_parts`)
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
@@ -210,36 +215,47 @@ class DiskCache:
                 (name, _sealed(key, value), value),
             )
 
-    def parts(self, made_with: str) -> dict[str, tuple[str, bytes]]:
+    def parts(self, made_with: str) -> tuple[dict[str, tuple[str, bytes]], bool]:
         """The index's stored parts, by note path: the digest of the note each was made from,
-        and its record. Empty when they were made with other settings or names than
-        `made_with`; a row whose seal does not match (damaged) is left out: its note's part
-        is made again."""
+        and its record; and whether every row was whole. Empty when they were made with
+        other settings or names than `made_with`; a row whose seal does not match (damaged)
+        is left out: its note's part is made again."""
         if self.meta(PARTS) != made_with:
-            return {}
+            return {}, False
         try:
             rows = self.db.execute("SELECT path, digest, seal, record FROM index_parts").fetchall()
         except sqlite3.Error:
-            return {}
+            return {}, False
         found: dict[str, tuple[str, bytes]] = {}
         for path, digest, seal, record in rows:
             if isinstance(record, bytes) and seal == _part_seal(path, digest, record):
                 found[path] = (digest, record)
-        return found
+        return found, len(found) == len(rows)
+
+    def generation(self) -> str:
+        """The generation of the stored parts: a new one each time they change."""
+        return self.meta(GENERATION) or ""
 
     def save_parts(
         self,
         made_with: str,
         rows: Iterable[tuple[str, str, bytes]],
         removed: Iterable[str],
+        touched: tuple[str, Collection[str] | None],
     ) -> None:
         """One transaction: the parts made now (path, digest, record), the paths whose part
-        is gone; all others are dropped first when the parts kept were made otherwise."""
+        is gone; all others are dropped first when the parts kept were made otherwise. The
+        parts get a new generation; `touched` is the generation they were read at and the
+        contact keys the change touched (None: any), and the growths kept for the others
+        are carried to the new generation (the rest are dropped)."""
+        since, keys = touched
         try:
             with self.db:
                 if self.meta(PARTS) != made_with:
                     self.db.execute("DELETE FROM index_parts")
                     self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (PARTS, made_with))
+                    keys = None
+                self._carry_growths(since, keys)
                 self.db.executemany(
                     "DELETE FROM index_parts WHERE path = ?", ((r,) for r in removed)
                 )
@@ -249,6 +265,47 @@ class DiskCache:
                 )
         except sqlite3.Error:
             pass  # the cache is a shortcut, never a requirement
+
+    def _carry_growths(self, since: str, keys: Collection[str] | None) -> None:
+        """Within `save_parts`' transaction: the growths of `since` not touched, carried to a
+        new generation."""
+        if keys is None or not since or self.generation() != since:
+            self.db.execute("DELETE FROM growths")
+        else:
+            self.db.execute("DELETE FROM growths WHERE generation != ?", (since,))
+            self.db.executemany("DELETE FROM growths WHERE key = ?", ((k,) for k in keys))
+        new = os.urandom(16).hex()
+        self.db.execute("UPDATE growths SET generation = ?", (new,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (GENERATION, new))
+
+    def growths(self, generation: str, day: str) -> dict[str, bytes]:
+        """The growths kept for this generation of the parts and this day, by contact key (a
+        damaged row is left out: that contact is grown again)."""
+        if not generation:
+            return {}
+        query = "SELECT key, seal, record FROM growths WHERE generation = ? AND day = ?"
+        try:
+            rows = self.db.execute(query, (generation, day)).fetchall()
+        except sqlite3.Error:
+            return {}
+        return {
+            key: record
+            for key, seal, record in rows
+            if isinstance(record, bytes) and seal == _part_seal(key, day, record)
+        }
+
+    def save_growths(self, generation: str, day: str, rows: Iterable[tuple[str, bytes]]) -> None:
+        """The growths made now, if the parts are still of `generation`."""
+        with contextlib.suppress(sqlite3.Error), self.db:
+            if not generation or self.generation() != generation:
+                return
+            self.db.executemany(
+                "INSERT OR REPLACE INTO growths VALUES (?, ?, ?, ?, ?)",
+                (
+                    (key, generation, day, _part_seal(key, day, record), record)
+                    for key, record in rows
+                ),
+            )
 
     def save_rows(
         self,
