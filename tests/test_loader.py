@@ -401,6 +401,21 @@ def _resolved(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return made
 
 
+def _whole_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each time every kept part is read (the index is then made from all of them)."""
+    from hortus.store.cache import DiskCache
+
+    reads: list[str] = []
+    real = DiskCache.parts
+
+    def counting(self: DiskCache, made_with: str) -> object:
+        reads.append(made_with)
+        return real(self, made_with)
+
+    monkeypatch.setattr(DiskCache, "parts", counting)
+    return reads
+
+
 @pytest.mark.parametrize("edit", sorted(PATCHES))
 def test_an_edit_patches_the_kept_index_as_a_cold_read_would(
     edit: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -408,8 +423,10 @@ def test_an_edit_patches_the_kept_index_as_a_cold_read_would(
     with_pages(example)  # every table of the cache written, the index's parts too
     PATCHES[edit](example)
     made = _resolved(monkeypatch)
+    whole = _whole_reads(monkeypatch)
     run(example, ["check"])
     assert len(made) <= 1  # only the edited note resolved again
+    assert whole == []  # and no other note's part read
     cold = copy_example(tmp_path / "cold")
     PATCHES[edit](cold)
     assert with_pages(example) == cold_pages(cold)
@@ -456,6 +473,15 @@ PART_DAMAGES: dict[str, Callable[[Path], None]] = {
     "digests": _sql("UPDATE index_parts SET digest = 'deadbeef'"),
     "rows gone": _sql("DELETE FROM index_parts"),
     "made with": _sql("UPDATE meta SET value = 'other' WHERE key = 'index_parts'"),
+    "tuples": _sql("UPDATE index_keys SET record = x'c1c1'"),
+    "tuples' seals": _sql("UPDATE index_keys SET seal = 'deadbeef'"),
+    "tuples moved to another contact": _sql(
+        "UPDATE index_keys SET record = (SELECT record FROM index_keys "
+        "WHERE key = 'people/bob-nguyen') WHERE key = 'people/alice-martin'"
+    ),
+    "tuples gone": _sql("DELETE FROM index_keys WHERE key = 'people/alice-martin'"),
+    "the head": _sql("UPDATE outputs SET value = x'00' WHERE name = 'index head'"),
+    "the head's key": _sql("UPDATE outputs SET key = 'other' WHERE name = 'index head'"),
 }
 
 

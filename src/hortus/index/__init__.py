@@ -137,6 +137,9 @@ class LiveIndex:
         self.duplicates: list[Problem] = []  # made again with `contacts`
         self.note_at: Callable[[str], Note | None] = self.notes.get  # see `restore`
         self.find_duplicates: FindDuplicates = duplicate_problems  # see `restore`
+        self.kept_tuples: (
+            tuple[Mapping[str, tuple[Involvement, ...]], Mapping[str, tuple[Promise, ...]]] | None
+        ) = None  # see `restore_head`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -196,6 +199,26 @@ class LiveIndex:
         self.note_at = note_at
         self.find_duplicates = find_duplicates
         self._merge(self._take(path, part, facts, names) for path, part, facts, names in parts)
+
+    def restore_head(
+        self,
+        facts: dict[str, Facts],
+        loose: dict[str, Part],
+        introductions: dict[str, tuple[Introduction, ...]],
+        note_names: Counter[str],
+        tuples: tuple[Mapping[str, tuple[Involvement, ...]], Mapping[str, tuple[Promise, ...]]],
+        resolver: Resolver,
+        note_at: Callable[[str], Note | None],
+        find_duplicates: FindDuplicates,
+    ) -> None:
+        """The index from what it holds besides each note's part (index/kept.py keeps it):
+        the facts of contact notes and loose notes, the loose parts, the introductions, the
+        note names, and each contact's tuples (`tuples`, read when asked for)."""
+        self._reset()
+        self.facts, self.loose, self.introductions = facts, loose, introductions
+        self.note_names = note_names
+        self.kept_tuples = tuples
+        self.resolver, self.note_at, self.find_duplicates = resolver, note_at, find_duplicates
 
     def _merge(self, parts: Iterable[Part]) -> None:
         """Each contact's involvements and promises, from every note's part in path order."""
@@ -284,12 +307,13 @@ class LiveIndex:
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
+        involvements, promises = self.kept_tuples or (dict(self.involvements), dict(self.promises))
         return Index(
             self.contacts,
-            dict(self.involvements),
+            involvements,
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
-            dict(self.promises),
+            promises,
             self._introductions(),
         )
 

@@ -15,11 +15,13 @@ merging 50,000 parts takes a tenth of the time.)
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from hortus.core.config import Config
-from hortus.core.model import Contact, Note, Problem
+from hortus.core.model import Contact, Introduction, Involvement, Note, Problem, Promise, Unresolved
 from hortus.index import (
     _NO_CONTACT,
     Facts,
@@ -47,6 +49,7 @@ class Kept:
 
 
 _read = parts_reader(Kept)
+_T = TypeVar("_T")
 
 
 def pack_kept(kept: Kept) -> bytes | None:
@@ -120,6 +123,7 @@ class Made:
     index: Index
     parts: dict[str, Kept]  # the parts made now, to keep
     names: str  # `names_key` of the contacts it was resolved with
+    head: Head  # what to keep besides the parts and the tuples (its `keys` to fill in)
 
 
 def agrees(kept: Kept, contact: Contact | None) -> bool:
@@ -166,7 +170,8 @@ def kept_index(
 
         find = find_kept
     live.restore(parts, resolver, lambda path: notes.get(path) or note_at(path), find)
-    return Made(live.index(known_problems), made, names_key(people.values()))
+    head = head_of(every)
+    return Made(live.index(known_problems), made, names_key(people.values()), head)
 
 
 def _kept_of(note: Note, facts: Facts, resolver: Resolver) -> Kept:
@@ -178,3 +183,226 @@ def _facts_of(path: str, kept: Kept, people: Mapping[str, Contact]) -> Facts:
     if kept.owner is None:
         return _NO_CONTACT
     return Facts(people[path], kept.problems)
+
+
+# -- the index without its parts: after a few notes changed, only their parts and the tuples
+# of the contacts they touch are read (the garden keeps the other contacts' growths).
+
+Row = tuple[tuple[Involvement, ...], tuple[Promise, ...]]  # a contact's tuples
+Rows = Callable[[Collection[str]], dict[str, Row]]  # the rows kept for these keys
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """What a note with unresolved names or problems brings besides its tuples."""
+
+    names: tuple[Unresolved, ...]
+    problems: tuple[Problem, ...]
+    contact_problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """All the index holds besides each contact's tuples, kept with the parts' generation."""
+
+    loose: dict[str, Loose]
+    introductions: dict[str, tuple[Introduction, ...]]
+    names: dict[str, int]  # the folded names notes answer to, with how many notes do
+    keys: dict[str, str]  # each contact key that has a row of tuples, with the row's seal
+
+
+_read_head = parts_reader(Head)
+_read_row = parts_reader(tuple[tuple[Involvement, ...], tuple[Promise, ...]])
+
+
+def read_head(data: bytes) -> Head | None:
+    try:
+        return _read_head(data)
+    except CodecError:
+        return None
+
+
+def read_row(data: bytes) -> Row | None:
+    try:
+        return _read_row(data)
+    except CodecError:
+        return None
+
+
+def pack(value: Head | Row) -> bytes | None:
+    try:
+        return pack_parts(value)
+    except CodecError:
+        return None
+
+
+def head_of(every: Mapping[str, Kept]) -> Head:
+    """The head of an index of these parts (its `keys` to be filled in as rows are kept)."""
+    loose = {
+        path: Loose(k.part.names, k.part.problems, k.problems)
+        for path, k in every.items()
+        if k.part.names or k.part.problems or k.problems
+    }
+    introductions = {p: k.part.introductions for p, k in every.items() if k.part.introductions}
+    names: Counter[str] = Counter()
+    for kept in every.values():
+        names.update(kept.names)
+    return Head(loose, introductions, dict(names), {})
+
+
+def rows_of(index: Index) -> dict[str, Row]:
+    """Each contact's tuples, as kept."""
+    keys = {*index.involvements, *index.promises}
+    return {key: (index.involvements.get(key, ()), index.promises.get(key, ())) for key in keys}
+
+
+@dataclass(frozen=True)
+class Patched:
+    """An index patched with a few notes' parts: what to keep of it."""
+
+    index: Index
+    parts: dict[str, Kept]  # the parts made now
+    rows: dict[str, Row | None]  # the touched contacts' rows (None: none left)
+    head: Head  # its `keys` without the touched contacts (filled in as their rows are kept)
+    touched: set[str]
+
+
+def patched_index(
+    config: Config,
+    head: Head,
+    old: Mapping[str, Kept],
+    fresh: Iterable[Note],
+    contacts: Mapping[str, Contact],
+    rows: Rows,
+    known_problems: Iterable[Problem],
+    note_at: Callable[[str], Note | None],
+    kept_duplicates: KeptDuplicates,
+) -> Patched | None:
+    """The index after the notes in `old` (their parts before) changed to `fresh` (the
+    others' parts are in the tuples `rows` reads, and in `head`); None when the contacts
+    table and the notes disagree (the caller builds the index whole)."""
+    notes = {note.path: note for note in fresh}
+    facts = {path: _facts(note, config) for path, note in notes.items()}
+    gone = [path for path in old if path not in notes]
+    if any(contacts.get(p) != f.contact for p, f in facts.items()) or any(
+        p in contacts for p in gone
+    ):
+        return None
+    resolver = Resolver(contacts[path] for path in sorted(contacts))
+    made = {path: _kept_of(note, facts[path], resolver) for path, note in notes.items()}
+    touched: set[str] = set().union(*(_keys_of(k) for k in (*old.values(), *made.values())))
+    changed = {*old, *made}
+    before = rows([key for key in touched if key in head.keys])
+    fresh_rows = _patched_rows(touched, before, [made[p] for p in sorted(made)], changed)
+    new_head = _patched_head(head, old, made, touched)
+    tuples = _KeptRows({*new_head.keys, *(k for k, r in fresh_rows.items() if r)}, fresh_rows, rows)
+    live = LiveIndex(config)
+    loose = {p: Part((), (), x.names, x.problems) for p, x in new_head.loose.items()}
+    every_facts = {p: Facts(c, _contact_problems(new_head, p)) for p, c in contacts.items()}
+    every_facts.update((p, _NO_CONTACT) for p in loose if p not in contacts)
+    live.restore_head(
+        every_facts,
+        loose,
+        dict(new_head.introductions),
+        Counter(new_head.names),
+        (_Tuples(tuples, 0), _Tuples(tuples, 1)),
+        resolver,
+        lambda path: notes.get(path) or note_at(path),
+        _kept_finder(kept_duplicates),
+    )
+    return Patched(live.index(known_problems), made, fresh_rows, new_head, touched)
+
+
+def _contact_problems(head: Head, path: str) -> tuple[Problem, ...]:
+    loose = head.loose.get(path)
+    return loose.contact_problems if loose is not None else ()
+
+
+def _patched_rows(
+    touched: Iterable[str], before: Mapping[str, Row], parts: Sequence[Kept], changed: set[str]
+) -> dict[str, Row | None]:
+    """Each touched contact's tuples: the kept ones without the changed notes' items, with
+    their new items, in path order (a stable sort keeps each note's own order): what merging
+    every part in path order gives."""
+    found: dict[str, Row | None] = {}
+    for key in touched:
+        involvements, promises = before.get(key, ((), ()))
+        found_inv = [i for i in involvements if i.path not in changed]
+        found_inv += [i for kept in parts for i in kept.part.involvements_of(key)]
+        found_pro = [p for p in promises if p.path not in changed]
+        found_pro += [p for kept in parts for k, p in kept.part.promises if k == key]
+        found_inv.sort(key=_path_of)
+        found_pro.sort(key=_path_of)
+        found[key] = (tuple(found_inv), tuple(found_pro)) if found_inv or found_pro else None
+    return found
+
+
+def _path_of(item: Involvement | Promise) -> str:
+    return item.path
+
+
+def _patched_head(
+    head: Head, old: Mapping[str, Kept], made: Mapping[str, Kept], touched: set[str]
+) -> Head:
+    changed = {*old, *made}
+    names = Counter(head.names)
+    for kept in old.values():
+        names.subtract(kept.names)
+    for kept in made.values():
+        names.update(kept.names)
+    new = head_of(made)
+    loose = {p: x for p, x in head.loose.items() if p not in changed} | new.loose
+    intros = {p: i for p, i in head.introductions.items() if p not in changed}
+    intros |= new.introductions
+    keys = {key: seal for key, seal in head.keys.items() if key not in touched}
+    return Head(loose, intros, {n: c for n, c in names.items() if c > 0}, keys)
+
+
+def _kept_finder(kept_duplicates: KeptDuplicates) -> FindDuplicates:
+    def find_kept(people: Sequence[Contact], resolver: Resolver, line_of: LineOf) -> list[Problem]:
+        paths = [contact.path for contact in people]
+        return kept_duplicates(paths, lambda: duplicate_problems(people, resolver, line_of))
+
+    return find_kept
+
+
+class _KeptRows:
+    """Each contact's tuples: the patched ones, else read when first asked for."""
+
+    def __init__(self, keys: set[str], patched: Mapping[str, Row | None], rows: Rows) -> None:
+        self.keys = keys
+        self._found: dict[str, Row] = {k: r for k, r in patched.items() if r is not None}
+        self._rows = rows
+
+    def row(self, key: str) -> Row | None:
+        if key not in self.keys:
+            return None
+        if key not in self._found:
+            self._found.update(self._rows([key]))
+        return self._found.get(key)
+
+    def all(self) -> None:
+        """Every row read at once (for a caller that goes through every contact)."""
+        self._found.update(self._rows([key for key in self.keys if key not in self._found]))
+
+
+class _Tuples(Mapping[str, tuple[_T, ...]]):
+    """One of the index's mappings (`which`: 0 involvements, 1 promises) over kept rows."""
+
+    def __init__(self, rows: _KeptRows, which: int) -> None:
+        self._rows = rows
+        self._which = which
+
+    def __getitem__(self, key: str) -> tuple[_T, ...]:
+        row = self._rows.row(key)
+        items: tuple[_T, ...] = row[self._which] if row is not None else ()  # type: ignore[assignment]
+        if not items:
+            raise KeyError(key)
+        return items
+
+    def __iter__(self) -> Iterator[str]:
+        self._rows.all()
+        return iter([key for key in sorted(self._rows.keys) if key in self])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

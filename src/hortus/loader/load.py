@@ -19,10 +19,11 @@ used gets a cache in memory, so every command still takes this one path.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain
@@ -34,13 +35,14 @@ from hortus.index.contacts import fold, is_contact_note, names_of, read_contact,
 from hortus.loader.vault import Day, Vault, no_gc, own_outputs
 from hortus.notes.walk import Walk, walk_vault
 from hortus.store import lookup
-from hortus.store.cache import FORMAT, DiskCache, Row
+from hortus.store.cache import FORMAT, DiskCache, Row, seal_of
 from hortus.store.unchanged import settings_of
 
 if TYPE_CHECKING:
     from hortus.garden import Garden
     from hortus.index import Index
-    from hortus.index.kept import Kept
+    from hortus.index.kept import Head, Kept
+    from hortus.index.kept import Row as KeptRow
     from hortus.store.notestore import Known, Loaded
 
 # The parser, the index and the garden are imported where they are used: a command that
@@ -90,6 +92,8 @@ class Loader:
         self._all_read = False  # every file the cache keeps no note of was read this run
         # The contact keys whose index changed since the parts were kept (None: any).
         self._touched: set[str] | None = None
+        self._head_keys: dict[str, str] = {}  # the kept tuples' seals, as the head has them
+        self._whole: dict[str, KeptRow] | None = None  # every contact's tuples, made again
         self.refreshed = self._refresh()
 
     def close(self) -> None:
@@ -270,6 +274,10 @@ class Loader:
         names = names_key(contacts) if contacts is not None else ""
         since = self.cache.generation()
         made_with = f"{self._settings}\n{names}"
+        if contacts is not None:
+            patched = self._patched_index(contacts, made_with, since)
+            if patched is not None:
+                return patched
         stored, whole = self.cache.parts(made_with) if contacts is not None else ({}, False)
         people = {contact.path: contact for contact in contacts or ()}
         kept = self._usable(stored, people)
@@ -286,9 +294,123 @@ class Loader:
         old = [record for rel, (_, record) in stored.items() if rel not in kept]
         self._touched = touched_by(old, made.parts.values()) if whole else None
         gone = [rel for rel in stored if rel not in kept and rel not in made.parts]
+        made_with = f"{self._settings}\n{made.names}"
         if made.parts or gone or self._touched is None:
-            self._keep_parts(f"{self._settings}\n{made.names}", made.parts, gone, since)
+            self._keep_parts(made_with, made.parts, gone, since)
+        self._keep_whole(made_with, made.index, made.head)
         return made.index
+
+    def _patched_index(
+        self, contacts: Sequence[Contact], made_with: str, since: str
+    ) -> Index | None:
+        """The index from the kept head and tuples, patched with the few notes changed since
+        (only their parts are read, and the tuples of the contacts they touch); None when
+        what is kept is missing, damaged or of other names, or many notes changed."""
+        from hortus.index.kept import patched_index
+
+        head = self._kept_head(made_with, since)
+        digests = self.cache.part_digests(made_with) if head is not None else None
+        if head is None or digests is None:
+            return None
+        current = {
+            rel: row[5]
+            for rel, row in self.rows.items()
+            if row[5] and not isinstance(self.unstored.get(rel), Problem)
+        }
+        changed = [rel for rel, digest in current.items() if digests.get(rel) != digest]
+        gone = [rel for rel in digests if rel not in current]
+        if len(changed) + len(gone) > max(PATCH_AT_MOST, len(current) // 50):
+            return None  # reading every part is then about as fast, and keeps them whole
+        old = self._old_parts([*changed, *gone])
+        if old is None:
+            return None
+        fresh = self._notes_at(changed)
+        self._all_read = True  # every note without a record was among `changed`
+        people = {contact.path: contact for contact in contacts}
+        args = (self.problems(), self._note_at, self._duplicates)
+        self._head_keys = head.keys
+        patched = patched_index(self.vault.config, head, old, fresh, people, self._kept_rows, *args)
+        if patched is None:
+            return None
+        self._touched = patched.touched
+        made = {note.path for note in fresh}
+        self._keep_parts(made_with, patched.parts, [*gone, *(set(changed) - made)], since)
+        self._keep_tuples(made_with, patched.rows, patched.head, whole=False)
+        return patched.index
+
+    def _kept_head(self, made_with: str, since: str) -> Head | None:
+        from hortus.index.kept import read_head
+
+        stored = self.cache.output(HEAD, f"{made_with}\n{since}")
+        head = read_head(stored) if stored is not None else None
+        if head is None or self.cache.key_seals() != head.keys:
+            return None
+        return head
+
+    def _old_parts(self, paths: list[str]) -> dict[str, Kept] | None:
+        """The kept parts of these notes, as they were (those that had one); None when one
+        cannot be read (then what it brought is not known)."""
+        from hortus.index.kept import read_kept
+
+        records = self.cache.part_records(paths)
+        if records is None:
+            return None
+        old: dict[str, Kept] = {}
+        for rel, record in records.items():
+            kept = read_kept(record)
+            if kept is None:
+                return None
+            old[rel] = kept
+        return old
+
+    def _kept_rows(self, keys: Collection[str]) -> dict[str, KeptRow]:
+        """The kept tuples of these contacts, each checked against the head's seal; should
+        one not be what the head says, every contact's tuples are made again from the notes
+        (a damaged cache never gives a wrong garden)."""
+        from hortus.index.kept import read_row
+
+        found = self.cache.key_rows(keys)
+        rows: dict[str, KeptRow] = {}
+        for key in keys:
+            seal, record = found.get(key, ("", b""))
+            row = read_row(record) if seal and seal == self._head_keys.get(key) else None
+            if row is None:
+                whole = self._whole_rows()
+                return {k: whole[k] for k in keys if k in whole}
+            rows[key] = row
+        return rows
+
+    def _whole_rows(self) -> dict[str, KeptRow]:
+        from hortus.index.kept import kept_index, rows_of
+
+        if self._whole is None:
+            notes = self._notes_besides({})
+            made = kept_index(self.vault.config, {}, {}, notes, self.problems(), self._note_at)
+            self._whole = rows_of(made.index)
+        return self._whole
+
+    def _keep_whole(self, made_with: str, index: Index, head: Head) -> None:
+        from hortus.index.kept import rows_of
+
+        self._keep_tuples(made_with, dict(rows_of(index)), head, whole=True)
+
+    def _keep_tuples(
+        self, made_with: str, rows: Mapping[str, KeptRow | None], head: Head, *, whole: bool
+    ) -> None:
+        """Each contact's tuples in `rows` kept, then the head for the parts' generation
+        (only when every row could be: else the next run builds the index whole)."""
+        from hortus.index.kept import pack
+
+        records = {key: pack(row) if row is not None else None for key, row in rows.items()}
+        if any(records[key] is None for key, row in rows.items() if row is not None):
+            return
+        if not self.cache.save_key_rows(records, whole=whole):
+            return
+        keys = dict(head.keys)
+        keys.update((key, seal_of(key, r)) for key, r in records.items() if r is not None)
+        data = pack(dataclasses.replace(head, keys=keys))
+        if data is not None:
+            self.cache.save_output(HEAD, f"{made_with}\n{self.cache.generation()}", data)
 
     def _usable(
         self, stored: dict[str, tuple[str, bytes]], people: dict[str, Contact]
@@ -571,6 +693,8 @@ def _digest(row: Row | None) -> str:
 Stamp4 = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 STAMPS = "stamps"  # the meta key of the walk's stamps when the cache was last whole
 NOTES_KEY = "notes_key"
+HEAD = "index head"  # the kept output that is the index's head (index/kept.py)
+PATCH_AT_MOST = 200  # notes changed above which (and 2%) the index is built whole
 
 
 def _stamps(root: Path, paths: list[str]) -> dict[str, Stamp4]:

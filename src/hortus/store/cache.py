@@ -46,6 +46,7 @@ CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT N
 CREATE TABLE index_parts (
     path TEXT PRIMARY KEY, digest TEXT NOT NULL, seal TEXT NOT NULL, record BLOB NOT NULL
 );
+CREATE TABLE index_keys (key TEXT PRIMARY KEY, seal TEXT NOT NULL, record BLOB NOT NULL);
 CREATE TABLE growths (
     key TEXT PRIMARY KEY, generation TEXT NOT NULL, day TEXT NOT NULL, seal TEXT NOT NULL,
     record BLOB NOT NULL
@@ -232,6 +233,68 @@ class DiskCache:
                 found[path] = (digest, record)
         return found, len(found) == len(rows)
 
+    def part_digests(self, made_with: str) -> dict[str, str] | None:
+        """Each stored part's note path and the digest it was made from (not the parts);
+        None when they were made with other settings or names than `made_with`."""
+        if self.meta(PARTS) != made_with:
+            return None
+        try:
+            return dict(self.db.execute("SELECT path, digest FROM index_parts"))
+        except sqlite3.Error:
+            return None
+
+    def part_records(self, paths: Iterable[str]) -> dict[str, bytes] | None:
+        """The stored parts of these notes (those that have one); None if one is damaged."""
+        found: dict[str, bytes] = {}
+        query = "SELECT digest, seal, record FROM index_parts WHERE path = ?"
+        try:
+            for path in paths:
+                for digest, seal, record in self.db.execute(query, (path,)):
+                    if not isinstance(record, bytes) or seal != _part_seal(path, digest, record):
+                        return None
+                    found[path] = record
+        except sqlite3.Error:
+            return None
+        return found
+
+    def key_seals(self) -> dict[str, str] | None:
+        """Each contact key with a row of tuples, and the row's seal."""
+        try:
+            return dict(self.db.execute("SELECT key, seal FROM index_keys"))
+        except sqlite3.Error:
+            return None
+
+    def key_rows(self, keys: Iterable[str]) -> dict[str, tuple[str, bytes]]:
+        """The rows of tuples of these contact keys whose seal matches their bytes."""
+        found: dict[str, tuple[str, bytes]] = {}
+        query = "SELECT seal, record FROM index_keys WHERE key = ?"
+        try:
+            for key in keys:
+                for seal, record in self.db.execute(query, (key,)):
+                    if isinstance(record, bytes) and seal == seal_of(key, record):
+                        found[key] = (seal, record)
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def save_key_rows(self, rows: Mapping[str, bytes | None], *, whole: bool) -> bool:
+        """The rows of tuples of these keys (None: the key has none left); with `whole`,
+        these are all there are. False when they could not be written."""
+        try:
+            with self.db:
+                if whole:
+                    self.db.execute("DELETE FROM index_keys")
+                for key, record in rows.items():
+                    self.db.execute("DELETE FROM index_keys WHERE key = ?", (key,))
+                    if record is not None:
+                        self.db.execute(
+                            "INSERT INTO index_keys VALUES (?, ?, ?)",
+                            (key, seal_of(key, record), record),
+                        )
+        except sqlite3.Error:
+            return False
+        return True
+
     def generation(self) -> str:
         """The generation of the stored parts: a new one each time they change."""
         return self.meta(GENERATION) or ""
@@ -353,6 +416,11 @@ class DiskCache:
 
 def _sealed(key: str, value: bytes) -> str:
     return f"{key} {hashlib.blake2b(value, digest_size=16).hexdigest()}"
+
+
+def seal_of(key: str, record: bytes) -> str:
+    """A row's seal: its key and its bytes (a damaged or moved row is never taken)."""
+    return _part_seal(key, "", record)
 
 
 def _part_seal(path: object, digest: object, record: bytes) -> str:
