@@ -344,6 +344,9 @@ PATCHES: dict[str, Callable[[Path], None]] = {
     "a contact's e-mail changed (duplicates)": lambda root: _replace(
         root / "people/bob-nguyen.md", "bob.nguyen@example.com", "alice.martin@example.com"
     ),
+    "a comment line in a contact's front matter": lambda root: _replace(
+        root / "people/bob-nguyen.md", "---\nname: Bob Nguyen", "---\n# a friend\nname: Bob Nguyen"
+    ),
     "a promise added": lambda root: _append(
         root / "people/alice-martin.md", "\n- [ ] lend her my headlamp for the trip\n"
     ),
@@ -451,6 +454,7 @@ def test_edits_in_a_row_patch_a_patched_index(example: Path, tmp_path: Path) -> 
     with_pages(example)
     names = [
         "a contact's e-mail changed (duplicates)",
+        "a comment line in a contact's front matter",  # the duplicate's line moves
         "a promise added",
         "a new daily note",  # the duplicates kept for the contacts as they are
         "a promise kept",

@@ -99,19 +99,21 @@ def names_key(contacts: Iterable[Contact]) -> str:
 # The duplicates (they depend only on the contact notes' bytes and the settings), kept.
 KeptDuplicates = Callable[[Sequence[str], Callable[[], list[Problem]]], list[Problem]]
 LineOf = Callable[[Contact, str], int]
-_read_problems = parts_reader(tuple[Problem, ...])
+# The duplicates found, and the digest of each file they are at.
+Duplicates = tuple[tuple[Problem, ...], tuple[tuple[str, str], ...]]
+_read_duplicates = parts_reader(tuple[tuple[Problem, ...], tuple[tuple[str, str], ...]])
 
 
-def pack_problems(problems: Sequence[Problem]) -> bytes | None:
+def pack_duplicates(found: Duplicates) -> bytes | None:
     try:
-        return pack_parts(tuple(problems))
+        return pack_parts(found)
     except CodecError:
         return None
 
 
-def read_problems(data: bytes) -> list[Problem] | None:
+def read_duplicates(data: bytes) -> Duplicates | None:
     try:
-        return list(_read_problems(data))
+        return _read_duplicates(data)
     except CodecError:
         return None
 

@@ -443,23 +443,31 @@ class Loader:
         return found
 
     def _duplicates(self, paths: Sequence[str], make: Callable[[], list[Problem]]) -> list[Problem]:
-        """The duplicates kept for the contact notes at `paths` with the bytes they have now
-        (sealed like every kept output), else made and kept."""
-        from hortus.index.kept import pack_problems, read_problems
+        """The duplicates of the contacts at `paths`, kept. Who may be whose duplicate depends
+        only on every contact's record, and the problems' lines on the files they are at: so
+        they are kept for the contacts table's records, with the digest of each such file
+        (an entry added to a contact's file changes neither)."""
+        from hortus.index.kept import pack_duplicates, read_duplicates
 
-        digests = [f"{rel}\0{_digest(self.rows.get(rel))}" for rel in sorted(paths)]
-        if not all(digest.partition("\0")[2] for digest in digests):
-            return make()  # a contact not kept by its bytes: nothing to key them by
-        data = "\n".join([self._settings, *digests]).encode("utf-8", "surrogatepass")
-        key = hashlib.sha256(data).hexdigest()
+        table = self.cache.contacts_digest() if self._contacts_current() else None
+        if table is None or table[1] != sorted(paths) or self._unstored_notes():
+            return make()  # the table is not every contact as it is now: nothing to key by
+        key = hashlib.sha256(f"{self._settings}\n{table[0]}".encode()).hexdigest()
         stored = self.cache.output("duplicates", key)
-        found = read_problems(stored) if stored is not None else None
-        if found is None:
-            found = make()
-            record = pack_problems(found)
-            if record is not None:
-                self.cache.save_output("duplicates", key, record)
-        return found
+        found = read_duplicates(stored) if stored is not None else None
+        if found is not None and all(_digest(self.rows.get(r)) == d for r, d in found[1]):
+            return list(found[0])
+        problems = make()
+        at = sorted({problem.source.path for problem in problems})
+        record = pack_duplicates(
+            (tuple(problems), tuple((r, _digest(self.rows.get(r))) for r in at))
+        )
+        if record is not None:
+            self.cache.save_output("duplicates", key, record)
+        return problems
+
+    def _unstored_notes(self) -> bool:
+        return any(isinstance(note, Note) for note in self.unstored.values())
 
     def _note_at(self, rel: str) -> Note | None:
         found = self._notes_at([rel])

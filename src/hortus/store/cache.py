@@ -178,6 +178,21 @@ class DiskCache:
                 return None
         return found if self.meta("contacts_count") == str(len(found)) else None
 
+    def contacts_digest(self) -> tuple[str, list[str]] | None:
+        """One hash of every stored contact record, and their paths in order."""
+        digest = hashlib.blake2b(digest_size=20)
+        paths: list[str] = []
+        try:
+            for path, record in self.db.execute("SELECT path, record FROM contacts ORDER BY path"):
+                if not isinstance(record, bytes):
+                    return None
+                digest.update(f"{path}\0{len(record)}\0".encode("utf-8", "surrogatepass"))
+                digest.update(record)
+                paths.append(path)
+        except sqlite3.Error:
+            return None
+        return digest.hexdigest(), paths
+
     def save_contacts(self, fresh: Mapping[str, Contact | None], *, whole: bool = False) -> None:
         """The contact records of the notes in `fresh` (None: that note is no contact, or
         gone); with `whole`, `fresh` is every contact there is."""
