@@ -563,3 +563,19 @@ def test_damaged_kept_growths_are_grown_again(damage: str, example: Path, tmp_pa
     cold = copy_example(tmp_path / "cold")
     PATCHES["a promise added"](cold)
     assert with_pages(example) == cold_pages(cold)
+
+
+@pytest.mark.parametrize("edit", ["a note removed", "a new daily note"])
+def test_a_failed_write_of_the_parts_keeps_nothing_patched(
+    edit: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hortus.store.cache import DiskCache
+
+    with_pages(example)
+    PATCHES[edit](example)
+    with monkeypatch.context() as patch:
+        patch.setattr(DiskCache, "save_parts", lambda *args: False)  # the disk is full
+        run(example, ["status"])
+    cold = copy_example(tmp_path / "cold")
+    PATCHES[edit](cold)
+    assert with_pages(example) == cold_pages(cold)  # the same change patched once, not twice

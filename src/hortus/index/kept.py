@@ -1,15 +1,20 @@
-"""The index kept between runs: what each note brings to it, one record per note.
+"""The index kept between runs, so that after a few notes changed only they are read again.
 
-What a note brings to the index (its involvements and the contacts each goes to, its
+What a note brings to the index (its part: its involvements and the contacts each goes to, its
 promises, the names it links that are no contact, its problems, its introductions, the names
 it answers to) depends only on the note's bytes, the settings and every contact's key, name
 and aliases (the resolver). So a part made by an earlier run from a note with the same digest,
-under the same settings and names, is the part a full build would make now: the loader keeps
-the parts in `.hortus/cache.sqlite`, and after a few notes changed only those are decoded and
-resolved again. Merging the parts into each contact's tuples, the duplicates and the
-suggestions are done again every time from all the parts, exactly as `LiveIndex` does after
-resolving every note, so the index is the one a cold build makes. (Resolving is what costs:
-merging 50,000 parts takes a tenth of the time.)
+under the same settings and names, is the part a full build would make now. The loader keeps,
+in `.hortus/cache.sqlite`, every note's part, every contact's tuples (involvements and
+promises: `Row`) and the `Head` (all the rest), and after a few notes changed:
+
+- `patched_index`: their parts before and now give the contacts they touched; only those
+  contacts' tuples are read and patched (the old items of the changed notes out, the new ones
+  in, in path order, as a merge of every part gives them), and the head likewise; the other
+  contacts' tuples are read only if asked for (the garden keeps their growths: garden/kept.py);
+- `kept_index`, when the head or the tuples cannot be used: every kept part is read and merged
+  again as `LiveIndex` merges them, only the changed notes resolved again;
+- both give the index a cold build gives; a change of names or settings makes every part again.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from hortus.index.contacts import fold, is_contact_note, names_of, read_contact,
 from hortus.loader.vault import Day, Vault, no_gc, own_outputs
 from hortus.notes.walk import Walk, walk_vault
 from hortus.store import lookup
-from hortus.store.cache import FORMAT, DiskCache, Row, seal_of
+from hortus.store.cache import FORMAT, DiskCache, Row
 from hortus.store.unchanged import settings_of
 
 if TYPE_CHECKING:
@@ -295,9 +295,11 @@ class Loader:
         self._touched = touched_by(old, made.parts.values()) if whole else None
         gone = [rel for rel in stored if rel not in kept and rel not in made.parts]
         made_with = f"{self._settings}\n{made.names}"
-        if made.parts or gone or self._touched is None:
-            self._keep_parts(made_with, made.parts, gone, since)
-        self._keep_whole(made_with, made.index, made.head)
+        # The head and the tuples are kept only with the parts they were made with.
+        if not (made.parts or gone or self._touched is None) or self._keep_parts(
+            made_with, made.parts, gone, since
+        ):
+            self._keep_whole(made_with, made.index, made.head)
         return made.index
 
     def _patched_index(
@@ -334,8 +336,10 @@ class Loader:
             return None
         self._touched = patched.touched
         made = {note.path for note in fresh}
-        self._keep_parts(made_with, patched.parts, [*gone, *(set(changed) - made)], since)
-        self._keep_tuples(made_with, patched.rows, patched.head, whole=False)
+        # The head and the tuples are kept only with the parts they were patched with (else
+        # the next run would patch them with the same change again).
+        if self._keep_parts(made_with, patched.parts, [*gone, *(set(changed) - made)], since):
+            self._keep_tuples(made_with, patched.rows, patched.head, whole=False)
         return patched.index
 
     def _kept_head(self, made_with: str, since: str) -> Head | None:
@@ -397,18 +401,25 @@ class Loader:
     def _keep_tuples(
         self, made_with: str, rows: Mapping[str, KeptRow | None], head: Head, *, whole: bool
     ) -> None:
-        """Each contact's tuples in `rows` kept, then the head for the parts' generation
-        (only when every row could be: else the next run builds the index whole)."""
+        """Each contact's tuples in `rows` kept (packed as they are written), then the head
+        for the parts' generation; neither when a row cannot be stored (the next run then
+        builds the index whole)."""
         from hortus.index.kept import pack
 
-        records = {key: pack(row) if row is not None else None for key, row in rows.items()}
-        if any(records[key] is None for key, row in rows.items() if row is not None):
+        def records() -> Iterator[tuple[str, bytes | None]]:
+            for key, row in rows.items():
+                record = pack(row) if row is not None else None
+                if row is not None and record is None:
+                    raise _UnstorableError(key)
+                yield key, record
+
+        try:
+            seals = self.cache.save_key_rows(records(), whole=whole)
+        except _UnstorableError:
             return
-        if not self.cache.save_key_rows(records, whole=whole):
+        if seals is None:
             return
-        keys = dict(head.keys)
-        keys.update((key, seal_of(key, r)) for key, r in records.items() if r is not None)
-        data = pack(dataclasses.replace(head, keys=keys))
+        data = pack(dataclasses.replace(head, keys={**head.keys, **seals}))
         if data is not None:
             self.cache.save_output(HEAD, f"{made_with}\n{self.cache.generation()}", data)
 
@@ -475,20 +486,20 @@ class Loader:
 
     def _keep_parts(
         self, made_with: str, parts: Mapping[str, Kept], gone: list[str], since: str
-    ) -> None:
+    ) -> bool:
         """The parts made now, kept. One that cannot be stored is kept as an empty record:
         the next change of its note then cannot tell what it brought before, and every
         contact counts as touched (`touched_by`)."""
         from hortus.index.kept import pack_kept
 
-        rows = []
-        for rel, part in parts.items():
-            digest = _digest(self.rows.get(rel))
-            if digest:
-                rows.append((rel, digest, pack_kept(part) or b""))
-            else:
-                self._touched = None
-        self.cache.save_parts(made_with, rows, gone, (since, self._touched))
+        digests = {rel: _digest(self.rows.get(rel)) for rel in parts}
+        if not all(digests.values()):
+            self._touched = None  # a note kept without its part: what it brought is not known
+        # Packed as they are written (50,000 records at once would be 50 MB more memory).
+        rows = (
+            (rel, digest, pack_kept(parts[rel]) or b"") for rel, digest in digests.items() if digest
+        )
+        return self.cache.save_parts(made_with, rows, gone, (since, self._touched))
 
     def garden(self, day: Day) -> Garden:
         """The garden: built here and nowhere else (the watcher's live one aside). Each
@@ -507,8 +518,9 @@ class Loader:
             garden = compute_garden(
                 index, day.date, self.vault.config, today_pinned=day.pinned, memo=memo
             )
-            rows = [(key, record) for key, g in memo.made.items() if (record := pack_growth(g))]
-        if rows:
+        if memo.made:  # packed as they are written
+            made = memo.made.items()
+            rows = ((key, record) for key, g in made if (record := pack_growth(g)) is not None)
             self.cache.save_growths(generation, when, rows)
         return garden
 
@@ -673,6 +685,10 @@ class Loader:
     def notes_at(self, paths: Iterable[str]) -> list[Note]:
         """The notes at these paths (those that exist), in path order."""
         return self._notes_at(paths)
+
+
+class _UnstorableError(Exception):
+    """A contact's tuples that cannot be stored: none of them are (see `_keep_tuples`)."""
 
 
 class LookupUnavailableError(RuntimeError):

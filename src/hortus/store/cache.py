@@ -292,23 +292,27 @@ class DiskCache:
             return {}
         return found
 
-    def save_key_rows(self, rows: Mapping[str, bytes | None], *, whole: bool) -> bool:
-        """The rows of tuples of these keys (None: the key has none left); with `whole`,
-        these are all there are. False when they could not be written."""
+    def save_key_rows(
+        self, rows: Iterable[tuple[str, bytes | None]], *, whole: bool
+    ) -> dict[str, str] | None:
+        """The rows of tuples of these keys (None: the key has none left), written as they
+        come; with `whole`, these are all there are. The seals of the rows written, or None
+        when they could not be (an error raised by `rows` undoes them all, and goes on)."""
+        seals: dict[str, str] = {}
         try:
             with self.db:
                 if whole:
                     self.db.execute("DELETE FROM index_keys")
-                for key, record in rows.items():
+                for key, record in rows:
                     self.db.execute("DELETE FROM index_keys WHERE key = ?", (key,))
                     if record is not None:
+                        seals[key] = seal_of(key, record)
                         self.db.execute(
-                            "INSERT INTO index_keys VALUES (?, ?, ?)",
-                            (key, seal_of(key, record), record),
+                            "INSERT INTO index_keys VALUES (?, ?, ?)", (key, seals[key], record)
                         )
         except sqlite3.Error:
-            return False
-        return True
+            return None
+        return seals
 
     def generation(self) -> str:
         """The generation of the stored parts: a new one each time they change."""
@@ -320,12 +324,13 @@ class DiskCache:
         rows: Iterable[tuple[str, str, bytes]],
         removed: Iterable[str],
         touched: tuple[str, Collection[str] | None],
-    ) -> None:
+    ) -> bool:
         """One transaction: the parts made now (path, digest, record), the paths whose part
         is gone; all others are dropped first when the parts kept were made otherwise. The
         parts get a new generation; `touched` is the generation they were read at and the
         contact keys the change touched (None: any), and the growths kept for the others
-        are carried to the new generation (the rest are dropped)."""
+        are carried to the new generation (the rest are dropped). False when they could not
+        be written."""
         since, keys = touched
         try:
             with self.db:
@@ -342,7 +347,8 @@ class DiskCache:
                     ((p, d, _part_seal(p, d, r), r) for p, d, r in rows),
                 )
         except sqlite3.Error:
-            pass  # the cache is a shortcut, never a requirement
+            return False  # the cache is a shortcut, never a requirement
+        return True
 
     def _carry_growths(self, since: str, keys: Collection[str] | None) -> None:
         """Within `save_parts`' transaction: the growths of `since` not touched, carried to a
