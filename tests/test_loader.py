@@ -22,6 +22,7 @@ from click.testing import CliRunner
 import hortus.store.notestore
 from hortus.cli import main
 from hortus.commands.person import complete_names
+from hortus.core.model import Note
 from hortus.loader import open_vault
 from hortus.loader.vault import locate_vault
 from hortus.store.cache import CACHE_NAME
@@ -350,3 +351,255 @@ def test_the_day_is_part_of_what_a_kept_output_is_for(example: Path) -> None:
     assert first != later
     assert run(example, ["status", "--today", "2026-11-20"]) == first
     assert dt.date(2026, 12, 20).strftime("%Y") in later or "December" in later
+
+
+# -- the index kept between runs (index/kept.py): each edit after a warm run, compared with a
+# cold read of a copy edited the same way, `regenerate`'s pages included.
+
+PATCHES: dict[str, Callable[[Path], None]] = {
+    "an entry appended to a contact": EDITS["an entry appended"],
+    "a new mention of another contact in a daily note": lambda root: _append(
+        root / "journal/2026-11-19.md", "\n## 2026-11-19 Tea with [[Bob Nguyen]] and [[Omar]]\n"
+    ),
+    "a note removed": lambda root: (root / "journal/2026-11-12.md").unlink(),
+    "a new daily note": lambda root: _write(
+        root / "journal/2026-11-20.md", "# Friday\n\nLunch with [[Alice Martin]] and [[Nobody]].\n"
+    ),
+    "a contact's e-mail changed (duplicates)": lambda root: _replace(
+        root / "people/bob-nguyen.md", "bob.nguyen@example.com", "alice.martin@example.com"
+    ),
+    "a comment line in a contact's front matter": lambda root: _replace(
+        root / "people/bob-nguyen.md", "---\nname: Bob Nguyen", "---\n# a friend\nname: Bob Nguyen"
+    ),
+    "a promise added": lambda root: _append(
+        root / "people/alice-martin.md", "\n- [ ] lend her my headlamp for the trip\n"
+    ),
+    "a promise kept": lambda root: _replace(
+        root / "people/hannah-berg.md",
+        "- [ ] post her the book of cryptic crosswords I raved about 📅 2026-11-15",
+        "- [x] post her the book of cryptic crosswords I raved about 📅 2026-11-15 ✅ 2026-11-18",
+    ),
+    "an #intro entry": lambda root: _append(
+        root / "people/alice-martin.md",
+        "\n- 2026-11-18: she met [[Hannah Berg]] through me #intro\n",
+    ),
+    "an unreadable note": EDITS["a note made unreadable"],
+}
+# These change a name, so every note is resolved again.
+REBUILDS: dict[str, Callable[[Path], None]] = {
+    "a contact renamed": EDITS["a contact renamed"],
+    "a contact given an alias": lambda root: _replace(
+        root / "people/alice-martin.md", "aliases: [Ali, Allie]", "aliases: [Ali, Allie, Al]"
+    ),
+    "a contact removed": EDITS["a contact removed"],
+    "a contact added": EDITS["a contact added"],
+}
+
+
+def with_pages(root: Path) -> dict[str, str]:
+    found = outputs(root)
+    run(root, ["regenerate"])  # what it says it wrote depends on the pages there before
+    for page in ("GARDEN.md", "GARDEN-all.md"):
+        found[page] = (root / page).read_text(encoding="utf-8")
+    return found
+
+
+def cold_pages(root: Path) -> dict[str, str]:
+    found = without_cache(root)
+    shutil.rmtree(root / ".hortus", ignore_errors=True)
+    run(root, ["regenerate"])
+    for page in ("GARDEN.md", "GARDEN-all.md"):
+        found[page] = (root / page).read_text(encoding="utf-8")
+    return found
+
+
+def _resolved(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the notes resolved again (their parts made) from now on."""
+    import hortus.index.kept
+
+    made: list[str] = []
+    real = hortus.index.kept._part
+
+    def counting(note: Note, facts: object, resolver: object) -> object:
+        made.append(note.path)
+        return real(note, facts, resolver)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hortus.index.kept, "_part", counting)
+    return made
+
+
+def _whole_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each time every kept part is read (the index is then made from all of them)."""
+    from hortus.store.cache import DiskCache
+
+    reads: list[str] = []
+    real = DiskCache.parts
+
+    def counting(self: DiskCache, made_with: str) -> object:
+        reads.append(made_with)
+        return real(self, made_with)
+
+    monkeypatch.setattr(DiskCache, "parts", counting)
+    return reads
+
+
+@pytest.mark.parametrize("edit", sorted(PATCHES))
+def test_an_edit_patches_the_kept_index_as_a_cold_read_would(
+    edit: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_pages(example)  # every table of the cache written, the index's parts too
+    PATCHES[edit](example)
+    made = _resolved(monkeypatch)
+    whole = _whole_reads(monkeypatch)
+    run(example, ["check"])
+    assert len(made) <= 1  # only the edited note resolved again
+    assert whole == []  # and no other note's part read
+    cold = copy_example(tmp_path / "cold")
+    PATCHES[edit](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+@pytest.mark.parametrize("edit", sorted(REBUILDS))
+def test_a_change_of_names_resolves_every_note_again(
+    edit: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_pages(example)
+    REBUILDS[edit](example)
+    made = _resolved(monkeypatch)
+    run(example, ["check"])
+    assert len(made) > 20
+    cold = copy_example(tmp_path / "cold")
+    REBUILDS[edit](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+def test_edits_in_a_row_patch_a_patched_index(example: Path, tmp_path: Path) -> None:
+    cold = copy_example(tmp_path / "cold")
+    with_pages(example)
+    names = [
+        "a contact's e-mail changed (duplicates)",
+        "a comment line in a contact's front matter",  # the duplicate's line moves
+        "a promise added",
+        "a new daily note",  # the duplicates kept for the contacts as they are
+        "a promise kept",
+        "a note removed",
+    ]
+    for name in names:
+        PATCHES[name](example)
+        PATCHES[name](cold)
+        run(example, ["status"])  # each edit patched on the last one's parts
+    assert with_pages(example) == cold_pages(cold)
+
+
+PART_DAMAGES: dict[str, Callable[[Path], None]] = {
+    "records": _sql("UPDATE index_parts SET record = x'c1c1'"),
+    "seals": _sql("UPDATE index_parts SET seal = 'deadbeef'"),
+    "a part moved to another note": _sql(
+        "UPDATE index_parts SET record = (SELECT record FROM index_parts "
+        "WHERE path = 'people/bob-nguyen.md') WHERE path = 'people/alice-martin.md'"
+    ),
+    "digests": _sql("UPDATE index_parts SET digest = 'deadbeef'"),
+    "rows gone": _sql("DELETE FROM index_parts"),
+    "made with": _sql("UPDATE meta SET value = 'other' WHERE key = 'index_parts'"),
+    "tuples": _sql("UPDATE index_keys SET record = x'c1c1'"),
+    "tuples' seals": _sql("UPDATE index_keys SET seal = 'deadbeef'"),
+    "tuples moved to another contact": _sql(
+        "UPDATE index_keys SET record = (SELECT record FROM index_keys "
+        "WHERE key = 'people/bob-nguyen') WHERE key = 'people/alice-martin'"
+    ),
+    "tuples gone": _sql("DELETE FROM index_keys WHERE key = 'people/alice-martin'"),
+    "the head": _sql("UPDATE outputs SET value = x'00' WHERE name = 'index head'"),
+    "the head's key": _sql("UPDATE outputs SET key = 'other' WHERE name = 'index head'"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(PART_DAMAGES))
+def test_a_damaged_kept_index_is_made_again(damage: str, example: Path, tmp_path: Path) -> None:
+    with_pages(example)
+    PART_DAMAGES[damage](example)
+    PATCHES["a new daily note"](example)
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a new daily note"](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+def _grown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys of the contacts grown (not taken from the kept growths) from now on."""
+    import hortus.garden
+
+    grown: list[str] = []
+    real = hortus.garden._grow
+
+    def counting(life: object, *args: object) -> object:
+        grown.append(life.contact.key)  # type: ignore[attr-defined]
+        return real(life, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hortus.garden, "_grow", counting)
+    return grown
+
+
+def test_only_the_contacts_an_edit_touched_grow_again(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_pages(example)
+    PATCHES["a new mention of another contact in a daily note"](example)
+    grown = _grown(monkeypatch)
+    run(example, ["status"])
+    assert grown == ["people/bob-nguyen"]  # ([[Omar]] is no name of Omar Haddad)
+    grown.clear()
+    run(example, ["status", "--json"])  # the same notes: every growth kept
+    assert grown == []
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a new mention of another contact in a daily note"](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+def test_a_new_day_grows_every_contact_again(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(example, ["status"])
+    PATCHES["a promise added"](example)
+    grown = _grown(monkeypatch)
+    warm = run(example, ["status", "--today", "2026-11-21"])
+    assert len(grown) > 10
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a promise added"](cold)
+    assert warm == run(cold, ["status", "--today", "2026-11-21"])
+
+
+GROWTH_DAMAGES: dict[str, Callable[[Path], None]] = {
+    "records": _sql("UPDATE growths SET record = x'c1c1'"),
+    "seals": _sql("UPDATE growths SET seal = 'deadbeef'"),
+    "a growth moved to another contact": _sql(
+        "UPDATE growths SET record = (SELECT record FROM growths "
+        "WHERE key = 'people/bob-nguyen') WHERE key = 'people/alice-martin'"
+    ),
+    "generation": _sql("UPDATE meta SET value = 'other' WHERE key = 'index_generation'"),
+    "rows gone": _sql("DELETE FROM growths"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(GROWTH_DAMAGES))
+def test_damaged_kept_growths_are_grown_again(damage: str, example: Path, tmp_path: Path) -> None:
+    with_pages(example)
+    GROWTH_DAMAGES[damage](example)
+    PATCHES["a promise added"](example)
+    cold = copy_example(tmp_path / "cold")
+    PATCHES["a promise added"](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
+@pytest.mark.parametrize("edit", ["a note removed", "a new daily note"])
+def test_a_failed_write_of_the_parts_keeps_nothing_patched(
+    edit: str, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hortus.store.cache import DiskCache
+
+    with_pages(example)
+    PATCHES[edit](example)
+    with monkeypatch.context() as patch:
+        patch.setattr(DiskCache, "save_parts", lambda *args: False)  # the disk is full
+        run(example, ["status"])
+    cold = copy_example(tmp_path / "cold")
+    PATCHES[edit](cold)
+    assert with_pages(example) == cold_pages(cold)  # the same change patched once, not twice

@@ -8,8 +8,9 @@ today's short list drawn from them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from typing import Any, Protocol, TypeVar
 
@@ -119,7 +120,7 @@ class Growth:
     """All the garden draws from one contact on one day; the lists are gathered and ordered
     by `compute_garden`."""
 
-    life: Life
+    life: Life | None  # None for a growth kept between runs (garden/kept.py): see `_life`
     plant: Plant
     name: _NameKey
     near: Closeness
@@ -217,7 +218,7 @@ def compute_garden(
     memo = memo or GardenMemo()
     grown = [memo.grow(contact, index, today, config) for contact in index.contacts]
     memo.settle()
-    near = {g.life.contact.key: g.near for g in grown}
+    near = {g.plant.contact.key: g.near for g in grown}
     plants = tuple(g.plant for g in grown)
     ranked = [g.plant for g in sorted(grown, key=lambda g: (g.near, _thirst_order(g)))]
     moments = _gather((g.moments for g in grown), moment_order, near)
@@ -225,13 +226,17 @@ def compute_garden(
         ((g.birthday, *g.dates) if g.birthday else g.dates for g in grown), birthday_order, near
     )
     asks = _gather((g.asks for g in grown), ask_order, near)
-    lives = {g.life.contact.key: g.life for g in grown}
+    lives = _Lives(grown, index, today)
     loops = tuple(sorted(intro_grown(index.introductions, lives, today), key=grown_order))
     people = {c.key: c for c in (*index.contacts, *index.related)}
     renew, open_promises = _split_promises(grown, today, config, near)
     owed = _gather((g.thanks for g in grown), thanks_order, near)
     needs_watering = tuple(p for p in ranked if p.state in (State.THIRSTY, State.WILTING))
-    pool = [(g.rediscover, g.life, g.plant) for g in grown if g.rediscover is not None]
+    pool = [
+        (g.rediscover, partial(_life, g, index, today), g.plant)
+        for g in grown
+        if g.rediscover is not None
+    ]
     found = candidates(moments, soon, open_promises, owed, needs_watering, asks, loops)
     return Garden(
         today=today,
@@ -264,6 +269,34 @@ def compute_garden(
         months=month_starts(today),
         monthly=_vault_months(grown, today),
     )
+
+
+def _life(growth: Growth, index: Index, today: dt.date) -> Life:
+    """A contact's life: the growth's own, or made again from the index (exactly as growing
+    made it) for a growth kept between runs, which is stored without it."""
+    return growth.life if growth.life is not None else life_of(growth.plant.contact, index, today)
+
+
+class _Lives(Mapping[str, Life]):
+    """Every grown contact's life by key, each made when first asked for (only the few an
+    introduction names are)."""
+
+    def __init__(self, grown: Iterable[Growth], index: Index, today: dt.date) -> None:
+        self._grown = {g.plant.contact.key: g for g in grown}
+        self._index = index
+        self._today = today
+
+    def __getitem__(self, key: str) -> Life:
+        return _life(self._grown[key], self._index, self._today)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._grown
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._grown)
+
+    def __len__(self) -> int:
+        return len(self._grown)
 
 
 def _split_promises(

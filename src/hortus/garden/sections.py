@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
 
@@ -174,10 +174,12 @@ def rediscover_rank(life: Life, plant: Plant) -> tuple[str, tuple[str, str, str]
 
 
 def rediscover(
-    pool: Sequence[tuple[tuple[str, tuple[str, str, str]], Life, Plant]], today: dt.date
+    pool: Sequence[tuple[tuple[str, tuple[str, str, str]], Callable[[], Life], Plant]],
+    today: dt.date,
 ) -> tuple[Rediscover, ...]:
     """Up to 3 dormant weak ties, the same all week; the next week moves on through the pool.
-    `pool` holds each candidate's `rediscover_rank`, life and plant."""
+    `pool` holds each candidate's `rediscover_rank`, how to get its life (made only for the
+    few picked) and plant."""
     if not pool:
         return ()
     ordered = sorted(pool, key=lambda item: item[0])
@@ -185,7 +187,7 @@ def rediscover(
     start = week * REDISCOVER_PICKS % len(ordered)
     count = min(REDISCOVER_PICKS, len(ordered))
     picks = [ordered[(start + step) % len(ordered)] for step in range(count)]
-    found = [_rediscover(life, plant) for _, life, plant in picks]
+    found = [_rediscover(life(), plant) for _, life, plant in picks]
     return tuple(sorted(found, key=lambda r: name_key(r.contact)))
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -80,6 +80,7 @@ class _Facts:
 
 
 _NO_CONTACT = _Facts(None, ())  # what most notes say about themselves: one record for them all
+Facts = _Facts  # named for index/kept.py, which stores what a note brings between runs
 
 # One involvement and the keys of the contacts it goes to: an entry that mentions six people
 # is one record in six contacts' tuples (it is the same value for each), not six records.
@@ -103,6 +104,12 @@ class _Part:
 
     def involvements_of(self, key: str) -> list[Involvement]:
         return [involvement for keys, involvement in self.involvements if key in keys]
+
+
+Part = _Part  # named for index/kept.py
+FindDuplicates = Callable[
+    [Sequence[Contact], Resolver, Callable[[Contact, str], int]], list[Problem]
+]
 
 
 class LiveIndex:
@@ -129,6 +136,11 @@ class LiveIndex:
         self.resolver = Resolver(())
         self.contacts: tuple[Contact, ...] | None = None  # sorted by name; None: to sort again
         self.duplicates: list[Problem] = []  # made again with `contacts`
+        self.note_at: Callable[[str], Note | None] = self.notes.get  # see `restore`
+        self.find_duplicates: FindDuplicates = duplicate_problems  # see `restore`
+        self.kept_tuples: (
+            tuple[Mapping[str, tuple[Involvement, ...]], Mapping[str, tuple[Promise, ...]]] | None
+        ) = None  # see `restore_head`
 
     def update(self, notes: Sequence[Note], known_problems: Iterable[Problem] = ()) -> Index:
         """The index of `notes`: every note of the vault, in file order."""
@@ -169,10 +181,51 @@ class LiveIndex:
         facts = [fresh.get(note.path) or self.facts[note.path] for note in notes]
         self._reset()
         self.resolver = Resolver(f.contact for f in facts if f.contact is not None)
+        self._merge(self._add(note, f) for note, f in zip(notes, facts, strict=True))
+
+    def restore(
+        self,
+        parts: Iterable[tuple[str, Part, Facts, tuple[str, ...]]],
+        resolver: Resolver,
+        note_at: Callable[[str], Note | None],
+        find_duplicates: FindDuplicates = duplicate_problems,
+    ) -> None:
+        """Every note's part made already (index/kept.py keeps them between runs), in path
+        order, each with the note's facts and names, and the resolver they were made with:
+        the index `_rebuild` makes of those notes. `note_at` gives a note not kept here (the
+        few whose lines or dates an introduction or a duplicate needs); `find_duplicates`
+        may give the duplicates kept for the same contacts."""
+        self._reset()
+        self.resolver = resolver
+        self.note_at = note_at
+        self.find_duplicates = find_duplicates
+        self._merge(self._take(path, part, facts, names) for path, part, facts, names in parts)
+
+    def restore_head(
+        self,
+        facts: dict[str, Facts],
+        loose: dict[str, Part],
+        introductions: dict[str, tuple[Introduction, ...]],
+        note_names: Counter[str],
+        tuples: tuple[Mapping[str, tuple[Involvement, ...]], Mapping[str, tuple[Promise, ...]]],
+        resolver: Resolver,
+        note_at: Callable[[str], Note | None],
+        find_duplicates: FindDuplicates,
+    ) -> None:
+        """The index from what it holds besides each note's part (index/kept.py keeps it):
+        the facts of contact notes and loose notes, the loose parts, the introductions, the
+        note names, and each contact's tuples (`tuples`, read when asked for)."""
+        self._reset()
+        self.facts, self.loose, self.introductions = facts, loose, introductions
+        self.note_names = note_names
+        self.kept_tuples = tuples
+        self.resolver, self.note_at, self.find_duplicates = resolver, note_at, find_duplicates
+
+    def _merge(self, parts: Iterable[Part]) -> None:
+        """Each contact's involvements and promises, from every note's part in path order."""
         involvements: dict[str, list[Involvement]] = defaultdict(list)
         promises: dict[str, list[Promise]] = defaultdict(list)
-        for note, note_facts in zip(notes, facts, strict=True):
-            part = self._add(note, note_facts)
+        for part in parts:
             for keys, involvement in part.involvements:
                 for key in keys:
                     involvements[key].append(involvement)
@@ -209,13 +262,16 @@ class LiveIndex:
             _store(self.promises, key, tuple(sorted(promised, key=_path_of)))
 
     def _add(self, note: Note, facts: _Facts) -> _Part:
-        part = _part(note, facts, self.resolver)
         self.notes[note.path] = note
-        self.facts[note.path] = facts
-        self.note_names.update(_note_names(note))
-        _store(self.introductions, note.path, part.introductions)
+        return self._take(note.path, _part(note, facts, self.resolver), facts, _note_names(note))
+
+    def _take(self, path: str, part: _Part, facts: _Facts, names: tuple[str, ...]) -> _Part:
+        """What a note brings besides its involvements and promises (merged by the caller)."""
+        self.facts[path] = facts
+        self.note_names.update(names)
+        _store(self.introductions, path, part.introductions)
         if part.names or part.problems or facts.problems:
-            self.loose[note.path] = part
+            self.loose[path] = part
         return part
 
     def _drop(self, path: str) -> set[str]:
@@ -231,11 +287,15 @@ class LiveIndex:
         self.introductions.pop(path, None)
         return _part(note, facts, self.resolver).contacts()
 
+    def index(self, known_problems: Iterable[Problem] = ()) -> Index:
+        """The index as it stands (after `update`, `patch` or `restore`)."""
+        return self._index(known_problems)
+
     def _index(self, known_problems: Iterable[Problem]) -> Index:
         if self.contacts is None:
             found = [f.contact for f in self.facts.values() if f.contact is not None]
             self.contacts = tuple(sorted(found, key=lambda c: (fold(c.name), c.name, c.key)))
-            self.duplicates = duplicate_problems(self.contacts, self.resolver, self._line_of)
+            self.duplicates = self.find_duplicates(self.contacts, self.resolver, self._line_of)
         names = self.note_names
         unresolved = [
             name
@@ -248,12 +308,13 @@ class LiveIndex:
         for path, part in self.loose.items():
             problems.update(part.problems)
             problems.update(self.facts[path].problems)
+        involvements, promises = self.kept_tuples or (dict(self.involvements), dict(self.promises))
         return Index(
             self.contacts,
-            dict(self.involvements),
+            involvements,
             tuple(sorted(unresolved, key=lambda u: (fold(u.target), u.source, u.target))),
             tuple(sorted(problems)),
-            dict(self.promises),
+            promises,
             self._introductions(),
         )
 
@@ -262,10 +323,11 @@ class LiveIndex:
         if all(i.written for i in found):
             return settled(found, _no_dates)
         paths = {f.contact.key: path for path, f in self.facts.items() if f.contact}
-        return settled(found, lambda key: _own_dates(self.notes.get(paths.get(key, ""))))
+        return settled(found, lambda key: _own_dates(self.note_at(paths.get(key, ""))))
 
     def _line_of(self, contact: Contact, key: str) -> int:
-        return self.notes[contact.path].meta.line_of(key)
+        note = self.note_at(contact.path)
+        return note.meta.line_of(key) if note is not None else 1
 
 
 def _no_dates(key: str) -> Sequence[dt.date]:

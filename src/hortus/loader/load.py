@@ -19,10 +19,11 @@ used gets a cache in memory, so every command still takes this one path.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import chain
@@ -41,6 +42,8 @@ from hortus.store.unchanged import settings_of
 if TYPE_CHECKING:
     from hortus.garden import Garden
     from hortus.index import Index
+    from hortus.index.kept import Head, Kept
+    from hortus.index.kept import Row as KeptRow
     from hortus.store.notestore import Known, Loaded
 
 # The parser, the index and the garden are imported where they are used: a command that
@@ -87,6 +90,11 @@ class Loader:
         self._notes_key: str | None = None
         self._fresh: dict[str, Note] = {}
         self._present: set[str] = set()  # the notes the walk found
+        self._all_read = False  # every file the cache keeps no note of was read this run
+        # The contact keys whose index changed since the parts were kept (None: any).
+        self._touched: set[str] | None = None
+        self._head_keys: dict[str, str] = {}  # the kept tuples' seals, as the head has them
+        self._whole: dict[str, KeptRow] | None = None  # every contact's tuples, made again
         self.refreshed = self._refresh()
 
     def close(self) -> None:
@@ -247,30 +255,279 @@ class Loader:
 
     def problems(self) -> list[Problem]:
         """The problems known before indexing: hortus.toml's, files refused or unreadable."""
-        self.notes()  # reads again the unreadable files the cache keeps no record of
+        if not self._all_read:
+            self.notes()  # reads again the unreadable files the cache keeps no record of
         unread = [p for p in self.unstored.values() if isinstance(p, Problem)]
         return sorted({*self.vault.config_problems, *self.refused, *unread})
 
     def index(self) -> Index:
+        """The whole vault's index: from the parts kept by the last run that made one (see
+        index/kept.py), only the notes changed since resolved again."""
         if self._index is None:
-            from hortus.index import build_index
-
+            current = self._contacts_current()
             with no_gc():
-                self._index = build_index(
-                    list(self.notes().values()), self.vault.config, self.problems()
-                )
-            if not self._contacts_current():
+                self._index = self._kept_index(self.contacts() if current else None)
+            if not current:
                 self._rebuild_contacts(self._index.contacts)
         return self._index
 
-    def garden(self, day: Day) -> Garden:
-        """The garden: built here and nowhere else (the watcher's live one aside)."""
-        from hortus.garden import compute_garden
+    def _kept_index(self, contacts: Sequence[Contact] | None) -> Index:
+        """`contacts`: the contacts table, None when it is stale (every note is resolved
+        again; the parts are kept for the names the notes give)."""
+        from hortus.index.kept import kept_index, names_key, touched_by
 
+        names = names_key(contacts) if contacts is not None else ""
+        since = self.cache.generation()
+        made_with = f"{self._settings}\n{names}"
+        if contacts is not None:
+            patched = self._patched_index(contacts, made_with, since)
+            if patched is not None:
+                return patched
+        stored, whole = self.cache.parts(made_with) if contacts is not None else ({}, False)
+        people = {contact.path: contact for contact in contacts or ()}
+        kept = self._usable(stored, people)
+        fresh = self._notes_besides(kept)
+        problems = self.problems()
+        config, note_at = self.vault.config, self._note_at
+        made = kept_index(config, kept, people, fresh, problems, note_at, self._duplicates)
+        if made.names != names and kept:  # the table and the notes disagree: all again
+            fresh = self._notes_besides({})
+            made = kept_index(config, {}, {}, fresh, problems, note_at, self._duplicates)
+            kept, whole = {}, False
+        # The contacts the change touched: what the notes read again brought before (their
+        # stored parts) and bring now. Unknown (None) when a part before is not known.
+        old = [record for rel, (_, record) in stored.items() if rel not in kept]
+        self._touched = touched_by(old, made.parts.values()) if whole else None
+        gone = [rel for rel in stored if rel not in kept and rel not in made.parts]
+        made_with = f"{self._settings}\n{made.names}"
+        # The head and the tuples are kept only with the parts they were made with.
+        if not (made.parts or gone or self._touched is None) or self._keep_parts(
+            made_with, made.parts, gone, since
+        ):
+            self._keep_whole(made_with, made.index, made.head)
+        return made.index
+
+    def _patched_index(
+        self, contacts: Sequence[Contact], made_with: str, since: str
+    ) -> Index | None:
+        """The index from the kept head and tuples, patched with the few notes changed since
+        (only their parts are read, and the tuples of the contacts they touch); None when
+        what is kept is missing, damaged or of other names, or many notes changed."""
+        from hortus.index.kept import patched_index
+
+        head = self._kept_head(made_with, since)
+        digests = self.cache.part_digests(made_with) if head is not None else None
+        if head is None or digests is None:
+            return None
+        current = {
+            rel: row[5]
+            for rel, row in self.rows.items()
+            if row[5] and not isinstance(self.unstored.get(rel), Problem)
+        }
+        changed = [rel for rel, digest in current.items() if digests.get(rel) != digest]
+        gone = [rel for rel in digests if rel not in current]
+        if len(changed) + len(gone) > max(PATCH_AT_MOST, len(current) // 50):
+            return None  # reading every part is then about as fast, and keeps them whole
+        old = self._old_parts([*changed, *gone])
+        if old is None:
+            return None
+        fresh = self._notes_at(changed)
+        self._all_read = True  # every note without a record was among `changed`
+        people = {contact.path: contact for contact in contacts}
+        args = (self.problems(), self._note_at, self._duplicates)
+        self._head_keys = head.keys
+        patched = patched_index(self.vault.config, head, old, fresh, people, self._kept_rows, *args)
+        if patched is None:
+            return None
+        self._touched = patched.touched
+        made = {note.path for note in fresh}
+        # The head and the tuples are kept only with the parts they were patched with (else
+        # the next run would patch them with the same change again).
+        if self._keep_parts(made_with, patched.parts, [*gone, *(set(changed) - made)], since):
+            self._keep_tuples(made_with, patched.rows, patched.head, whole=False)
+        return patched.index
+
+    def _kept_head(self, made_with: str, since: str) -> Head | None:
+        from hortus.index.kept import read_head
+
+        stored = self.cache.output(HEAD, f"{made_with}\n{since}")
+        head = read_head(stored) if stored is not None else None
+        if head is None or self.cache.key_seals() != head.keys:
+            return None
+        return head
+
+    def _old_parts(self, paths: list[str]) -> dict[str, Kept] | None:
+        """The kept parts of these notes, as they were (those that had one); None when one
+        cannot be read (then what it brought is not known)."""
+        from hortus.index.kept import read_kept
+
+        records = self.cache.part_records(paths)
+        if records is None:
+            return None
+        old: dict[str, Kept] = {}
+        for rel, record in records.items():
+            kept = read_kept(record)
+            if kept is None:
+                return None
+            old[rel] = kept
+        return old
+
+    def _kept_rows(self, keys: Collection[str]) -> dict[str, KeptRow]:
+        """The kept tuples of these contacts, each checked against the head's seal; should
+        one not be what the head says, every contact's tuples are made again from the notes
+        (a damaged cache never gives a wrong garden)."""
+        from hortus.index.kept import read_row
+
+        found = self.cache.key_rows(keys)
+        rows: dict[str, KeptRow] = {}
+        for key in keys:
+            seal, record = found.get(key, ("", b""))
+            row = read_row(record) if seal and seal == self._head_keys.get(key) else None
+            if row is None:
+                whole = self._whole_rows()
+                return {k: whole[k] for k in keys if k in whole}
+            rows[key] = row
+        return rows
+
+    def _whole_rows(self) -> dict[str, KeptRow]:
+        from hortus.index.kept import kept_index, rows_of
+
+        if self._whole is None:
+            notes = self._notes_besides({})
+            made = kept_index(self.vault.config, {}, {}, notes, self.problems(), self._note_at)
+            self._whole = rows_of(made.index)
+        return self._whole
+
+    def _keep_whole(self, made_with: str, index: Index, head: Head) -> None:
+        from hortus.index.kept import rows_of
+
+        self._keep_tuples(made_with, dict(rows_of(index)), head, whole=True)
+
+    def _keep_tuples(
+        self, made_with: str, rows: Mapping[str, KeptRow | None], head: Head, *, whole: bool
+    ) -> None:
+        """Each contact's tuples in `rows` kept (packed as they are written), then the head
+        for the parts' generation; neither when a row cannot be stored (the next run then
+        builds the index whole)."""
+        from hortus.index.kept import pack
+
+        def records() -> Iterator[tuple[str, bytes | None]]:
+            for key, row in rows.items():
+                record = pack(row) if row is not None else None
+                if row is not None and record is None:
+                    raise _UnstorableError(key)
+                yield key, record
+
+        try:
+            seals = self.cache.save_key_rows(records(), whole=whole)
+        except _UnstorableError:
+            return
+        if seals is None:
+            return
+        data = pack(dataclasses.replace(head, keys={**head.keys, **seals}))
+        if data is not None:
+            self.cache.save_output(HEAD, f"{made_with}\n{self.cache.generation()}", data)
+
+    def _usable(
+        self, stored: dict[str, tuple[str, bytes]], people: dict[str, Contact]
+    ) -> dict[str, Kept]:
+        """The stored parts still right: made from the bytes the note has now (its digest),
+        and saying what the contacts table says about whether it is a contact."""
+        from hortus.index.kept import agrees, read_kept
+
+        rows = self.rows
+        usable: dict[str, Kept] = {}
+        for rel, (digest, record) in stored.items():
+            row = rows.get(rel)
+            if row is None or not row[5] or row[5] != digest or rel in self.unstored:
+                continue
+            kept = read_kept(record)
+            if kept is not None and agrees(kept, people.get(rel)):
+                usable[rel] = kept
+        return usable
+
+    def _notes_besides(self, kept: Mapping[str, object]) -> list[Note]:
+        """Every note but those in `kept`: read from their records (all at once when they
+        are many), the notes that cannot be read joining `unstored` as problems."""
+        rows = self.rows
+        todo = [rel for rel in rows if rel not in kept]
+        if len(todo) * 4 > len(rows):
+            notes = self.notes()
+            return [notes[rel] for rel in todo if rel in notes]
+        found = self._notes_at(todo)
+        self._all_read = True  # every file without a record has been read (problems())
+        return found
+
+    def _duplicates(self, paths: Sequence[str], make: Callable[[], list[Problem]]) -> list[Problem]:
+        """The duplicates of the contacts at `paths`, kept. Who may be whose duplicate depends
+        only on every contact's record, and the problems' lines on the files they are at: so
+        they are kept for the contacts table's records, with the digest of each such file
+        (an entry added to a contact's file changes neither)."""
+        from hortus.index.kept import pack_duplicates, read_duplicates
+
+        table = self.cache.contacts_digest() if self._contacts_current() else None
+        if table is None or table[1] != sorted(paths) or self._unstored_notes():
+            return make()  # the table is not every contact as it is now: nothing to key by
+        key = hashlib.sha256(f"{self._settings}\n{table[0]}".encode()).hexdigest()
+        stored = self.cache.output("duplicates", key)
+        found = read_duplicates(stored) if stored is not None else None
+        if found is not None and all(_digest(self.rows.get(r)) == d for r, d in found[1]):
+            return list(found[0])
+        problems = make()
+        at = sorted({problem.source.path for problem in problems})
+        record = pack_duplicates(
+            (tuple(problems), tuple((r, _digest(self.rows.get(r))) for r in at))
+        )
+        if record is not None:
+            self.cache.save_output("duplicates", key, record)
+        return problems
+
+    def _unstored_notes(self) -> bool:
+        return any(isinstance(note, Note) for note in self.unstored.values())
+
+    def _note_at(self, rel: str) -> Note | None:
+        found = self._notes_at([rel])
+        return found[0] if found else None
+
+    def _keep_parts(
+        self, made_with: str, parts: Mapping[str, Kept], gone: list[str], since: str
+    ) -> bool:
+        """The parts made now, kept. One that cannot be stored is kept as an empty record:
+        the next change of its note then cannot tell what it brought before, and every
+        contact counts as touched (`touched_by`)."""
+        from hortus.index.kept import pack_kept
+
+        digests = {rel: _digest(self.rows.get(rel)) for rel in parts}
+        if not all(digests.values()):
+            self._touched = None  # a note kept without its part: what it brought is not known
+        # Packed as they are written (50,000 records at once would be 50 MB more memory).
+        rows = (
+            (rel, digest, pack_kept(parts[rel]) or b"") for rel, digest in digests.items() if digest
+        )
+        return self.cache.save_parts(made_with, rows, gone, (since, self._touched))
+
+    def garden(self, day: Day) -> Garden:
+        """The garden: built here and nowhere else (the watcher's live one aside). Each
+        contact's growth is kept for the day (garden/kept.py): only the contacts a change
+        touched are grown again."""
+        from hortus.garden import compute_garden
+        from hortus.garden.kept import KeptGrowths, pack_growth
+
+        index = self.index()
+        generation = self.cache.generation()
+        when = hashlib.sha256(f"{self._settings}\n{day.date}".encode()).hexdigest()
+        touched = self._touched
+        stored = self.cache.growths(generation, when) if touched is not None else {}
+        memo = KeptGrowths({k: v for k, v in stored.items() if k not in (touched or ())})
         with no_gc():
-            return compute_garden(
-                self.index(), day.date, self.vault.config, today_pinned=day.pinned
+            garden = compute_garden(
+                index, day.date, self.vault.config, today_pinned=day.pinned, memo=memo
             )
+        if memo.made:  # packed as they are written
+            made = memo.made.items()
+            rows = ((key, record) for key, g in made if (record := pack_growth(g)) is not None)
+            self.cache.save_growths(generation, when, rows)
+        return garden
 
     def contacts(self) -> tuple[Contact, ...]:
         """Every contact, sorted by key (from the contacts table: no note is decoded)."""
@@ -321,7 +578,8 @@ class Loader:
         if self._notes is not None:
             return [n for rel in sorted(paths) if (n := self._notes.get(rel)) is not None]
         wanted = set(paths) & self._present
-        found = dict(self.cache.records(wanted))
+        found = {rel: self._fresh[rel] for rel in wanted if rel in self._fresh}
+        found.update(self.cache.records(wanted - set(found)))
         found.update(
             (r, n) for r, n in self.unstored.items() if r in wanted and isinstance(n, Note)
         )
@@ -334,6 +592,8 @@ class Loader:
             for loaded in load_all(self.vault.root, missing):
                 if isinstance(loaded.result, Note):  # a record the cache could not give back
                     found[loaded.rel] = loaded.result
+                elif isinstance(loaded.result, Problem):  # unreadable: `problems()` tells
+                    self.unstored[loaded.rel] = loaded.result
         return [found[rel] for rel in sorted(found)]
 
     def notes_key(self) -> str:
@@ -433,6 +693,10 @@ class Loader:
         return self._notes_at(paths)
 
 
+class _UnstorableError(Exception):
+    """A contact's tuples that cannot be stored: none of them are (see `_keep_tuples`)."""
+
+
 class LookupUnavailableError(RuntimeError):
     """This Python's SQLite has no FTS5 (it is in every build python.org and distributions
     ship; a custom build may leave it out)."""
@@ -459,6 +723,8 @@ def _digest(row: Row | None) -> str:
 Stamp4 = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 STAMPS = "stamps"  # the meta key of the walk's stamps when the cache was last whole
 NOTES_KEY = "notes_key"
+HEAD = "index head"  # the kept output that is the index's head (index/kept.py)
+PATCH_AT_MOST = 200  # notes changed above which (and 2%) the index is built whole
 
 
 def _stamps(root: Path, paths: list[str]) -> dict[str, Stamp4]:

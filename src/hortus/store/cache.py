@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -31,7 +31,8 @@ CACHE_NAME = "cache.sqlite"
 #    #ask, introductions and duplicates (stored outputs are stale); front-matter values are
 #    their source text (no YAML 1.1 types).
 # 8: tasks `[-]` (let go) and their `created` date; the full-list pages (GARDEN-all.md…).
-# 9: a problem keeps its sentence (template and values, `core/said.py`), not English text.
+# 9: a problem keeps its sentence (template and values, `core/said.py`), not English text;
+#    the index's parts, one sealed row per note (index/kept.py); each contact's growth.
 CACHE_VERSION = 9
 FORMAT = f"hortus-cache {CACHE_VERSION} {__version__}"
 
@@ -43,7 +44,17 @@ CREATE TABLE files (
 );
 CREATE TABLE contacts (path TEXT PRIMARY KEY, record BLOB NOT NULL);
 CREATE TABLE outputs (name TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL);
+CREATE TABLE index_parts (
+    path TEXT PRIMARY KEY, digest TEXT NOT NULL, seal TEXT NOT NULL, record BLOB NOT NULL
+);
+CREATE TABLE index_keys (key TEXT PRIMARY KEY, seal TEXT NOT NULL, record BLOB NOT NULL);
+CREATE TABLE growths (
+    key TEXT PRIMARY KEY, generation TEXT NOT NULL, day TEXT NOT NULL, seal TEXT NOT NULL,
+    record BLOB NOT NULL
+);
 """
+PARTS = "index_parts"  # the meta key of what the stored parts were computed with
+GENERATION = "index_generation"  # the meta key of the parts' generation (see `save_parts`)
 
 
 # One file as the cache knows it: size, mtime_ns, inode, ctime_ns, settled (0/1), digest.
@@ -168,6 +179,21 @@ class DiskCache:
                 return None
         return found if self.meta("contacts_count") == str(len(found)) else None
 
+    def contacts_digest(self) -> tuple[str, list[str]] | None:
+        """One hash of every stored contact record, and their paths in order."""
+        digest = hashlib.blake2b(digest_size=20)
+        paths: list[str] = []
+        try:
+            for path, record in self.db.execute("SELECT path, record FROM contacts ORDER BY path"):
+                if not isinstance(record, bytes):
+                    return None
+                digest.update(f"{path}\0{len(record)}\0".encode("utf-8", "surrogatepass"))
+                digest.update(record)
+                paths.append(path)
+        except sqlite3.Error:
+            return None
+        return digest.hexdigest(), paths
+
     def save_contacts(self, fresh: Mapping[str, Contact | None], *, whole: bool = False) -> None:
         """The contact records of the notes in `fresh` (None: that note is no contact, or
         gone); with `whole`, `fresh` is every contact there is."""
@@ -204,6 +230,166 @@ class DiskCache:
             self.db.execute(
                 "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
                 (name, _sealed(key, value), value),
+            )
+
+    def parts(self, made_with: str) -> tuple[dict[str, tuple[str, bytes]], bool]:
+        """The index's stored parts, by note path: the digest of the note each was made from,
+        and its record; and whether every row was whole. Empty when they were made with
+        other settings or names than `made_with`; a row whose seal does not match (damaged)
+        is left out: its note's part is made again."""
+        if self.meta(PARTS) != made_with:
+            return {}, False
+        try:
+            rows = self.db.execute("SELECT path, digest, seal, record FROM index_parts").fetchall()
+        except sqlite3.Error:
+            return {}, False
+        found: dict[str, tuple[str, bytes]] = {}
+        for path, digest, seal, record in rows:
+            if isinstance(record, bytes) and seal == _part_seal(path, digest, record):
+                found[path] = (digest, record)
+        return found, len(found) == len(rows)
+
+    def part_digests(self, made_with: str) -> dict[str, str] | None:
+        """Each stored part's note path and the digest it was made from (not the parts);
+        None when they were made with other settings or names than `made_with`."""
+        if self.meta(PARTS) != made_with:
+            return None
+        try:
+            return dict(self.db.execute("SELECT path, digest FROM index_parts"))
+        except sqlite3.Error:
+            return None
+
+    def part_records(self, paths: Iterable[str]) -> dict[str, bytes] | None:
+        """The stored parts of these notes (those that have one); None if one is damaged."""
+        found: dict[str, bytes] = {}
+        query = "SELECT digest, seal, record FROM index_parts WHERE path = ?"
+        try:
+            for path in paths:
+                for digest, seal, record in self.db.execute(query, (path,)):
+                    if not isinstance(record, bytes) or seal != _part_seal(path, digest, record):
+                        return None
+                    found[path] = record
+        except sqlite3.Error:
+            return None
+        return found
+
+    def key_seals(self) -> dict[str, str] | None:
+        """Each contact key with a row of tuples, and the row's seal."""
+        try:
+            return dict(self.db.execute("SELECT key, seal FROM index_keys"))
+        except sqlite3.Error:
+            return None
+
+    def key_rows(self, keys: Iterable[str]) -> dict[str, tuple[str, bytes]]:
+        """The rows of tuples of these contact keys whose seal matches their bytes."""
+        found: dict[str, tuple[str, bytes]] = {}
+        query = "SELECT seal, record FROM index_keys WHERE key = ?"
+        try:
+            for key in keys:
+                for seal, record in self.db.execute(query, (key,)):
+                    if isinstance(record, bytes) and seal == seal_of(key, record):
+                        found[key] = (seal, record)
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def save_key_rows(
+        self, rows: Iterable[tuple[str, bytes | None]], *, whole: bool
+    ) -> dict[str, str] | None:
+        """The rows of tuples of these keys (None: the key has none left), written as they
+        come; with `whole`, these are all there are. The seals of the rows written, or None
+        when they could not be (an error raised by `rows` undoes them all, and goes on)."""
+        seals: dict[str, str] = {}
+        try:
+            with self.db:
+                if whole:
+                    self.db.execute("DELETE FROM index_keys")
+                for key, record in rows:
+                    self.db.execute("DELETE FROM index_keys WHERE key = ?", (key,))
+                    if record is not None:
+                        seals[key] = seal_of(key, record)
+                        self.db.execute(
+                            "INSERT INTO index_keys VALUES (?, ?, ?)", (key, seals[key], record)
+                        )
+        except sqlite3.Error:
+            return None
+        return seals
+
+    def generation(self) -> str:
+        """The generation of the stored parts: a new one each time they change."""
+        return self.meta(GENERATION) or ""
+
+    def save_parts(
+        self,
+        made_with: str,
+        rows: Iterable[tuple[str, str, bytes]],
+        removed: Iterable[str],
+        touched: tuple[str, Collection[str] | None],
+    ) -> bool:
+        """One transaction: the parts made now (path, digest, record), the paths whose part
+        is gone; all others are dropped first when the parts kept were made otherwise. The
+        parts get a new generation; `touched` is the generation they were read at and the
+        contact keys the change touched (None: any), and the growths kept for the others
+        are carried to the new generation (the rest are dropped). False when they could not
+        be written."""
+        since, keys = touched
+        try:
+            with self.db:
+                if self.meta(PARTS) != made_with:
+                    self.db.execute("DELETE FROM index_parts")
+                    self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (PARTS, made_with))
+                    keys = None
+                self._carry_growths(since, keys)
+                self.db.executemany(
+                    "DELETE FROM index_parts WHERE path = ?", ((r,) for r in removed)
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO index_parts VALUES (?, ?, ?, ?)",
+                    ((p, d, _part_seal(p, d, r), r) for p, d, r in rows),
+                )
+        except sqlite3.Error:
+            return False  # the cache is a shortcut, never a requirement
+        return True
+
+    def _carry_growths(self, since: str, keys: Collection[str] | None) -> None:
+        """Within `save_parts`' transaction: the growths of `since` not touched, carried to a
+        new generation."""
+        if keys is None or not since or self.generation() != since:
+            self.db.execute("DELETE FROM growths")
+        else:
+            self.db.execute("DELETE FROM growths WHERE generation != ?", (since,))
+            self.db.executemany("DELETE FROM growths WHERE key = ?", ((k,) for k in keys))
+        new = os.urandom(16).hex()
+        self.db.execute("UPDATE growths SET generation = ?", (new,))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (GENERATION, new))
+
+    def growths(self, generation: str, day: str) -> dict[str, bytes]:
+        """The growths kept for this generation of the parts and this day, by contact key (a
+        damaged row is left out: that contact is grown again)."""
+        if not generation:
+            return {}
+        query = "SELECT key, seal, record FROM growths WHERE generation = ? AND day = ?"
+        try:
+            rows = self.db.execute(query, (generation, day)).fetchall()
+        except sqlite3.Error:
+            return {}
+        return {
+            key: record
+            for key, seal, record in rows
+            if isinstance(record, bytes) and seal == _part_seal(key, day, record)
+        }
+
+    def save_growths(self, generation: str, day: str, rows: Iterable[tuple[str, bytes]]) -> None:
+        """The growths made now, if the parts are still of `generation`."""
+        with contextlib.suppress(sqlite3.Error), self.db:
+            if not generation or self.generation() != generation:
+                return
+            self.db.executemany(
+                "INSERT OR REPLACE INTO growths VALUES (?, ?, ?, ?, ?)",
+                (
+                    (key, generation, day, _part_seal(key, day, record), record)
+                    for key, record in rows
+                ),
             )
 
     def save_rows(
@@ -252,6 +438,19 @@ class DiskCache:
 
 def _sealed(key: str, value: bytes) -> str:
     return f"{key} {hashlib.blake2b(value, digest_size=16).hexdigest()}"
+
+
+def seal_of(key: str, record: bytes) -> str:
+    """A row's seal: its key and its bytes (a damaged or moved row is never taken)."""
+    return _part_seal(key, "", record)
+
+
+def _part_seal(path: object, digest: object, record: bytes) -> str:
+    """A part's seal: what it was made from and its bytes, so that a damaged or moved row is
+    never taken for a note's part."""
+    digest_of = hashlib.blake2b(f"{path}\0{digest}\0".encode("utf-8", "surrogatepass"))
+    digest_of.update(record)
+    return digest_of.hexdigest()[:32]
 
 
 def _format(db: sqlite3.Connection) -> str | None:

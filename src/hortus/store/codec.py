@@ -17,6 +17,9 @@ and is read again each run.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from fractions import Fraction
+from typing import TypeVar
 
 import msgspec
 
@@ -61,6 +64,33 @@ def unpack_contact(data: bytes) -> Contact:
         raise CodecError(f"not a hortus contact record ({exc})") from exc
 
 
+_R = TypeVar("_R")
+
+
+def pack_parts(value: object) -> bytes:
+    """A record made only of records (dataclasses), text, numbers, exact fractions and dates
+    (what one note brings to the index: index/kept.py; a contact's growth: garden/kept.py);
+    raises `CodecError` for anything else."""
+    try:
+        return _PARTS.encode(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise CodecError(f"cannot store this record ({exc})") from exc
+
+
+def parts_reader(kind: type[_R]) -> Callable[[bytes], _R]:
+    """The reader of `kind`'s records, checked field by field against its type hints, as
+    `unpack` reads a note: bytes that are not such a record raise `CodecError`."""
+    decoder = msgspec.msgpack.Decoder(kind, dec_hook=_from_fraction)
+
+    def read(data: bytes) -> _R:
+        try:
+            return decoder.decode(data)
+        except (msgspec.DecodeError, ValueError, TypeError, RecursionError) as exc:
+            raise CodecError(f"not a hortus record ({exc})") from exc
+
+    return read
+
+
 def _value(value: object) -> object:
     """A front-matter value checked to be one that reads back the same: exact types only, so a
     number or a date (which the reader never makes) is refused rather than turned into text."""
@@ -74,6 +104,24 @@ def _value(value: object) -> object:
     raise CodecError(f"cannot store a {kind.__name__} front-matter value")
 
 
+def _to_fraction(value: object) -> object:
+    """A thirst is an exact `Fraction`: stored as its numerator and denominator."""
+    if type(value) is Fraction:
+        return (value.numerator, value.denominator)
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def _from_fraction(kind: type, value: object) -> object:
+    if kind is object:  # a front-matter value (`Contact.fields`): msgpack's own types
+        return value
+    if kind is Fraction and isinstance(value, list) and len(value) == 2:
+        numerator, denominator = value
+        if type(numerator) is int and type(denominator) is int and denominator > 0:
+            return Fraction(numerator, denominator)
+    raise TypeError(f"not a {kind.__name__}")
+
+
 _ENCODER = msgspec.msgpack.Encoder()
+_PARTS = msgspec.msgpack.Encoder(enc_hook=_to_fraction)
 _NOTE = msgspec.msgpack.Decoder(Note)
 _CONTACT = msgspec.msgpack.Decoder(Contact)
