@@ -287,6 +287,20 @@ def test_version_and_help_import_no_parser_garden_or_renderer() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_status_after_regenerate_is_kept_and_grows_no_garden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_example(tmp_path / "v")
+    cold = run(copy_example(tmp_path / "cold"), ["status"])
+    run(root, ["regenerate"])
+
+    def no_garden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("status grew the garden again")
+
+    monkeypatch.setattr("hortus.garden.compute_garden", no_garden)
+    assert run(root, ["status"]) == cold
+
+
 def test_warm_reading_commands_import_no_parser(tmp_path: Path) -> None:
     """Nothing changed: the notes come from the cache, and importing the parser (markdown-it
     and its rules) would cost a warm `show` a third of its time."""

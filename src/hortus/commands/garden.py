@@ -19,24 +19,12 @@ def status_text(
 ) -> str:
     """The garden in the terminal (or as JSON, docs/json.md): each list's first few
     (`[lists] status`), every list (`show_all`), or one list in full (`section`)."""
-    from hortus.render.status import render_json, render_text
-
-    language = vault.config.language
     limit = None if show_all else vault.config.lists["status"]
     # One command, soon over: the records it builds are left out of the collector's scans
     # (at 50,000 notes, the scan that came when the index was built took 0.4 s to free nothing).
     with load(vault, progress) as loader, no_gc(freeze=True):
-
-        def make() -> bytes:
-            garden = loader.garden(day)
-            if as_json:
-                return render_json(garden, language).encode("utf-8", "surrogatepass")
-            text = render_text(garden, language, limit, section)
-            return text.encode("utf-8", "surrogatepass")
-
-        shape = "json" if as_json else f"text {limit} {section}"
-        name = f"status {shape} {language}"
-        return loader.output(name, loader.day_key(day), make).decode("utf-8", "surrogatepass")
+        text = loader.status(day, as_json=as_json, limit=limit, section=section)
+        return text.decode("utf-8", "surrogatepass")
 
 
 def check_text(vault: Vault, progress: Progress = no_progress) -> str:

@@ -616,6 +616,33 @@ class Loader:
     def day_key(self, day: Day) -> str:
         return f"{self.notes_key()} {day.date.isoformat()} {day.pinned}"
 
+    def status(
+        self,
+        day: Day,
+        *,
+        as_json: bool = False,
+        limit: int | None = None,
+        section: str | None = None,
+        garden: Garden | None = None,
+    ) -> bytes:
+        """`hortus status` for the day (as JSON, docs/json.md; or each list's first `limit`,
+        or one `section` in full), kept for the notes, settings and day. `garden`: the day's
+        garden when the caller has it (`regenerate` keeps the plain `status` it will be
+        asked for next)."""
+        from hortus.render.status import render_json, render_text
+
+        language = self.vault.config.language
+
+        def make() -> bytes:
+            grown = garden if garden is not None else self.garden(day)
+            if as_json:
+                return render_json(grown, language).encode("utf-8", "surrogatepass")
+            text = render_text(grown, language, limit, section)
+            return text.encode("utf-8", "surrogatepass")
+
+        shape = "json" if as_json else f"text {limit} {section}"
+        return self.output(f"status {shape} {language}", self.day_key(day), make)
+
     def output(self, name: str, key: str, make: Callable[[], bytes]) -> bytes:
         """A command's output for `key` (see `notes_key`, `day_key`): kept from the last run
         that made it, else made now and kept."""
