@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from hortus.core.errors import VaultGoneError
@@ -81,9 +81,9 @@ class LiveGarden:
                 self.store.files.update(loader.known())
             return self._note(self.store.rescan())
 
-    def update(self, rels: Iterable[str]) -> Changes:
+    def update(self, rels: Iterable[str], moved: Collection[str] = ()) -> Changes:
         with no_gc():
-            return self._note(self.store.update(rels))
+            return self._note(self.store.update(rels, moved))
 
     def _note(self, changes: Changes) -> Changes:
         if self.dirty is not None:

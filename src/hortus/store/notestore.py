@@ -15,7 +15,7 @@ import hashlib
 import os
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -183,9 +183,10 @@ class NoteStore:
         changed, pending = self._refresh(walk.paths)
         return self._changes(Changes(changed, removed, refusals, pending))
 
-    def update(self, rels: Iterable[str]) -> Changes:
+    def update(self, rels: Iterable[str], moved: Collection[str] = ()) -> Changes:
         """Look again at a few paths only (the watcher's dirty set), and at the known notes that
-        differ from one of them only by case: a case-only rename may come without its delete."""
+        differ from one of them only by case: a case-only rename may come without its delete.
+        `moved`: notes renamed to another note's path, gone for certain when missing."""
         rels = set(rels)
         # Only a name we do not know can be the new half of a case-only rename (and looking
         # through every known name is slow on a big vault: not for every save).
@@ -200,7 +201,13 @@ class NoteStore:
         refusals = any(self.refused.get(rel) != old for rel, old in before.items())
         # A known note missing now may be mid-save (vim renames it to `ada.md~` first): it is
         # removed only when a second look, a moment later, still misses it.
-        missing = {rel for rel in gone if rel in self.files and rel not in self.doubted}
+        # A note renamed to another note (`a.md` → `b.md`) needs no second look: no editor
+        # saves that way, and the garden would show both for a moment.
+        missing = {
+            rel
+            for rel in gone
+            if rel in self.files and rel not in self.doubted and rel not in moved
+        }
         self.doubted = (self.doubted - rels) | missing
         removed = tuple(
             sorted(

@@ -217,7 +217,9 @@ class Watcher:
                 raise VaultGoneError(str(self.vault.root)) from None
             batch.rescan = True
             what.append(self.cat.t("watch.changed", path=CONFIG_NAME))
-        changes = self.live.rescan() if batch.rescan else self.live.update(batch.paths)
+        changes = (
+            self.live.rescan() if batch.rescan else self.live.update(batch.paths, set(batch.moves))
+        )
         if changes.pending:
             self.debouncer.add(set(changes.pending))  # gone mid-read: look again shortly
         if not changes and not batch.config:
@@ -256,16 +258,19 @@ def _describe(
     moves: dict[str, str],
     cat: Catalogue,
 ) -> str:
-    """What a batch changed, in a few words. `moves`: the renames among them (old → new); the
-    old path leaves the garden a look later, when it is confirmed gone (a save by rename looks
-    the same for a moment), so a rename is said when it is seen and when it is done."""
+    """What a batch changed, in a few words. `moves`: the renames among them (old → new). A
+    note renamed to another note leaves the garden with the batch that brings its new path; a
+    path that is gone for another reason leaves a look later, when it is confirmed gone (a save
+    by rename looks the same for a moment)."""
     parts = [
         cat.t("watch.renamed", old=old, new=new)
         for old, new in sorted(moves.items())
         if new in changed
     ]
-    parts += [
-        cat.t("watch.removed_renamed", old=old, new=moves[old]) for old in removed if old in moves
+    parts += [  # the old path confirmed gone a look after its new one was seen
+        cat.t("watch.removed_renamed", old=old, new=moves[old])
+        for old in removed
+        if old in moves and moves[old] not in changed
     ]
     changed = tuple(rel for rel in changed if rel not in moves.values())
     removed = tuple(rel for rel in removed if rel not in moves)
