@@ -66,6 +66,7 @@ def test_without_the_token_every_route_answers_403(served: Served) -> None:
     )
     assert answer.status_code == 403
     assert served.stranger.get("/events").status_code == 403
+    assert "open the address hortus serve printed (with its token)" in answer.text
 
 
 def test_a_wrong_token_is_refused_in_the_address_and_in_the_cookie(served: Served) -> None:
@@ -370,6 +371,9 @@ def test_the_page_is_french_when_the_vault_is(make_vault: MakeVault) -> None:
     assert '<html lang="fr">' in page
     assert "Noter quelque chose" in page and ">Fait</button>" in page
     assert "Promesse tenue" in served.client.get("/person/people/ada").text
+    refused = served.stranger.get("/")
+    assert refused.status_code == 403
+    assert "ouvrez l’adresse que hortus serve a affichée (avec son jeton)" in refused.text
 
 
 def test_open_in_the_editor_starts_a_windowed_editor(

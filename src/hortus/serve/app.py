@@ -112,7 +112,7 @@ def make_app(site: Site) -> Guard:
         Route("/open", _route(site, open_note), methods=["POST"]),
     ]
     app = Starlette(routes=routes)
-    return Guard(app, site.keys)
+    return Guard(app, site.keys, site.cat.say)
 
 
 def _route(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qsl, urlencode
@@ -24,6 +25,8 @@ from urllib.parse import parse_qsl, urlencode
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hortus.core.said import Said, said
 
 COOKIE = "hortus"
 CSRF_FIELD = "csrf"
@@ -73,9 +76,10 @@ class Keys:
 class Guard:
     """The ASGI middleware in front of every route; see the module's docstring."""
 
-    def __init__(self, app: ASGIApp, keys: Keys) -> None:
+    def __init__(self, app: ASGIApp, keys: Keys, say: Callable[[Said], str] = str) -> None:
         self.app = app
         self.keys = keys
+        self.say = say  # a refusal in the vault's language
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -85,24 +89,24 @@ class Guard:
         send = _with_headers(send)
         refusal = self._refusal(scope)
         if refusal is not None:
-            await refusal(scope, receive, send)
+            await _forbidden(self.say(refusal))(scope, receive, send)
             return
         if _query_token(scope) is not None:
             await self._enter(scope)(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
-    def _refusal(self, scope: Scope) -> Response | None:
+    def _refusal(self, scope: Scope) -> Said | None:
         headers = _headers(scope)
         if headers.get("host") not in self.keys.hosts():
-            return _forbidden("this address is not served here")
+            return said("this address is not served here")
         token = _query_token(scope) or _cookie(headers.get("cookie", ""))
         if token is None or not hmac.compare_digest(token, self.keys.token):
-            return _forbidden("open the address hortus serve printed (with its token)")
+            return said("open the address hortus serve printed (with its token)")
         if scope["method"] not in ("GET", "HEAD", "POST"):
-            return _forbidden("method not allowed")
+            return said("method not allowed")
         if scope["method"] == "POST" and headers.get("origin") not in self.keys.origins():
-            return _forbidden("cross-origin requests are refused")
+            return said("cross-origin requests are refused")
         return None
 
     def _enter(self, scope: Scope) -> Response:

@@ -381,6 +381,10 @@ _LOADER: dict[str, str] = {
 # commands/, assistant/, serve/: what a command says
 
 _COMMANDS: dict[str, str] = {
+    "this address is not served here": "cette adresse n’est pas servie ici",
+    "open the address hortus serve printed (with its token)": "ouvrez l’adresse que hortus serve a affichée (avec son jeton)",
+    "method not allowed": "méthode non autorisée",
+    "cross-origin requests are refused": "les requêtes d’une autre origine sont refusées",
     "it is larger than {size} MiB": "il dépasse {size} Mio",
     "there is no BEGIN:VCARD in it": "il ne contient aucun BEGIN:VCARD",
     "unknown import kind '{kind}' (linkedin, google or vcard)": "type d’import « {kind} » "
