@@ -102,7 +102,7 @@ def test_watch_lines_import_reports_and_show_speak_french(tmp_path: Path) -> Non
         f"{linkedin} (LinkedIn)\u00a0: 2 lignes",
         "serait créé\u00a0: people/jane-roe.md  Jane Roe",
         "déjà là\u00a0: Ada est people/ada.md (même nom\u00a0; ligne 3)",
-        "1 à créer (cercle weak), 1 déjà là, 0 problème. "
+        "1 à créer (cercle lointain), 1 déjà là, 0 problème. "
         "Rien d’écrit\u00a0: ajoutez --write pour les créer.",
     ]
     card = CliRunner().invoke(main, ["--vault", str(root), "show", "ada"]).stdout

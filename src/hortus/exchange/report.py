@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hortus.core.errors import format_problem
 from hortus.exchange.importers.plan import LABELS, Existing, ImportPlan, Written
+from hortus.render import words
 from hortus.render.i18n import Catalogue, catalogue
 
 _EMAIL_WHY = "same e-mail "
@@ -60,7 +61,18 @@ def _totals(plan: ImportPlan, written: Written | None, problems: int, cat: Catal
         count = len(plan.create)
         todo = cat.t("import.todo" if count else "import.nothing")
         return cat.t(
-            "import.plan", count=count, circle=plan.circle, there=there, problems=found, todo=todo
+            "import.plan",
+            count=count,
+            circle=words.circle(plan.circle, cat),
+            there=there,
+            problems=found,
+            todo=todo,
         )
     created = cat.n("contacts", len(written.created))
-    return cat.t("import.done", created=created, circle=plan.circle, there=there, problems=found)
+    return cat.t(
+        "import.done",
+        created=created,
+        circle=words.circle(plan.circle, cat),
+        there=there,
+        problems=found,
+    )
