@@ -194,8 +194,8 @@ def test_show_lists_the_dates_and_gift_ideas(make_vault: MakeVault) -> None:
         }
     )
     out = _run(root, "show", "Ada")
-    assert "  dates       2016-06-18  anniversary\n" in out
-    assert "              2024-01-15  started at Brightline\n" in out
+    assert "  dates       18 June 2016  anniversary\n" in out
+    assert "              15 January 2024  started at Brightline\n" in out
     assert "  gift ideas  a headlamp\n" in out
     card = json.loads(_run(root, "show", "Ada", "--json"))
     assert card["dates"] == [

@@ -117,7 +117,7 @@ def _craft_rows(card: Card, cat: Catalogue) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for number, named in enumerate(contact.dates):
         what = named.label if named.label else cat.t(f"occasion.{named.occasion}")
-        rows.append(("dates" if number == 0 else "", f"{date_text(named.when)}  {what}"))
+        rows.append(("dates" if number == 0 else "", f"{_day(named.when, cat)}  {what}"))
     if contact.gift_ideas:
         rows.append(("gift_ideas", ", ".join(contact.gift_ideas)))
     if card.met_through:
@@ -146,8 +146,14 @@ def _birthday(birth: Birthday | None, written: str | None, cat: Catalogue) -> st
     """In the page's language when it is a real day; as written otherwise (check says why)."""
     if birth is None:
         return written or "—"
-    day = dt.date(birth.year or 2000, birth.month, birth.day)
-    return cat.date(day) if birth.year else cat.day_month(day)
+    return _day(birth, cat)
+
+
+def _day(when: Birthday, cat: Catalogue) -> str:
+    """A day of the year (with its year when known) in the page's language, as `status` says
+    it: 18 June 2016 / 18 juin 2016, or 18 June without the year."""
+    day = dt.date(when.year or 2000, when.month, when.day)  # 2000: 29 February is a real day
+    return cat.date(day) if when.year else cat.day_month(day)
 
 
 def _line(item: TimelineItem, cat: Catalogue, widths: tuple[int, int]) -> str:
