@@ -527,14 +527,22 @@ PART_DAMAGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+def _damaged_then_edited(
+    damage: Callable[[Path], None], edit: str, example: Path, cold: Path
+) -> None:
+    """The pages after `damage` to the cache and then `edit`, compared with a cold read of the
+    same edit."""
+    with_pages(example)
+    damage(example)
+    PATCHES[edit](example)
+    copy_example(cold)
+    PATCHES[edit](cold)
+    assert with_pages(example) == cold_pages(cold)
+
+
 @pytest.mark.parametrize("damage", sorted(PART_DAMAGES))
 def test_a_damaged_kept_index_is_made_again(damage: str, example: Path, tmp_path: Path) -> None:
-    with_pages(example)
-    PART_DAMAGES[damage](example)
-    PATCHES["a new daily note"](example)
-    cold = copy_example(tmp_path / "cold")
-    PATCHES["a new daily note"](cold)
-    assert with_pages(example) == cold_pages(cold)
+    _damaged_then_edited(PART_DAMAGES[damage], "a new daily note", example, tmp_path / "cold")
 
 
 def _grown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -595,12 +603,7 @@ GROWTH_DAMAGES: dict[str, Callable[[Path], None]] = {
 
 @pytest.mark.parametrize("damage", sorted(GROWTH_DAMAGES))
 def test_damaged_kept_growths_are_grown_again(damage: str, example: Path, tmp_path: Path) -> None:
-    with_pages(example)
-    GROWTH_DAMAGES[damage](example)
-    PATCHES["a promise added"](example)
-    cold = copy_example(tmp_path / "cold")
-    PATCHES["a promise added"](cold)
-    assert with_pages(example) == cold_pages(cold)
+    _damaged_then_edited(GROWTH_DAMAGES[damage], "a promise added", example, tmp_path / "cold")
 
 
 @pytest.mark.parametrize("edit", ["a note removed", "a new daily note"])
